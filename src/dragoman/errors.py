@@ -1,0 +1,22 @@
+"""Named errors. The library raises them; the CLI turns them into one line for the user."""
+
+
+class DragomanError(Exception):
+    """Base of every error Dragoman raises on purpose."""
+
+
+class InputError(DragomanError):
+    """One input (a file, a JSON line, a feed entry, a WARC record) cannot be read as an article."""
+
+    def __init__(self, source: str, reason: str):
+        super().__init__(f"{source}: {reason}")
+        self.source = source
+        self.reason = reason
+
+
+class ModelNotInstalled(DragomanError):
+    """The configured spaCy pipeline is not an installed package (nothing is downloaded)."""
+
+
+class GoldError(DragomanError):
+    """A gold file is not in the format of GOLD.md."""

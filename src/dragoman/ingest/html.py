@@ -1,0 +1,67 @@
+"""HTML pages to raw articles: trafilatura for the body and metadata, htmldate for the date."""
+
+from __future__ import annotations
+
+import logging
+from typing import Optional
+from urllib.parse import urlparse
+
+import lxml.html
+from htmldate import find_date
+from lxml.etree import ParserError
+from trafilatura import bare_extraction
+
+from dragoman.errors import InputError
+from dragoman.ingest.raw import RawArticle
+
+BLOCK_TAGS = ("p", "div", "br", "li", "h1", "h2", "h3", "h4", "blockquote", "tr")
+
+# trafilatura and htmldate log every page they find hard; the reason we report is our own.
+for noisy in ("trafilatura", "htmldate"):
+    logging.getLogger(noisy).setLevel(logging.CRITICAL)
+
+
+def html_to_raw(html: str, source: str, url: Optional[str] = None) -> RawArticle:
+    """Extract the main text, title, author, site and publication date of one page."""
+    try:
+        tree = lxml.html.fromstring(html)
+    except (ParserError, ValueError) as exc:
+        raise InputError(source, f"malformed HTML ({exc})") from exc
+    doc = bare_extraction(tree, url=url, with_metadata=True, include_comments=False,
+                          include_tables=False)
+    if doc is None or not (doc.text or "").strip():
+        raise InputError(source, "no article text found in the HTML")
+    published = publication_date(tree, url)
+    return RawArticle(
+        source=source,
+        text=doc.text,
+        title=doc.title or None,
+        url=url or doc.url or None,
+        published=published,
+        published_from="html-meta" if published else None,
+        outlet=doc.sitename or (urlparse(url).hostname if url else None),
+        byline=doc.author or None,
+        language=doc.language or None,
+        layout="paragraphs",
+    )
+
+
+def publication_date(tree: lxml.html.HtmlElement, url: Optional[str]) -> Optional[str]:
+    """The page's own publication date (not the last update), from its markup and its own URL."""
+    try:
+        return find_date(tree, url=url, original_date=True, extensive_search=True)
+    except (ValueError, TypeError):
+        return None
+
+
+def fragment_to_text(fragment: str) -> str:
+    """Text of an HTML fragment (a feed entry's content), one paragraph per line."""
+    if "<" not in fragment:
+        return fragment
+    try:
+        tree = lxml.html.fragment_fromstring(fragment, create_parent="div")
+    except (ParserError, ValueError):
+        return fragment
+    for element in tree.iter(*BLOCK_TAGS):
+        element.tail = "\n" + (element.tail or "")
+    return "\n".join(line.strip() for line in tree.text_content().splitlines() if line.strip())

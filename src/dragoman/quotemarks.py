@@ -1,0 +1,85 @@
+"""Repair quotation marks broken by web pages and copy-paste, so quotes can be found later.
+
+Pages often open a quote with a double mark and close it with a single one (``"terrorist
+group'``), or open with both (``"'strongly reiterated``). A paragraph is repaired alone: a double
+opener is closed by the next double mark that looks like a closer; when none comes before the
+next opener (or the paragraph's end), the first single mark that looks like a closer is taken as
+the closer and rewritten to match the opener. Apostrophes inside words (``It's``) are never
+touched, and a stray single mark glued to a double opener is dropped.
+"""
+
+from __future__ import annotations
+
+DOUBLE_OPEN = {'"': '"', "\u201c": "\u201d", "\u201e": "\u201d", "\u00ab": "\u00bb"}
+DOUBLE_CLOSE = {'"', "\u201d", "\u00bb"}
+SINGLES = {"'", "\u2018", "\u2019"}
+
+
+def is_wordchar(ch: str) -> bool:
+    return ch.isalnum()
+
+
+def looks_like_closer(text: str, i: int) -> bool:
+    """A mark after a non-space and before a space, punctuation or the end."""
+    before = text[i - 1] if i > 0 else " "
+    after = text[i + 1] if i + 1 < len(text) else " "
+    return not before.isspace() and not is_wordchar(after)
+
+
+def looks_like_opener(text: str, i: int) -> bool:
+    before = text[i - 1] if i > 0 else " "
+    after = text[i + 1] if i + 1 < len(text) else " "
+    return (before.isspace() or before in "([{\u2014-/") and not after.isspace()
+
+
+def is_apostrophe(text: str, i: int) -> bool:
+    before = text[i - 1] if i > 0 else " "
+    after = text[i + 1] if i + 1 < len(text) else " "
+    return is_wordchar(before) and is_wordchar(after)
+
+
+def repair_quotes(paragraph: str) -> str:
+    """The paragraph with every double-mark quote closed by a matching double mark."""
+    chars = list(paragraph)
+    i = 0
+    while i < len(chars):
+        ch = chars[i]
+        if ch in DOUBLE_OPEN and looks_like_opener("".join(chars), i):
+            i = close_quote(chars, i)
+        i += 1
+    return "".join(chars)
+
+
+def close_quote(chars: list[str], opener: int) -> int:
+    """Find and mend the closer of the quote opened at ``opener``; return where scanning resumes."""
+    closer_mark = DOUBLE_OPEN[chars[opener]]
+    if opener + 1 < len(chars) and chars[opener + 1] in SINGLES:
+        del chars[opener + 1]
+    text = "".join(chars)
+    double_closer = None
+    for j in range(opener + 1, len(chars)):
+        if chars[j] in DOUBLE_CLOSE or chars[j] in DOUBLE_OPEN:
+            if looks_like_closer(text, j) and not looks_like_opener(text, j):
+                double_closer = j
+            break
+    nested_open = False
+    limit = double_closer if double_closer is not None else next_opener(text, opener)
+    for j in range(opener + 1, limit):
+        if chars[j] not in SINGLES or is_apostrophe(text, j):
+            continue
+        if looks_like_opener(text, j):
+            nested_open = True
+        elif looks_like_closer(text, j):
+            if nested_open:
+                nested_open = False
+            elif double_closer is None:
+                chars[j] = closer_mark
+                return j
+    return double_closer if double_closer is not None else opener
+
+
+def next_opener(text: str, start: int) -> int:
+    for j in range(start + 1, len(text)):
+        if text[j] in DOUBLE_OPEN and looks_like_opener(text, j):
+            return j
+    return len(text)

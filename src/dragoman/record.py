@@ -1,0 +1,203 @@
+"""The Article record: Dragoman's output contract, and its JSON Schema.
+
+The dataclasses below are the one source of truth. The JSON Schema shipped in
+``data/article.schema.json`` is generated from them (``dragoman schema``) and a test
+checks the shipped file is current, so the published contract can never drift from the code.
+
+Every extracted item carries ``start``/``end`` character offsets into ``Article.text``;
+``captions`` and ``removed`` carry offsets into the source text as read, because their text is no
+longer in ``Article.text``.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import json
+import types
+import typing
+from dataclasses import dataclass, field
+from typing import Any, Literal, Optional
+
+from dragoman.data_files import load_json
+
+SCHEMA_ID = "dragoman.article/1"
+
+PublishedFrom = Literal["given", "html-meta", "text", "none"]
+QuoteKind = Literal["direct", "partial", "indirect"]
+EventType = Literal[
+    "AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT", "REQUEST",
+    "ACCUSE", "REJECT", "THREATEN", "PROTEST", "SANCTION", "MOBILIZE", "COERCE", "ASSAULT",
+]
+EventStatus = Literal["reported", "claimed", "denied", "historical", "hypothetical"]
+Stance = Literal["asserts", "denies"]
+RelationKind = Literal["ally", "supports", "opposes", "criticises", "partner"]
+
+
+@dataclass
+class Span:
+    """A stretch of ``Article.text``: the citation behind a fact."""
+
+    start: int
+    end: int
+    text: str
+
+
+@dataclass
+class Piece:
+    """Text that cleaning took out of the body, kept with its kind and its source offsets."""
+
+    kind: str
+    text: str
+    start: int
+    end: int
+
+
+@dataclass
+class Actor:
+    id: str
+    name: str
+    type: Optional[str] = None
+    country: Optional[str] = None
+    role: Optional[str] = None
+    code: Optional[str] = None
+    mentions: list[Span] = field(default_factory=list)
+
+
+@dataclass
+class Quote:
+    id: str
+    text: str
+    kind: QuoteKind
+    start: int
+    end: int
+    speaker: Optional[str] = None
+    speaker_text: Optional[str] = None
+    cue: Optional[str] = None
+
+
+@dataclass
+class Location:
+    name: str
+    country: Optional[str] = None
+    lat: Optional[float] = None
+    lon: Optional[float] = None
+
+
+@dataclass
+class Event:
+    id: str
+    type: EventType
+    start: int
+    end: int
+    mode: Optional[str] = None
+    source: Optional[str] = None
+    target: Optional[str] = None
+    date: Optional[str] = None
+    date_text: Optional[str] = None
+    location: Optional[Location] = None
+    status: EventStatus = "reported"
+    confidence: float = 0.5
+
+
+@dataclass
+class Claim:
+    id: str
+    text: str
+    stance: Stance
+    start: int
+    end: int
+    claimant: Optional[str] = None
+    contradicts: list[str] = field(default_factory=list)
+    verified: Optional[bool] = None
+
+
+@dataclass
+class Relation:
+    a: str
+    b: str
+    kind: RelationKind
+    start: int
+    end: int
+
+
+@dataclass
+class Article:
+    id: str
+    source: str
+    text: str
+    schema: str = SCHEMA_ID
+    url: Optional[str] = None
+    outlet: Optional[str] = None
+    wire: Optional[str] = None
+    byline: Optional[str] = None
+    title: Optional[str] = None
+    language: Optional[str] = None
+    published: Optional[str] = None
+    published_from: PublishedFrom = "none"
+    captions: list[Piece] = field(default_factory=list)
+    removed: list[Piece] = field(default_factory=list)
+    actors: list[Actor] = field(default_factory=list)
+    quotes: list[Quote] = field(default_factory=list)
+    events: list[Event] = field(default_factory=list)
+    claims: list[Claim] = field(default_factory=list)
+    relations: list[Relation] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)
+
+    def to_dict(self) -> dict[str, Any]:
+        return dataclasses.asdict(self)
+
+    def to_json(self, indent: int | None = None) -> str:
+        return json.dumps(self.to_dict(), ensure_ascii=False, indent=indent)
+
+
+def _type_schema(hint: Any) -> dict[str, Any]:
+    origin = typing.get_origin(hint)
+    args = typing.get_args(hint)
+    if origin is Literal:
+        return {"enum": list(args)}
+    if origin in (typing.Union, types.UnionType):
+        options = [_type_schema(a) for a in args if a is not type(None)]
+        schema = options[0] if len(options) == 1 else {"anyOf": options}
+        if type(None) in args:
+            schema = {"anyOf": [schema, {"type": "null"}]}
+        return schema
+    if origin is list:
+        return {"type": "array", "items": _type_schema(args[0])}
+    if dataclasses.is_dataclass(hint):
+        return {"$ref": f"#/$defs/{hint.__name__}"}
+    simple = {str: "string", int: "integer", float: "number", bool: "boolean"}
+    return {"type": simple[hint]}
+
+
+def _object_schema(cls: type) -> dict[str, Any]:
+    hints = typing.get_type_hints(cls)
+    fields = dataclasses.fields(cls)
+    required = [
+        f.name for f in fields
+        if f.default is dataclasses.MISSING and f.default_factory is dataclasses.MISSING
+    ]
+    return {
+        "type": "object",
+        "properties": {f.name: _type_schema(hints[f.name]) for f in fields},
+        "required": required,
+        "additionalProperties": False,
+    }
+
+
+def json_schema() -> dict[str, Any]:
+    """Build the JSON Schema of the Article record from the dataclasses above."""
+    parts = [Span, Piece, Actor, Quote, Location, Event, Claim, Relation]
+    schema = {
+        "$schema": "https://json-schema.org/draft/2020-12/schema",
+        "$id": SCHEMA_ID,
+        "title": "Dragoman Article record",
+        **_object_schema(Article),
+        "$defs": {cls.__name__: _object_schema(cls) for cls in parts},
+    }
+    schema["properties"]["schema"] = {"const": SCHEMA_ID}
+    return schema
+
+
+def shipped_schema() -> dict[str, Any]:
+    """The schema file that ships in the package (what users validate against)."""
+    return load_json("article.schema.json")

