@@ -136,11 +136,6 @@ def is_headline(text: str) -> bool:
     return 2 <= len(words) <= 30 and not bare(text).endswith(tuple(TERMINAL)) and text[0].isupper()
 
 
-def is_subheading(text: str) -> bool:
-    words = text.split()
-    return 1 <= len(words) <= 6 and not bare(text).endswith(tuple(TERMINAL)) and bare(text)[:1].isupper()
-
-
 def link_kind(text: str) -> Optional[str]:
     if not URL_LINE.match(text):
         return None
@@ -187,9 +182,14 @@ def has_position_marker(text: str) -> bool:
     return re.search(r"\((?:%s)\)" % markers, text, re.I) is not None
 
 
-def is_caption(text: str) -> bool:
-    openers = tuple(lexicon()["caption_openers"])
-    return has_position_marker(text) or text.startswith(openers)
+def is_caption(text: str, before_body: bool) -> bool:
+    """A photo caption: it opens like one, or it places people in a picture ``(L)``, ``(C)``.
+
+    Mid-body, a position marker alone is not enough: ``Kristi Noem (R)`` names a party.
+    """
+    if text.startswith(tuple(lexicon()["caption_openers"])):
+        return True
+    return has_position_marker(text) and (before_body or bool(credit_start(text)))
 
 
 def sign_off_agency(text: str) -> Optional[str]:
@@ -274,7 +274,7 @@ def clean(raw: RawArticle) -> Article:
             kind = "dateline"
             if not published:
                 published, published_from = find_text_date(text, whole=True), "text"
-        elif is_caption(text) or (credit_start(text) is not None and credit_start(text) > 0 and not body):
+        elif is_caption(text, before_body=not body) or (not body and (credit_start(text) or 0) > 0):
             cut = credit_start(text)
             pieces = [par.piece("caption", 0, cut)] if cut else [par.piece("caption")]
             if cut:
@@ -285,8 +285,6 @@ def clean(raw: RawArticle) -> Article:
         elif credit_start(text) == 0 and len(text.split()) <= 6:
             kind = "credit"
             captions.append(par.piece(kind))
-        elif body and is_subheading(text):
-            kind = "subheading"
         if kind:
             removed.append(par.piece(kind))
         else:

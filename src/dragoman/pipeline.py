@@ -69,7 +69,7 @@ class Pipeline:
         while batch := list(islice(items, self.settings.batch_size)):
             prepared = [self.prepare(item, date) for item in batch]
             good = [a for a in prepared if isinstance(a, Article)]
-            docs = iter(self.nlp.pipe(a.text for a in good))
+            docs = iter(self.nlp.pipe((a.text for a in good), batch_size=self.settings.batch_size))
             for outcome in prepared:
                 yield self.run_stages(outcome, next(docs)) if isinstance(outcome, Article) else outcome
 

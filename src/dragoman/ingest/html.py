@@ -27,8 +27,7 @@ def html_to_raw(html: str, source: str, url: Optional[str] = None) -> RawArticle
         tree = lxml.html.fromstring(html)
     except (ParserError, ValueError) as exc:
         raise InputError(source, f"malformed HTML ({exc})") from exc
-    doc = bare_extraction(tree, url=url, with_metadata=True, include_comments=False,
-                          include_tables=False)
+    doc = bare_extraction(tree, url=url, with_metadata=True, include_comments=False)
     if doc is None or not (doc.text or "").strip():
         raise InputError(source, "no article text found in the HTML")
     published = publication_date(tree, url)
