@@ -15,6 +15,7 @@ from typing import Callable, Iterator, Union
 import feedparser
 from warcio.archiveiterator import ArchiveIterator
 from warcio.exceptions import ArchiveLoadFailed
+from warcio.statusandheaders import StatusAndHeadersParserException
 
 from dragoman.errors import InputError
 from dragoman.ingest.html import fragment_to_text, html_to_raw
@@ -121,6 +122,11 @@ def feed_entry(entry, feed, source: str) -> RawArticle:
     )
 
 
+# warcio has no single error for a malformed record: a bad header can surface as any of these.
+WARC_FAILURES = (ArchiveLoadFailed, StatusAndHeadersParserException, ValueError, OSError, EOFError,
+                 AttributeError, KeyError)
+
+
 @reader("warc")
 def read_warc(data: bytes, source: str) -> Iterator[Item]:
     """Each HTML response record is an article, with its target URI as its URL."""
@@ -136,5 +142,5 @@ def read_warc(data: bytes, source: str) -> Iterator[Item]:
             where = f"{source}#{number}"
             payload = record.content_stream().read()
             yield guarded(where, lambda: html_to_raw(decode(payload, where), where, url=url))
-    except (ArchiveLoadFailed, ValueError, OSError, EOFError) as exc:
+    except WARC_FAILURES as exc:
         yield InputError(f"{source}#{number + 1}", f"broken WARC record ({exc}); the rest of the file is unread")

@@ -1,0 +1,91 @@
+"""Cleaning on real text: the founding article first, then pages from the benchmarks."""
+
+from conftest import SAMPLE, page_html
+
+from dragoman.clean import clean, detect_layout, split_paragraphs
+from dragoman.ingest import RawArticle
+from dragoman.ingest.html import html_to_raw
+from dragoman.quotemarks import repair_quotes
+
+
+def cleaned_sample():
+    return clean(RawArticle(source=str(SAMPLE), text=SAMPLE.read_text("utf-8")))
+
+
+def test_founding_article_title_is_found_across_its_two_lines():
+    assert cleaned_sample().title == "Assad Ally Russia Says \u2018Terrorist Group\u2019 Cannot Be Allowed To Run Syria"
+
+
+def test_founding_article_body_is_unwrapped_and_keeps_split_names():
+    text = cleaned_sample().text
+    assert "President Bashar al-Assad's seat of power" in text
+    assert "This threat will not be limited to Syria" in text
+    assert "Lavrov spoke after talks on Saturday" in text
+    assert "\n" not in text.split("\n\n")[0]
+
+
+def test_founding_article_boilerplate_leaves_the_body():
+    text = cleaned_sample().text
+    for junk in ("https://", "themoscowtimes.com", "Related article", "HANDOUT", "Press OfficeAFP"):
+        assert junk not in text
+
+
+def test_every_removed_piece_is_kept_with_its_kind_and_source_offsets():
+    article = cleaned_sample()
+    source = SAMPLE.read_text("utf-8")
+    kinds = [p.kind for p in article.removed]
+    assert kinds == ["title", "caption", "credit", "author-link", "related-link", "url"]
+    for piece in article.removed:
+        assert source[piece.start:piece.end] == piece.text
+
+
+def test_caption_and_credit_are_kept_apart_from_the_body():
+    captions = {p.kind: p.text for p in cleaned_sample().captions}
+    assert captions["caption"].startswith("Turkish Foreign Minister Hakan Fidan (C)")
+    assert captions["caption"].endswith("in the Qatari capital.")
+    assert captions["credit"] == "HANDOUT Turkish Foreign Minister Press OfficeAFP"
+
+
+def test_no_publication_date_from_a_related_articles_url():
+    article = cleaned_sample()
+    assert article.published is None
+    assert article.published_from == "none"
+
+
+def test_wire_and_outlet_come_from_the_author_link():
+    article = cleaned_sample()
+    assert (article.wire, article.outlet) == ("AFP", "themoscowtimes.com")
+
+
+def test_broken_quote_marks_are_balanced():
+    text = cleaned_sample().text
+    assert 'a "terrorist group" as Islamist-led rebels' in text
+    assert 'agreements," Lavrov said' in text
+    assert 'which he said "strongly reiterated sovereignty' in text
+    assert 'failed to "seize these opportunities" during' in text
+    assert 'as a "terrorist organisation" by Western' in text
+    assert "at HTS\u2019 success" in text  # a possessive, outside any quote: untouched
+
+
+def test_quote_repair_leaves_balanced_and_nested_quotes_alone():
+    balanced = 'the defence ministry said "there is no truth to news claiming" the army has withdrawn'
+    assert repair_quotes(balanced) == balanced
+    nested = '"He told me \'not now\' and left," she said.'
+    assert repair_quotes(nested) == nested
+
+
+def test_layout_of_pasted_text_and_of_one_paragraph_per_line():
+    assert detect_layout(SAMPLE.read_text("utf-8")) == "wrapped"
+    lines = "First paragraph is here.\nSecond one, short.\nA third paragraph that is rather longer than the others.\nFourth."
+    assert detect_layout(lines) == "paragraphs"
+    assert len(split_paragraphs(lines, None)) == 4
+
+
+def test_reuters_page_caption_credit_dateline_and_wire():
+    raw = html_to_raw(page_html("oann-paris-protest.html.gz"), "oann", url="https://www.oann.com/protesters")
+    article = clean(raw)
+    assert article.wire == "Reuters"
+    assert article.text.startswith("PARIS (Reuters) \u2013 Protesters opposed")
+    assert [p.kind for p in article.captions] == ["caption", "credit"]
+    assert "FILE PHOTO" not in article.text
+    assert article.published == "2020-01-18"
