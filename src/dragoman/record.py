@@ -60,6 +60,8 @@ class Actor:
     country: Optional[str] = None
     role: Optional[str] = None
     code: Optional[str] = None
+    confidence: float = 1.0
+    """Below 1 when the country was inferred (``the rebels`` in an article about Syria)."""
     mentions: list[Span] = field(default_factory=list)
 
 

@@ -1,0 +1,93 @@
+"""Link pronouns and bare titles to the person they refer to.
+
+A rule of thumb that holds in news prose: "he" and "his" refer to the person most recently
+named as a subject (else most recently named at all), and "the minister" to the person most
+recently named with that title. Only people are linked; "they" and "it" are left alone.
+"""
+
+from __future__ import annotations
+
+from typing import Iterator, Optional
+
+from spacy.tokens import Doc, Token
+
+from dragoman.actors.kb import KnowledgeBase, normalise
+from dragoman.actors.mentions import Mention
+
+SUBJECT_DEPS = ("nsubj", "nsubjpass")
+LOOKBACK_SENTENCES = 3
+
+
+def antecedent(token: Token, people: list[Mention], subjects: set[int]) -> Optional[Mention]:
+    """The person a pronoun at ``token`` most likely means."""
+    before = [m for m in people if m.first_token < token.i]
+    if not before:
+        return None
+    sentences = list(token.doc.sents)
+    here = next(i for i, s in enumerate(sentences) if s.start <= token.i < s.end)
+    window_start = sentences[max(0, here - LOOKBACK_SENTENCES)].start
+    recent = [m for m in before if m.first_token >= window_start]
+    as_subject = [m for m in recent if m.first_token in subjects]
+    pool = as_subject or recent
+    return pool[-1] if pool else None
+
+
+def subject_tokens(doc: Doc, people: list[Mention]) -> set[int]:
+    """First tokens of person mentions whose name is a subject in its sentence."""
+    starts = set()
+    for mention in people:
+        span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
+        if span is not None and span.root.dep_ in SUBJECT_DEPS:
+            starts.add(mention.first_token)
+    return starts
+
+
+def pronoun_mentions(doc: Doc, kb: KnowledgeBase, people: list[Mention], taken: set[int]) -> Iterator[Mention]:
+    subjects = subject_tokens(doc, people)
+    for token in doc:
+        if token.i in taken or token.lower_ not in kb.pronouns:
+            continue
+        target = antecedent(token, people, subjects)
+        if target is not None:
+            yield linked(token.idx, token.idx + len(token), token.text, token.i, target, 0.7)
+
+
+def title_mentions(doc: Doc, kb: KnowledgeBase, people: list[Mention], taken: set[int]) -> Iterator[Mention]:
+    """``the minister``, ``the Russian minister``: the last person named with that title."""
+    for token in doc:
+        if token.i in taken or token.pos_ != "NOUN" or not any(c.lower_ == "the" for c in token.children):
+            continue
+        word = normalise(token.text)
+        if word not in kb.titles:
+            continue
+        country = next((kb.country_of_word(c.text) for c in token.children if kb.country_of_word(c.text)), None)
+        for person in reversed([m for m in people if m.first_token < token.i]):
+            if person.role and word in normalise(person.role) and country in (None, person.country):
+                start = min(c.i for c in token.children if c.i < token.i)
+                span = doc[start:token.i + 1]
+                yield linked(span.start_char, span.end_char, span.text, start, person, 0.8)
+                break
+
+
+def counterpart_links(groups: list[Mention], people: list[Mention]) -> dict[int, Mention]:
+    """``his Turkish counterpart``: the Turkish person named with the same role as the person
+    the sentence is about (a foreign minister's counterpart is a foreign minister)."""
+    roles = {m.key: m.role for m in people if m.role}
+    links = {}
+    for index, group in enumerate(groups):
+        if not (group.role or "").lower().startswith("counterpart") or group.country is None:
+            continue
+        before = [m for m in people if m.first_token < group.first_token]
+        reference = roles.get(before[-1].key) if before else None
+        candidates = {m.key: m for m in people if m.country == group.country and m.key in roles}
+        same_role = {k: m for k, m in candidates.items() if roles[k] == reference}
+        pool = same_role or candidates
+        if len(pool) == 1:
+            target = next(iter(pool.values()))
+            links[index] = linked(group.start, group.end, group.text, group.first_token, target, 0.8)
+    return links
+
+
+def linked(start: int, end: int, text: str, first_token: int, target: Mention, confidence: float) -> Mention:
+    return Mention(start=start, end=end, text=text, key=target.key, name=target.name, type=target.type,
+                   confidence=confidence, first_token=first_token)

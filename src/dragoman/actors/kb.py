@@ -1,0 +1,174 @@
+"""The actor knowledge base: data files under ``data/actors/`` loaded into lookup tables.
+
+Every name, alias, demonym and seat of government is indexed by its normalised form (lower
+case, accents and punctuation folded), so a phrase in an article is one dictionary lookup away
+from what it may refer to. Which entry a name means can depend on the date: a role is chosen by
+the article's publication date (``Role.valid_on``).
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import unicodedata
+from dataclasses import dataclass, field
+from functools import lru_cache
+from importlib import resources
+from typing import Iterator, Optional
+
+from dragoman.data_files import load_json
+
+PHOENIX_FILES = ("phoenix-nonstate.jsonl", "phoenix-international.jsonl", "phoenix-countries.jsonl")
+
+
+POSSESSIVE = re.compile(r"['\u2019]s\b")
+NON_WORD = re.compile(r"[^\w]+")
+
+
+def normalise(text: str) -> str:
+    """``Bashar al-Assad's`` -> ``bashar al assad``: the form every lookup uses."""
+    if not text.isascii():
+        text = unicodedata.normalize("NFKD", text)
+        text = "".join(c for c in text if not unicodedata.combining(c))
+    text = NON_WORD.sub(" ", POSSESSIVE.sub("", text.lower()).replace(".", "")).strip()
+    return text[4:] if text.startswith("the ") else text
+
+
+@dataclass
+class Role:
+    code: Optional[str]
+    country: Optional[str] = None
+    title: Optional[str] = None
+    start: Optional[str] = None
+    end: Optional[str] = None
+
+    def valid_on(self, day: Optional[str]) -> bool:
+        if day is None:
+            return self.end is None
+        return (self.start or "") <= day and (self.end is None or day < self.end)
+
+
+@dataclass
+class Entry:
+    """One person, organisation or group the knowledge base knows."""
+
+    key: str
+    name: str
+    type: str
+    roles: list[Role] = field(default_factory=list)
+    source: str = ""
+
+    def role_on(self, day: Optional[str]) -> Optional[Role]:
+        """The role valid on ``day``; with no date, the current one; else the latest."""
+        valid = [r for r in self.roles if r.valid_on(day)]
+        if valid:
+            return max(valid, key=lambda r: r.start or "")
+        if day is not None:
+            earlier = [r for r in self.roles if (r.start or "") <= day]
+            if earlier:
+                return max(earlier, key=lambda r: r.start or "")
+        return max(self.roles, key=lambda r: r.start or "", default=None)
+
+
+@dataclass
+class Country:
+    iso3: str
+    name: str
+    demonym: Optional[str]
+
+
+@dataclass
+class KnowledgeBase:
+    entries: dict[str, Entry] = field(default_factory=dict)
+    aliases: dict[str, list[str]] = field(default_factory=dict)
+    countries: dict[str, Country] = field(default_factory=dict)
+    country_names: dict[str, str] = field(default_factory=dict)
+    demonyms: dict[str, str] = field(default_factory=dict)
+    seats: dict[str, str] = field(default_factory=dict)
+    titles: dict[str, str] = field(default_factory=dict)
+    group_nouns: dict[str, str] = field(default_factory=dict)
+    agents: dict[str, str] = field(default_factory=dict)
+    honorifics: set[str] = field(default_factory=set)
+    sector_types: dict[str, str] = field(default_factory=dict)
+    locative: set[str] = field(default_factory=set)
+    pronouns: set[str] = field(default_factory=set)
+
+    def add(self, entry: Entry, keys: list[str]) -> None:
+        """Index ``entry`` under normalised names ``keys``."""
+        self.entries[entry.key] = entry
+        for key in keys:
+            if key and entry.key not in self.aliases.setdefault(key, []):
+                self.aliases[key].append(entry.key)
+
+    def lookup(self, text: str) -> list[Entry]:
+        return [self.entries[k] for k in self.aliases.get(normalise(text), [])]
+
+    def country_of_word(self, text: str) -> Optional[str]:
+        """The country a name, demonym or possessive (``Qatar's``) names."""
+        key = normalise(text)
+        return self.country_names.get(key) or self.demonyms.get(key)
+
+    def sector_of(self, phrase: str) -> Optional[str]:
+        key = normalise(phrase)
+        return self.titles.get(key) or self.group_nouns.get(key) or self.agents.get(key)
+
+    def type_of(self, code: Optional[str]) -> Optional[str]:
+        if not code:
+            return None
+        if code.startswith("IGO"):
+            return "international organisation"
+        if code.startswith("IMG"):
+            return "armed group"
+        if code[:3] in self.countries:
+            return self.sector_types.get(code[3:6]) if len(code) > 3 else "state"
+        return self.sector_types.get(code[:3], "organisation")
+
+
+def data_lines(name: str) -> Iterator[dict]:
+    text = resources.files("dragoman").joinpath("data", "actors", name).read_text("utf-8")
+    for line in text.splitlines():
+        if line.strip():
+            yield json.loads(line)
+
+
+@lru_cache(maxsize=1)
+def load_kb() -> KnowledgeBase:
+    """Read every actor data file once per process (they are read-only)."""
+    kb = KnowledgeBase()
+    for row in data_lines("countries.jsonl"):
+        iso3 = row["iso3"]
+        kb.countries[iso3] = Country(iso3, row["name"], (row["demonyms"] or [None])[0])
+        for name in [row["name"], *row["aliases"]]:
+            kb.country_names.setdefault(normalise(name), iso3)
+        for demonym in row["demonyms"]:
+            kb.demonyms.setdefault(normalise(demonym), iso3)
+        for seat in row["seats"]:
+            kb.seats.setdefault(normalise(seat), iso3)
+    roles = load_json("actors/roles.json")
+    kb.titles = {normalise(k): v for k, v in roles["titles"].items()}
+    kb.group_nouns = {normalise(k): v for k, v in roles["group_nouns"].items()}
+    kb.honorifics = {normalise(h) for h in roles["honorifics"]}
+    kb.sector_types = roles["sector_types"]
+    kb.locative = set(roles["locative_prepositions"])
+    kb.pronouns = set(roles["pronouns"])
+    for row in data_lines("phoenix-agents.jsonl"):
+        for phrase in row["phrases"]:
+            kb.agents.setdefault(normalise(phrase), row["sector"])
+    for number, row in enumerate(data_lines("curated.jsonl")):
+        entry = Entry(f"curated:{number}", row["name"], row["type"],
+                      [Role(**r) for r in row["roles"]], row["source"])
+        kb.add(entry, [normalise(n) for n in [row["name"], *row["aliases"]]])
+    curated = set(kb.aliases)
+    for name in PHOENIX_FILES:
+        for row in data_lines(name):
+            codes = row["codes"]
+            if len(codes[0]["code"]) == 3 and normalise(row["name"]) in kb.country_names:
+                continue  # countries come from countries.jsonl
+            roles_ = [Role(c["code"], c["code"][:3] if c["code"][:3] in kb.countries else None,
+                           None, c.get("start"), c.get("end")) for c in codes]
+            entry = Entry(f"phoenix:{row['source']}", row["name"].title(), "person" if row.get("person") else kb.type_of(codes[0]["code"]) or "organisation",
+                          roles_, row["source"])
+            keys = [k for k in map(normalise, [row["name"], *row.get("aliases", [])]) if k not in curated]
+            if keys:
+                kb.add(entry, keys)
+    return kb
