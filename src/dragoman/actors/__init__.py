@@ -19,32 +19,34 @@ from dragoman.record import Actor, Article, Span
 
 def find_mentions(doc: Doc, day: Optional[str]) -> list[Mention]:
     kb = load_kb()
-    mentions: list[Mention] = []
-    owners: dict[int, Mention] = {}
-    taken: set[int] = set()
+    names: list[Mention] = []
     for span in candidate_spans(doc, kb):
-        mention = name_mention(span, kb, day, [m for m in mentions if m.type == "person"])
-        if mention is None:
-            continue
-        mentions.append(mention)
-        taken.update(range(span.start, span.end))
-        owners.update({i: mention for i in range(span.start, span.end)})
-    title_tokens = {t.i for m in mentions for t in doc.char_span(m.start, m.end, alignment_mode="expand") or []}
-    groups = [g for g in group_mentions(doc, kb, taken | title_tokens, owners, main_country(mentions))
-              if not overlaps_title(g, doc, mentions)]
-    taken.update(t.i for g in groups for t in doc.char_span(g.start, g.end, alignment_mode="expand") or [])
-    people = sorted((m for m in mentions if m.type == "person"), key=lambda m: m.first_token)
+        mention = name_mention(span, kb, day, [m for m in names if m.type == "person"])
+        if mention is not None:
+            names.append(mention)
+    names = [m for m in names if not is_title_of_next(m, names)]
+    owners = {t.i: m for m in names for t in tokens_of(doc, m)}
+    taken = set(owners)
+    people = [m for m in names if m.type == "person"]
+    titles = list(title_mentions(doc, kb, people, taken))
+    taken.update(t.i for m in titles for t in tokens_of(doc, m))
+    groups = list(group_mentions(doc, kb, taken, owners, main_country(names)))
+    taken.update(t.i for g in groups for t in tokens_of(doc, g))
     links = counterpart_links(groups, people)
-    mentions += [links.get(i, g) for i, g in enumerate(groups)]
-    mentions += list(pronoun_mentions(doc, kb, people, taken))
-    mentions += list(title_mentions(doc, kb, people, taken))
-    return sorted(mentions, key=lambda m: (m.start, m.end))
+    groups = [links.get(i, g) for i, g in enumerate(groups)]
+    pronouns = list(pronoun_mentions(doc, kb, people, taken))
+    return sorted(names + titles + groups + pronouns, key=lambda m: (m.start, m.end))
 
 
-def overlaps_title(group: Mention, doc: Doc, mentions: list[Mention]) -> bool:
-    """A title word right before a name (``Foreign Minister`` Sergei Lavrov) is not a group."""
-    following = [m for m in mentions if 0 <= m.start - group.end <= 1]
-    return bool(following) and following[0].type == "person"
+def tokens_of(doc: Doc, mention: Mention):
+    return doc.char_span(mention.start, mention.end, alignment_mode="expand") or []
+
+
+def is_title_of_next(mention: Mention, names: list[Mention]) -> bool:
+    """``US President`` right before ``Donald Trump`` is his title, not an actor of its own."""
+    if mention.type == "person":
+        return False
+    return any(m.type == "person" and 0 <= m.start - mention.end <= 1 for m in names)
 
 
 def build_actors(mentions: list[Mention]) -> list[Actor]:

@@ -22,6 +22,7 @@ NAME_LABELS = {"PERSON", "ORG", "GPE", "NORP", "LOC", "FAC"}
 MAX_ALIAS_TOKENS = 8
 INFERRED_COUNTRY_CONFIDENCE = 0.6
 INFERABLE_SECTORS = ("GOV", "MIL", "REB", "OPP", "COP", "LEG")
+GOVERNMENT_NOUNS = ("government", "administration", "regime", "authority")
 
 
 @dataclass
@@ -230,20 +231,33 @@ def group_mentions(doc: Doc, kb: KnowledgeBase, taken: set[int], owners: dict[in
         if found is None:
             continue
         phrase, sector, modifiers = found
+        start = min([token.i, *(m.i for m in modifiers if m.dep_ != "poss")])
+        span = doc[start:token.i + 1]
+        if token.dep_ == "appos" and token.head.i in owners:
+            owner = owners[token.head.i]
+            yield Mention(start=span.start_char, end=span.end_char, text=span.text, key=owner.key, name=owner.name,
+                          type=owner.type, confidence=0.9, first_token=start)
+            continue
         countries = modifier_countries(token, modifiers, kb, owners)
         confidence = 1.0
         if not countries and main_country and sector in INFERABLE_SECTORS and not names_a_bloc(token, modifiers, kb):
             countries, confidence = [main_country], INFERRED_COUNTRY_CONFIDENCE
-        start = min([token.i, *(m.i for m in modifiers if m.dep_ != "poss")])
-        span = doc[start:token.i + 1]
-        head = normalise(phrase).removesuffix("s")
+        head = singular(normalise(phrase))
         for iso3 in countries or [None]:
+            key = f"gov:{iso3}" if iso3 and head in GOVERNMENT_NOUNS else f"group:{iso3}:{sector}:{head}"
             demonym = kb.countries[iso3].demonym if iso3 else None
             name = f"{demonym} {phrase}" if demonym and not kb.country_of_word(phrase.split()[0]) else phrase
-            yield Mention(start=span.start_char, end=span.end_char, text=span.text, key=f"group:{iso3}:{sector}:{head}",
+            yield Mention(start=span.start_char, end=span.end_char, text=span.text, key=key,
                           name=name, type=kb.sector_types.get(sector, "group"), country=iso3,
                           role=phrase if normalise(phrase) in kb.titles else None,
                           code=f"{iso3}{sector}" if iso3 else None, confidence=confidence, first_token=start)
+
+
+def singular(phrase: str) -> str:
+    """``rebel groups`` -> ``rebel group``, ``authorities`` -> ``authority``: for keys only."""
+    if phrase.endswith("ies"):
+        return phrase[:-3] + "y"
+    return phrase[:-1] if phrase.endswith("s") and not phrase.endswith("ss") else phrase
 
 
 def names_a_bloc(token: Token, modifiers: list[Token], kb: KnowledgeBase) -> bool:
