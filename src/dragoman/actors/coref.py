@@ -60,7 +60,8 @@ def title_mentions(doc: Doc, kb: KnowledgeBase, people: list[Mention], taken: se
         word = normalise(token.text)
         if word not in kb.titles:
             continue
-        country = next((kb.country_of_word(c.text) for c in token.children if kb.country_of_word(c.text)), None)
+        near = [*token.children, *(g for c in token.children if c.lower_ == "of" for g in c.children)]
+        country = next((kb.country_of_word(c.text) for c in near if kb.country_of_word(c.text)), None)
         for person in reversed([m for m in people if m.first_token < token.i]):
             if person.role and word in normalise(person.role) and country in (None, person.country):
                 start = min(c.i for c in token.children if c.i < token.i)

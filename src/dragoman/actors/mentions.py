@@ -87,11 +87,12 @@ def is_modifier(span: Span) -> bool:
     return root.dep_ in ("compound", "amod") and root.head.i >= span.end and root.head.pos_ == "NOUN"
 
 
-def best_entry(entries: list[Entry], day: Optional[str], person: bool) -> Entry:
+def best_entry(entries: list[Entry], day: Optional[str], person: bool, country: Optional[str]) -> Entry:
+    """The entry a name most likely means: of the country the text says, current, curated."""
     def rank(entry: Entry) -> tuple:
         role = entry.role_on(day)
-        return (entry.key.startswith("curated"), (entry.type == "person") == person,
-                bool(role and role.valid_on(day)))
+        return (bool(country and role and role.country == country), entry.key.startswith("curated"),
+                (entry.type == "person") == person, bool(role and role.valid_on(day)))
     return max(entries, key=rank)
 
 
@@ -141,84 +142,121 @@ def appositive_context(span: Span, kb: KnowledgeBase) -> tuple[Optional[str], Op
 
 def surname(name: str) -> str:
     """The last name, with Arabic particles folded: ``Bashar al-Assad`` -> ``assad``."""
-    last = normalise(name).split()[-1] if normalise(name) else ""
-    return last
+    words = normalise(name).split()
+    return words[-1] if words else ""
 
 
 def name_mention(span: Span, kb: KnowledgeBase, day: Optional[str], people: list[Mention]) -> Optional[Mention]:
-    """What a name refers to, or None when it is a place or a demonym."""
+    """What a name refers to, or None when it is a place, a demonym or a mere modifier."""
     text = span.text
     key = normalise(text)
     label = span.label_ if span.label_ else next((e.label_ for e in span.ents), "")
     base = dict(start=span.start_char, end=span.end_char, text=text, first_token=span.start)
     entries = kb.lookup(text)
-    person_entry = any(e.type == "person" for e in entries)
-    if is_modifier(span) and not (person_entry or label == "PERSON"):
+    if is_modifier(span) and not any(e.type != "state" for e in entries) and label != "PERSON":
         return None
     if key in kb.country_names and not entries:
         iso3 = kb.country_names[key]
         return Mention(**base, key=f"state:{iso3}", name=kb.countries[iso3].name, type="state",
                        country=iso3, code=iso3)
     if key in kb.seats and not entries:
-        if is_place(span, kb):
-            return None
-        iso3 = kb.seats[key]
-        country = kb.countries[iso3]
-        name = f"{country.demonym} government" if country.demonym else f"Government of {country.name}"
-        return Mention(**base, key=f"gov:{iso3}", name=name, type="government", country=iso3,
-                       code=f"{iso3}GOV", confidence=0.8)
+        return None if is_place(span, kb) else seat_mention(base, kb.seats[key], kb)
     if key in kb.demonyms or label == "NORP":
-        return None
-    person = label == "PERSON"
+        return nationals_mention(base, span, kb)
+    earlier = same_person(key, people) if label == "PERSON" or len(span) == 1 else None
+    if earlier is not None:
+        return Mention(**base, key=earlier.key, name=earlier.name, type="person")
     role, country = title_context(span.doc, span.start, kb)
     if role is None:
         role, country = appositive_context(span, kb)
+    country = country or country_after(span, kb)
     if entries:
-        entry = best_entry(entries, day, person)
+        entry = best_entry(entries, day, label == "PERSON", country)
         kb_role = entry.role_on(day)
-        code = kb_role.code if kb_role else None
-        name = entry.name if entry.key.startswith("curated") else text
-        return Mention(**base, key=entry.key, name=name, type=entry.type or kb.type_of(code),
-                       country=(kb_role.country if kb_role else None) or country,
-                       role=(kb_role.title if kb_role and kb_role.title else role), code=code)
+        if country is None or kb_role is None or kb_role.country in (None, country):
+            code = kb_role.code if kb_role else None
+            name = entry.name if entry.key.startswith("curated") else text
+            return Mention(**base, key=entry.key, name=name, type=entry.type or kb.type_of(code),
+                           country=(kb_role.country if kb_role else None) or country,
+                           role=(kb_role.title if kb_role and kb_role.title else role), code=code)
     if label in ("GPE", "LOC", "FAC"):
         return None
-    if person:
-        for earlier in reversed(people):
-            if surname(earlier.name) == surname(text) or normalise(earlier.name).endswith(key):
-                return Mention(**base, key=earlier.key, name=earlier.name, type="person")
+    if label == "PERSON" or (entries and entries[0].type == "person"):
         sector = kb.sector_of(role) if role else None
         return Mention(**base, key=f"person:{key}", name=text, type="person", country=country, role=role,
                        code=f"{country}{sector or ''}" if country else None)
-    country = next((kb.country_of_word(t.text) for t in span if kb.country_of_word(t.text)), None)
+    country = country or next((kb.country_of_word(t.text) for t in span if kb.country_of_word(t.text)), None)
     sector = kb.sector_of(span[-1].text)
     return Mention(**base, key=f"org:{key}", name=text, type=kb.sector_types.get(sector or "", "organisation"),
                    country=country, code=f"{country}{sector}" if country and sector else None)
 
 
+def same_person(key: str, people: list[Mention]) -> Optional[Mention]:
+    """An earlier person of the article this name shortens: ``Lavrov`` after ``Sergei Lavrov``."""
+    for earlier in reversed(people):
+        if surname(earlier.name) == surname(key) or normalise(earlier.name).endswith(" " + key):
+            return earlier
+    return None
+
+
+def seat_mention(base: dict, iso3: str, kb: KnowledgeBase) -> Mention:
+    """``Moscow and Tehran have offered``: a capital acting stands for its government."""
+    country = kb.countries[iso3]
+    name = f"{country.demonym} government" if country.demonym else f"Government of {country.name}"
+    return Mention(**base, key=f"gov:{iso3}", name=name, type="government", country=iso3,
+                   code=f"{iso3}GOV", confidence=0.8)
+
+
+def nationals_mention(base: dict, span: Span, kb: KnowledgeBase) -> Optional[Mention]:
+    """``the Palestinians``: a demonym standing alone as a noun names the country's side."""
+    root = span.root
+    iso3 = kb.country_of_word(span.text)
+    if iso3 is None or root.pos_ not in ("NOUN", "PROPN") or root.dep_ in ("amod", "compound"):
+        return None
+    return Mention(**base, key=f"state:{iso3}", name=kb.countries[iso3].name, type="state", country=iso3,
+                   code=iso3, confidence=0.8)
+
+
+def country_after(span: Span, kb: KnowledgeBase) -> Optional[str]:
+    """``King Hassan of Morocco``: the country named right after a name."""
+    doc = span.doc
+    if span.end + 1 < len(doc) and doc[span.end].lower_ == "of":
+        return kb.country_names.get(normalise(doc[span.end + 1].text))
+    return None
+
+
 def group_phrase(token: Token, kb: KnowledgeBase) -> Optional[tuple[str, str, list[Token]]]:
-    """A group noun with its compound modifiers: (phrase, sector, modifier tokens)."""
+    """A group noun with its modifiers: (phrase, sector, modifier tokens).
+
+    Curated group nouns (``rebels``, ``defence ministry``) count on their own; any other agent
+    noun of the Phoenix dictionaries (``negotiators``, ``peacekeepers``) only with a country
+    modifier (``Russian negotiators``), which keeps ordinary nouns out.
+    """
     modifiers = [c for c in token.children if c.dep_ in ("compound", "amod", "nmod") and c.i < token.i]
     for size in range(len(modifiers), -1, -1):
         words = modifiers[len(modifiers) - size:] + [token]
         phrase = normalise(" ".join(w.text for w in words))
-        sector = kb.group_nouns.get(phrase) or kb.titles.get(phrase) if size else kb.group_nouns.get(phrase)
+        sector = kb.group_nouns.get(phrase) or (kb.titles.get(phrase) if size else None)
         if sector:
             return " ".join(w.text for w in words), sector, modifiers
+    sector = kb.agents.get(normalise(token.text)) or kb.agents.get(singular(normalise(token.text)))
+    if sector and any(kb.country_of_word(m.text) or normalise(m.text) in kb.seats for m in modifiers):
+        return token.text, sector, modifiers
     return None
 
 
 def modifier_countries(token: Token, modifiers: list[Token], kb: KnowledgeBase,
-                       owners: dict[int, Mention]) -> list[str]:
-    """Countries a group noun's modifiers name: ``Iraqi and Syrian``, ``Qatar's``, ``Assad's``."""
+                       owners: dict[int, Mention]) -> list[tuple[str, Token]]:
+    """Countries a group noun's modifiers name, each with the word that names it:
+    ``Iraqi and Syrian``, ``Qatar's``, ``Assad's``, ``Khartoum``."""
     countries = []
     for child in [*modifiers, *(c for c in token.children if c.dep_ == "poss")]:
         for word in [child, *(c for c in child.conjuncts)]:
-            iso3 = kb.country_of_word(word.text)
+            iso3 = kb.country_of_word(word.text) or kb.seats.get(normalise(word.text))
             if iso3 is None and word.i in owners:
                 iso3 = owners[word.i].country
-            if iso3 and iso3 not in countries:
-                countries.append(iso3)
+            if iso3 and iso3 not in (c for c, _ in countries):
+                countries.append((iso3, word))
     return countries
 
 
@@ -241,16 +279,19 @@ def group_mentions(doc: Doc, kb: KnowledgeBase, taken: set[int], owners: dict[in
         countries = modifier_countries(token, modifiers, kb, owners)
         confidence = 1.0
         if not countries and main_country and sector in INFERABLE_SECTORS and not names_a_bloc(token, modifiers, kb):
-            countries, confidence = [main_country], INFERRED_COUNTRY_CONFIDENCE
+            countries, confidence = [(main_country, None)], INFERRED_COUNTRY_CONFIDENCE
         head = singular(normalise(phrase))
-        for iso3 in countries or [None]:
+        for iso3, word in countries or [(None, None)]:
             key = f"gov:{iso3}" if iso3 and head in GOVERNMENT_NOUNS else f"group:{iso3}:{sector}:{head}"
             demonym = kb.countries[iso3].demonym if iso3 else None
             name = f"{demonym} {phrase}" if demonym and not kb.country_of_word(phrase.split()[0]) else phrase
-            yield Mention(start=span.start_char, end=span.end_char, text=span.text, key=key,
-                          name=name, type=kb.sector_types.get(sector, "group"), country=iso3,
-                          role=phrase if normalise(phrase) in kb.titles else None,
-                          code=f"{iso3}{sector}" if iso3 else None, confidence=confidence, first_token=start)
+            cited = word if len(countries) > 1 and word is not None else span
+            yield Mention(start=cited.idx if isinstance(cited, Token) else cited.start_char,
+                          end=cited.idx + len(cited) if isinstance(cited, Token) else cited.end_char,
+                          text=cited.text, key=key, name=name, type=kb.sector_types.get(sector, "group"),
+                          country=iso3, role=phrase if normalise(phrase) in kb.titles else None,
+                          code=f"{iso3}{sector}" if iso3 else None, confidence=confidence,
+                          first_token=cited.i if isinstance(cited, Token) else start)
 
 
 def singular(phrase: str) -> str:
