@@ -12,7 +12,7 @@ from typing import Optional
 from spacy.tokens import Doc
 
 from dragoman.actors.coref import counterpart_links, pronoun_mentions, title_mentions
-from dragoman.actors.kb import load_kb
+from dragoman.actors.kb import KnowledgeBase, load_kb
 from dragoman.actors.mentions import Mention, candidate_spans, group_mentions, main_country, name_mention
 from dragoman.record import Actor, Article, Span
 
@@ -24,7 +24,7 @@ def find_mentions(doc: Doc, day: Optional[str]) -> list[Mention]:
         mention = name_mention(span, kb, day, [m for m in names if m.type == "person"])
         if mention is not None:
             names.append(mention)
-    names = [m for m in names if not is_title_of_next(m, names)]
+    names = [m for m in names if not is_title_of_next(m, names, doc.text, kb)]
     owners = {t.i: m for m in names for t in tokens_of(doc, m)}
     taken = set(owners)
     people = [m for m in names if m.type == "person"]
@@ -42,11 +42,16 @@ def tokens_of(doc: Doc, mention: Mention):
     return doc.char_span(mention.start, mention.end, alignment_mode="expand") or []
 
 
-def is_title_of_next(mention: Mention, names: list[Mention]) -> bool:
-    """``US President`` right before ``Donald Trump`` is his title, not an actor of its own."""
-    if mention.type == "person":
+def is_title_of_next(mention: Mention, names: list[Mention], text: str, kb: KnowledgeBase) -> bool:
+    """``US President`` before ``Donald Trump``, ``British Defence`` before ``Secretary Tom King``:
+    part of the title of the person named next, not an actor of its own."""
+    if mention.type in ("person", "state"):
         return False
-    return any(m.type == "person" and 0 <= m.start - mention.end <= 1 for m in names)
+    following = [m for m in names if m.start >= mention.end and m.type == "person"]
+    if not following:
+        return False
+    gap = text[mention.end:min(m.start for m in following)].split()
+    return len(gap) <= 3 and all(w[:1].isupper() and not w.endswith((",", ".")) for w in gap)
 
 
 def build_actors(mentions: list[Mention]) -> list[Actor]:

@@ -192,9 +192,12 @@ def name_mention(span: Span, kb: KnowledgeBase, day: Optional[str], people: list
 
 
 def same_person(key: str, people: list[Mention]) -> Optional[Mention]:
-    """An earlier person of the article this name shortens: ``Lavrov`` after ``Sergei Lavrov``."""
+    """An earlier person of the article this name shortens: ``Lavrov`` after ``Sergei Lavrov``,
+    never another one of the family (``Tamim ... Al-Thani`` after ``Mohammed ... Al-Thani``)."""
+    words = set(key.split())
     for earlier in reversed(people):
-        if surname(earlier.name) == surname(key) or normalise(earlier.name).endswith(" " + key):
+        full = normalise(earlier.name).split()
+        if words and words < set(full) and surname(key) == full[-1]:
             return earlier
     return None
 
@@ -239,10 +242,17 @@ def group_phrase(token: Token, kb: KnowledgeBase) -> Optional[tuple[str, str, li
         sector = kb.group_nouns.get(phrase) or (kb.titles.get(phrase) if size else None)
         if sector:
             return " ".join(w.text for w in words), sector, modifiers
-    sector = kb.agents.get(normalise(token.text)) or kb.agents.get(singular(normalise(token.text)))
-    if sector and any(kb.country_of_word(m.text) or normalise(m.text) in kb.seats for m in modifiers):
+    sector = (kb.titles.get(normalise(token.text)) or kb.agents.get(normalise(token.text))
+              or kb.agents.get(singular(normalise(token.text))))
+    named = [*modifiers, *of_countries(token)]
+    if sector and any(kb.country_of_word(m.text) or normalise(m.text) in kb.seats for m in named):
         return token.text, sector, modifiers
     return None
+
+
+def of_countries(token: Token) -> list[Token]:
+    """``the president of Armenia``: the object of an ``of`` after a noun."""
+    return [g for c in token.children if c.lower_ == "of" and c.i > token.i for g in c.children if g.dep_ == "pobj"]
 
 
 def modifier_countries(token: Token, modifiers: list[Token], kb: KnowledgeBase,
@@ -250,7 +260,7 @@ def modifier_countries(token: Token, modifiers: list[Token], kb: KnowledgeBase,
     """Countries a group noun's modifiers name, each with the word that names it:
     ``Iraqi and Syrian``, ``Qatar's``, ``Assad's``, ``Khartoum``."""
     countries = []
-    for child in [*modifiers, *(c for c in token.children if c.dep_ == "poss")]:
+    for child in [*modifiers, *(c for c in token.children if c.dep_ == "poss"), *of_countries(token)]:
         for word in [child, *(c for c in child.conjuncts)]:
             iso3 = kb.country_of_word(word.text) or kb.seats.get(normalise(word.text))
             if iso3 is None and word.i in owners:

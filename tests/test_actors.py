@@ -1,0 +1,115 @@
+"""Actors on real text: the founding article, a Reuters page, and the knowledge base itself."""
+
+import json
+from importlib import resources
+from pathlib import Path
+
+import pytest
+from conftest import SAMPLE, page_html
+
+from dragoman.actors.countries import build as build_countries
+from dragoman.actors.kb import load_kb
+from dragoman.actors.phoenix import parse_actors, parse_agents
+from dragoman.ingest.html import html_to_raw
+
+PHOENIX = Path(__file__).parent / "fixtures" / "phoenix"
+
+
+@pytest.fixture(scope="module")
+def dated_sample(pipeline):
+    return pipeline.analyze(SAMPLE.read_text("utf-8"), date="2024-12-07")
+
+
+def actor_named(article, last_word):
+    matches = [a for a in article.actors if a.name.split()[-1] == last_word]
+    assert matches, f"no actor named ...{last_word}: {[a.name for a in article.actors]}"
+    return matches[0]
+
+
+@pytest.mark.parametrize("last_word, country, code, role", [
+    ("Lavrov", "RUS", "RUSGOV", "Foreign Minister"),
+    ("Araghchi", "IRN", "IRNGOV", "Foreign Minister"),
+    ("Fidan", "TUR", "TURGOV", "Foreign Minister"),
+    ("al-Assad", "SYR", "SYRGOV", "President"),
+    ("al-Sham", "SYR", "SYRREB", None),
+    ("Erdogan", "TUR", "TURGOV", "President"),
+    ("Council", None, "IGOUNO", None),
+])
+def test_founding_article_actors_are_resolved_and_coded(dated_sample, last_word, country, code, role):
+    actor = actor_named(dated_sample, last_word)
+    assert (actor.country, actor.code, actor.role) == (country, code, role)
+
+
+def test_both_al_thanis_are_distinct_qatari_leaders(dated_sample):
+    thanis = {a.name: a.role for a in dated_sample.actors if a.name.endswith("Al-Thani")}
+    assert thanis == {"Mohammed bin Abdulrahman bin Jassim Al-Thani": "Prime Minister",
+                      "Tamim bin Hamad Al-Thani": "Emir"}
+
+
+def test_every_mention_is_cited_by_offsets_into_the_text(dated_sample):
+    for actor in dated_sample.actors:
+        for mention in actor.mentions:
+            assert dated_sample.text[mention.start:mention.end] == mention.text
+
+
+def test_surnames_pronouns_and_counterparts_link_to_the_person(dated_sample):
+    text = dated_sample.text
+    lavrov = actor_named(dated_sample, "Lavrov")
+    every_lavrov = [i for i in range(len(text)) if text.startswith("Lavrov", i)]
+    assert all(any(m.start <= i < m.end for m in lavrov.mentions) for i in every_lavrov)
+    assert "HTS" in [m.text for m in actor_named(dated_sample, "al-Sham").mentions]
+    araghchi = actor_named(dated_sample, "Araghchi")
+    closing = text.rindex("he said.")
+    assert (closing, closing + 2) in {(m.start, m.end) for m in araghchi.mentions}
+    assert "Turkish counterpart" in [m.text for m in actor_named(dated_sample, "Fidan").mentions]
+
+
+def test_capitals_that_act_are_governments_and_capitals_as_places_are_not_actors(dated_sample):
+    codes = {m.text: a.code for a in dated_sample.actors for m in a.mentions}
+    assert codes["Moscow"] == "RUSGOV" and codes["Tehran"] == "IRNGOV" and codes["Ankara"] == "TURGOV"
+    assert "Doha" not in codes and "Baghdad" not in codes
+
+
+def test_group_nouns_get_the_country_their_words_or_the_article_give(dated_sample):
+    by_text = {m.text: a for a in dated_sample.actors for m in a.mentions}
+    assert by_text["defence ministry"].code == "SYRMIL"
+    assert by_text["Iraqi"].code == "IRQGOV" and by_text["Syrian"].code == "SYRGOV"
+    rebels = by_text["rebels"]
+    assert (rebels.code, rebels.confidence) == ("SYRREB", 0.6)
+    assert by_text["Western governments"].country is None
+
+
+def test_appositive_title_and_wire_on_a_reuters_page(pipeline):
+    raw = html_to_raw(page_html("oann-paris-protest.html.gz"), "oann")
+    article = pipeline.analyze(raw)
+    philippe = actor_named(article, "Philippe")
+    assert "prime minister" in [m.text for m in philippe.mentions]
+    assert actor_named(article, "Macron").code == "FRAGOV"
+    assert actor_named(article, "Reuters").type == "media"
+
+
+def test_a_role_is_the_one_valid_on_the_publication_date():
+    sharaa = load_kb().lookup("Ahmed al-Sharaa")[0]
+    assert sharaa.role_on("2024-12-07").code == "SYRREB"
+    assert sharaa.role_on("2025-06-01").title == "President"
+    assert sharaa.role_on(None).title == "President"
+
+
+def test_phoenix_conversion_keeps_names_aliases_codes_and_dates():
+    entries = {e.name: e for e in parse_actors(PHOENIX / "Phoenix.Countries.actors.txt")}
+    lavrov = entries["SERGEY LAVROV"]
+    assert "SERGEI LAVROV" in lavrov.aliases and lavrov.person
+    assert [(c.code, c.start, c.end) for c in lavrov.codes] == [
+        ("RUSGOV", "1994-09-22", "2004-07-12"), ("RUSGOV", "2004-03-09", None)]
+    hamas = next(e for e in parse_actors(PHOENIX / "Phoenix.MilNonState.actors.txt") if e.name == "HAMAS")
+    assert hamas.codes[0].code == "PSEREBHMS" and "ISLAMIC RESISTANCE MOVEMENT" in hamas.aliases
+    council = next(e for e in parse_actors(PHOENIX / "Phoenix.International.actors.txt") if e.name == "UN SECURITY COUNCIL")
+    assert council.aliases == ["SECURITY COUNCIL", "UNSCR"] and council.codes[0].code == "IGOUNO"
+    agents = list(parse_agents(PHOENIX / "Phoenix.agents.txt"))
+    assert {"phrases": ["POLICEMAN", "POLICEMEN", "POLICEPERSON", "POLICEWOMAN", "POLICEWOMEN"],
+            "sector": "COP", "source": "Phoenix.agents.txt:7"} in agents
+
+
+def test_shipped_countries_file_is_what_the_build_script_makes():
+    shipped = resources.files("dragoman").joinpath("data", "actors", "countries.jsonl").read_text("utf-8")
+    assert [json.loads(line) for line in shipped.splitlines()] == build_countries()
