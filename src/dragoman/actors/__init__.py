@@ -12,7 +12,7 @@ from typing import Optional
 from spacy.tokens import Doc
 
 from dragoman.actors.coref import counterpart_links, pronoun_mentions, title_mentions
-from dragoman.actors.kb import KnowledgeBase, load_kb
+from dragoman.actors.kb import load_kb
 from dragoman.actors.mentions import Mention, candidate_spans, group_mentions, main_country, name_mention
 from dragoman.record import Actor, Article, Span
 
@@ -24,7 +24,8 @@ def find_mentions(doc: Doc, day: Optional[str]) -> list[Mention]:
         mention = name_mention(span, kb, day, [m for m in names if m.type == "person"])
         if mention is not None:
             names.append(mention)
-    names = [m for m in names if not is_title_of_next(m, names, doc.text, kb)]
+    text = doc.text  # built anew on every access: read it once
+    names = [m for m in names if not is_title_of_next(m, names, text)]
     owners = {t.i: m for m in names for t in tokens_of(doc, m)}
     taken = set(owners)
     people = [m for m in names if m.type == "person"]
@@ -42,7 +43,7 @@ def tokens_of(doc: Doc, mention: Mention):
     return doc.char_span(mention.start, mention.end, alignment_mode="expand") or []
 
 
-def is_title_of_next(mention: Mention, names: list[Mention], text: str, kb: KnowledgeBase) -> bool:
+def is_title_of_next(mention: Mention, names: list[Mention], text: str) -> bool:
     """``US President`` before ``Donald Trump``, ``British Defence`` before ``Secretary Tom King``:
     part of the title of the person named next, not an actor of its own."""
     if mention.type in ("person", "state"):

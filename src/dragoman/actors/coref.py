@@ -7,6 +7,7 @@ recently named with that title. Only people are linked; "they" and "it" are left
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from typing import Iterator, Optional
 
 from spacy.tokens import Doc, Token
@@ -18,14 +19,13 @@ SUBJECT_DEPS = ("nsubj", "nsubjpass")
 LOOKBACK_SENTENCES = 3
 
 
-def antecedent(token: Token, people: list[Mention], subjects: set[int]) -> Optional[Mention]:
-    """The person a pronoun at ``token`` most likely means."""
+def antecedent(token: Token, people: list[Mention], subjects: set[int], starts: list[int]) -> Optional[Mention]:
+    """The person a pronoun at ``token`` most likely means (``starts``: first tokens of sentences)."""
     before = [m for m in people if m.first_token < token.i]
     if not before:
         return None
-    sentences = list(token.doc.sents)
-    here = next(i for i, s in enumerate(sentences) if s.start <= token.i < s.end)
-    window_start = sentences[max(0, here - LOOKBACK_SENTENCES)].start
+    here = bisect_right(starts, token.i) - 1
+    window_start = starts[max(0, here - LOOKBACK_SENTENCES)]
     recent = [m for m in before if m.first_token >= window_start]
     as_subject = [m for m in recent if m.first_token in subjects]
     pool = as_subject or recent
@@ -44,10 +44,11 @@ def subject_tokens(doc: Doc, people: list[Mention]) -> set[int]:
 
 def pronoun_mentions(doc: Doc, kb: KnowledgeBase, people: list[Mention], taken: set[int]) -> Iterator[Mention]:
     subjects = subject_tokens(doc, people)
+    starts = [sentence.start for sentence in doc.sents]
     for token in doc:
         if token.i in taken or token.lower_ not in kb.pronouns:
             continue
-        target = antecedent(token, people, subjects)
+        target = antecedent(token, people, subjects, starts)
         if target is not None:
             yield linked(token.idx, token.idx + len(token), token.text, token.i, target, 0.7)
 

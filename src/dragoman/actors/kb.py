@@ -23,13 +23,13 @@ PHOENIX_FILES = ("phoenix-nonstate.jsonl", "phoenix-international.jsonl", "phoen
 
 POSSESSIVE = re.compile(r"['\u2019]s\b")
 NON_WORD = re.compile(r"[^\w]+")
+COMBINING_MARKS = re.compile(r"[\u0300-\u036f]")
 
 
 def normalise(text: str) -> str:
     """``Bashar al-Assad's`` -> ``bashar al assad``: the form every lookup uses."""
     if not text.isascii():
-        text = unicodedata.normalize("NFKD", text)
-        text = "".join(c for c in text if not unicodedata.combining(c))
+        text = COMBINING_MARKS.sub("", unicodedata.normalize("NFKD", text))
     text = NON_WORD.sub(" ", POSSESSIVE.sub("", text.lower()).replace(".", "")).strip()
     return text[4:] if text.startswith("the ") else text
 

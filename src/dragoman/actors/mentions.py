@@ -54,17 +54,19 @@ def candidate_spans(doc: Doc, kb: KnowledgeBase) -> list[Span]:
     """Entity spans and knowledge-base alias matches, longest first, never overlapping."""
     in_entity = {t.i for ent in doc.ents for t in ent}
     found = [strip_span(ent) for ent in doc.ents if ent.label_ in NAME_LABELS]
-    for i, token in enumerate(doc):
+    tokens = list(doc)
+    words = [t.text_with_ws for t in tokens]
+    for i, token in enumerate(tokens):
         if not (token.is_title or token.is_upper) or token.is_punct:
             continue
-        for n in range(min(MAX_ALIAS_TOKENS, len(doc) - i), 0, -1):
-            span = doc[i:i + n]
-            if span[-1].is_punct or any(t.is_space for t in span):
+        for n in range(min(MAX_ALIAS_TOKENS, len(tokens) - i), 0, -1):
+            last = tokens[i + n - 1]
+            if last.is_punct or any(t.is_space for t in tokens[i:i + n]):
                 continue
-            key = normalise(span.text)
+            key = normalise("".join(words[i:i + n]))
             if key in kb.aliases or key in kb.country_names or key in kb.seats:
-                if n > 1 or token.i in in_entity or (token.is_upper and len(token) > 1):
-                    found.append(strip_span(span))
+                if n > 1 or i in in_entity or (token.is_upper and len(token) > 1):
+                    found.append(strip_span(doc[i:i + n]))
                 break
     taken: set[int] = set()
     chosen = []
