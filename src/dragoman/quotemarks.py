@@ -10,6 +10,9 @@ touched, and a stray single mark glued to a double opener is dropped.
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+from typing import Optional
+
 DOUBLE_OPEN = {'"': '"', "\u201c": "\u201d", "\u201e": "\u201d", "\u00ab": "\u00bb"}
 DOUBLE_CLOSE = {'"', "\u201d", "\u00bb"}
 SINGLES = {"'", "\u2018", "\u2019"}
@@ -83,3 +86,30 @@ def next_opener(text: str, start: int) -> int:
         if text[j] in DOUBLE_OPEN and looks_like_opener(text, j):
             return j
     return len(text)
+
+
+@dataclass
+class Quoted:
+    """The stretch between a pair of double quotation marks (``start``/``end``: the words)."""
+
+    start: int
+    end: int
+
+
+def quoted_spans(text: str) -> list[Quoted]:
+    """Pairs of double marks within each paragraph; an unclosed one runs to the paragraph's end."""
+    found = []
+    offset = 0
+    for paragraph in text.split("\n\n"):
+        opened: Optional[int] = None
+        for i, ch in enumerate(paragraph):
+            if opened is None and ch in DOUBLE_OPEN:
+                opened = i
+            elif opened is not None and ch in DOUBLE_CLOSE:
+                if i > opened + 1:
+                    found.append(Quoted(offset + opened + 1, offset + i))
+                opened = None
+        if opened is not None and len(paragraph) > opened + 1:
+            found.append(Quoted(offset + opened + 1, offset + len(paragraph.rstrip())))
+        offset += len(paragraph) + 2
+    return found

@@ -15,7 +15,6 @@ linked to the actor whose mention covers them; pronouns were linked by the actor
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
 from typing import Iterator, Optional
@@ -23,20 +22,10 @@ from typing import Iterator, Optional
 from spacy.tokens import Doc, Span, Token
 
 from dragoman.data_files import load_json
+from dragoman.quotemarks import DOUBLE_CLOSE, DOUBLE_OPEN, Quoted, quoted_spans
 from dragoman.record import Actor, Article, Quote
 
-OPENERS = {'"': '"', "\u201c": "\u201d", "\u00ab": "\u00bb"}
-CLOSERS = {'"', "\u201d", "\u00bb"}
 NOUN_PHRASE_CUT = ("relcl", "acl", "appos", "punct", "advcl", "cc", "conj", "prep")
-
-
-@dataclass
-class Quoted:
-    """The stretch between a pair of double quotation marks (``start``/``end``: the words)."""
-
-    start: int
-    end: int
-    paragraph: int
 
 
 @lru_cache(maxsize=1)
@@ -54,25 +43,6 @@ def cue_text(token: Token) -> str:
     particles = load_json("quotes/cues.json")["phrasal_cues"].get(token.lemma_.lower(), [])
     after = [c for c in token.children if c.i == token.i + 1 and c.lower_ in particles]
     return token.text + (" " + after[0].text if after else "")
-
-
-def find_quoted(text: str) -> list[Quoted]:
-    """Pairs of double marks within each paragraph; an unclosed one runs to the paragraph's end."""
-    found = []
-    offset = 0
-    for number, paragraph in enumerate(text.split("\n\n")):
-        opened: Optional[int] = None
-        for i, ch in enumerate(paragraph):
-            if opened is None and ch in OPENERS:
-                opened = i
-            elif opened is not None and (ch in CLOSERS):
-                if i > opened + 1:
-                    found.append(Quoted(offset + opened + 1, offset + i, number))
-                opened = None
-        if opened is not None and len(paragraph) > opened + 1:
-            found.append(Quoted(offset + opened + 1, offset + len(paragraph.rstrip()), number))
-        offset += len(paragraph) + 2
-    return found
 
 
 def tokens_in(doc: Doc, start: int, end: int) -> Optional[Span]:
@@ -93,7 +63,7 @@ def climb_to_cue(span: Span) -> Optional[Token]:
 
 def adjacent_cue(doc: Doc, span: Span) -> Optional[Token]:
     """A speech verb right after the closing mark (``," he said``) or right before the opener."""
-    sentence_end = span.sent.end if span.end < len(doc) else span.end
+    sentence_end = doc[span.end].sent.end if span.end < len(doc) else span.end
     after = [t for t in doc[span.end:min(span.end + 6, sentence_end)] if is_cue(t)]
     if after:
         return after[0]
@@ -108,7 +78,9 @@ def subject_of(cue: Token) -> Optional[Token]:
         subjects = [c for c in token.children if c.dep_ in ("nsubj", "nsubjpass")]
         if subjects:
             return subjects[0]
-        if token.dep_ in ("advcl", "xcomp", "conj", "acl") and token.head.pos_ in ("VERB", "AUX"):
+        if token.dep_ == "acl" and token.head.pos_ == "PROPN":
+            return token.head  # "Safadi warning of ...", not "news claiming ..."
+        if token.dep_ in ("advcl", "xcomp", "conj") and token.head.pos_ in ("VERB", "AUX"):
             token = token.head
         else:
             return None
@@ -162,6 +134,14 @@ def actor_covering(actors: list[Actor], start: int, end: int) -> Optional[Actor]
     return best[1] if best else None
 
 
+def actor_by_surname(actors: list[Actor], head: Token) -> Optional[Actor]:
+    """``Trump tweeted``, where the parser found no name to mention: the one person so called."""
+    if head.pos_ != "PROPN":
+        return None
+    named = [a for a in actors if a.type == "person" and a.name.split()[-1].lower() == head.lower_]
+    return named[0] if len(named) == 1 else None
+
+
 def is_direct(text: str, quoted: Quoted, cue: Optional[Token], doc: Doc) -> bool:
     before = text[:quoted.start - 1].rstrip()
     if before.endswith(":"):
@@ -196,7 +176,8 @@ def make_quote(article: Article, number: int, start: int, end: int, kind: str,
     if speaker is not None:
         phrase = noun_phrase(speaker)
         speaker_text = phrase.text
-        actor = actor_covering(article.actors, phrase.start_char, phrase.end_char)
+        actor = (actor_covering(article.actors, phrase.start_char, phrase.end_char)
+                 or actor_by_surname(article.actors, speaker))
     return Quote(id=f"q{number}", text=article.text[start:end], kind=kind, start=start, end=end,
                  speaker=actor.id if actor else None, speaker_text=speaker_text,
                  cue=cue_text(cue) if cue is not None and cue.lower_ != "according" else (
@@ -204,19 +185,29 @@ def make_quote(article: Article, number: int, start: int, end: int, kind: str,
 
 
 def direct_and_partial(article: Article, doc: Doc) -> Iterator[tuple[int, int, str, Optional[Token], Optional[Token]]]:
-    previous: Optional[tuple[int, Optional[Token], Optional[Token]]] = None
-    limit = load_json("quotes/cues.json")["continuation_paragraphs"]
-    for quoted in find_quoted(article.text):
+    for quoted in quoted_spans(article.text):
         span = tokens_in(doc, quoted.start, quoted.end)
         if span is None or not len(span):
             continue
         cue, speaker = speaker_of(doc, span)
         kind = "direct" if is_direct(article.text, quoted, cue, doc) else "partial"
-        if speaker is None and kind == "direct" and previous and quoted.paragraph - previous[0] <= limit:
-            cue, speaker = previous[1], previous[2]
-        if kind == "direct" and speaker is not None:
-            previous = (quoted.paragraph, cue, speaker)
         yield quoted.start, quoted.end, kind, cue, speaker
+
+
+def continue_speakers(text: str, found: list[tuple]) -> list[tuple]:
+    """A direct quote with no speaker of its own goes on quoting the last speaker named in the
+    paragraphs just before it (news puts one attribution on several paragraphs of quotes)."""
+    limit = load_json("quotes/cues.json")["continuation_paragraphs"]
+    out = []
+    last: Optional[tuple[int, Optional[Token], Token]] = None
+    for start, end, kind, cue, speaker in found:
+        paragraph = text.count("\n\n", 0, start)
+        if speaker is None and kind == "direct" and last and paragraph - last[0] <= limit:
+            cue, speaker = last[1], last[2]
+        if speaker is not None:
+            last = (paragraph, cue, speaker)
+        out.append((start, end, kind, cue, speaker))
+    return out
 
 
 def indirect(doc: Doc, quoted: list[tuple[int, int]]) -> Iterator[tuple[int, int, Token, Token]]:
@@ -228,7 +219,7 @@ def indirect(doc: Doc, quoted: list[tuple[int, int]]) -> Iterator[tuple[int, int
             words = [t for t in clause.subtree if t.dep_ != "mark" or t.i != clause.left_edge.i]
             start, end = words[0].idx, words[-1].idx + len(words[-1])
             start = max(start, token.idx + len(token)) if clause.i > token.i else start
-            if doc.text[end:end + 1] in CLOSERS and doc.text[start - 1:start] not in OPENERS:
+            if doc.text[end:end + 1] in DOUBLE_CLOSE and doc.text[start - 1:start] not in DOUBLE_OPEN:
                 end += 1
             subject = subject_of(token)
             if subject is None or inside_quotes(start, end, quoted) or clause.i < token.i:
@@ -253,7 +244,7 @@ def add_quotes(article: Article, doc: Doc) -> Article:
     found = list(direct_and_partial(article, doc))
     marked = [(s - 1, e + 1) for s, e, kind, _, _ in found if kind == "direct"]
     found += [(s, e, "indirect", cue, who) for s, e, cue, who in indirect(doc, marked)]
-    found.sort(key=lambda q: q[0])
+    found = continue_speakers(article.text, sorted(found, key=lambda q: q[0]))
     article.quotes = [make_quote(article, n, s, e, kind, cue, who)
                       for n, (s, e, kind, cue, who) in enumerate(found, start=1)]
     return article

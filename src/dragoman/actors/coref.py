@@ -14,14 +14,20 @@ from spacy.tokens import Doc, Token
 
 from dragoman.actors.kb import KnowledgeBase, normalise
 from dragoman.actors.mentions import Mention
+from dragoman.quotemarks import Quoted, quoted_spans
 
 SUBJECT_DEPS = ("nsubj", "nsubjpass")
 LOOKBACK_SENTENCES = 3
 
 
-def antecedent(token: Token, people: list[Mention], subjects: set[int], starts: list[int]) -> Optional[Mention]:
-    """The person a pronoun at ``token`` most likely means (``starts``: first tokens of sentences)."""
-    before = [m for m in people if m.first_token < token.i]
+def antecedent(token: Token, people: list[Mention], subjects: set[int], starts: list[int],
+               quoted: list[Quoted]) -> Optional[Mention]:
+    """The person a pronoun at ``token`` most likely means (``starts``: first tokens of sentences).
+
+    A pronoun outside quotation marks never refers to a name inside them: the quoted words are
+    someone else's voice (``"... Ambassador Volker confirmed ...," she said``)."""
+    outside = not within(token.idx, quoted)
+    before = [m for m in people if m.first_token < token.i and not (outside and within(m.start, quoted))]
     if not before:
         return None
     here = bisect_right(starts, token.i) - 1
@@ -30,6 +36,10 @@ def antecedent(token: Token, people: list[Mention], subjects: set[int], starts: 
     as_subject = [m for m in recent if m.first_token in subjects]
     pool = as_subject or recent
     return pool[-1] if pool else None
+
+
+def within(offset: int, quoted: list[Quoted]) -> bool:
+    return any(q.start <= offset < q.end for q in quoted)
 
 
 def subject_tokens(doc: Doc, people: list[Mention]) -> set[int]:
@@ -45,10 +55,11 @@ def subject_tokens(doc: Doc, people: list[Mention]) -> set[int]:
 def pronoun_mentions(doc: Doc, kb: KnowledgeBase, people: list[Mention], taken: set[int]) -> Iterator[Mention]:
     subjects = subject_tokens(doc, people)
     starts = [sentence.start for sentence in doc.sents]
+    quoted = quoted_spans(doc.text)
     for token in doc:
         if token.i in taken or token.lower_ not in kb.pronouns:
             continue
-        target = antecedent(token, people, subjects, starts)
+        target = antecedent(token, people, subjects, starts, quoted)
         if target is not None:
             yield linked(token.idx, token.idx + len(token), token.text, token.i, target, 0.7)
 

@@ -177,8 +177,10 @@ def name_mention(span: Span, kb: KnowledgeBase, day: Optional[str], people: list
         kb_role = entry.role_on(day)
         if country is None or kb_role is None or kb_role.country in (None, country):
             code = kb_role.code if kb_role else None
-            name = entry.name if entry.key.startswith("curated") else text
-            return Mention(**base, key=entry.key, name=name, type=entry.type or kb.type_of(code),
+            curated = entry.key.startswith("curated")
+            name = entry.name if curated else text
+            kind = "person" if label == "PERSON" and not curated else entry.type or kb.type_of(code)
+            return Mention(**base, key=entry.key, name=name, type=kind,
                            country=(kb_role.country if kb_role else None) or country,
                            role=(kb_role.title if kb_role and kb_role.title else role), code=code)
     if label in ("GPE", "LOC", "FAC"):
