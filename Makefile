@@ -27,6 +27,9 @@ test: install
 	$(BIN)/pytest -q
 
 bench: install
+	$(BIN)/pip install --quiet -e ".[bench]"
 	$(BIN)/python benchmarks/throughput.py $(SAMPLE) $(SHARED)/bench/extraction/scrapinghub/html
 	$(BIN)/python benchmarks/extraction.py $(SHARED)/bench/extraction/scrapinghub
 	$(BIN)/python benchmarks/dates.py $(SHARED)/bench/dates/mediacloud-2020
+	$(BIN)/python benchmarks/actors.py $(SHARED)/bench/events/PLOVER_GSR_CAMEO.txt
+	$(BIN)/python benchmarks/quotes.py benchmarks/quotes/gold/*.json
