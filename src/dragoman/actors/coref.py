@@ -14,6 +14,7 @@ from spacy.tokens import Doc, Token
 
 from dragoman.actors.kb import KnowledgeBase, normalise
 from dragoman.actors.mentions import Mention
+from dragoman.data_files import speech_verbs
 from dragoman.quotemarks import Quoted, quoted_spans
 
 SUBJECT_DEPS = ("nsubj", "nsubjpass")
@@ -42,24 +43,40 @@ def within(offset: int, quoted: list[Quoted]) -> bool:
     return any(q.start <= offset < q.end for q in quoted)
 
 
-def subject_tokens(doc: Doc, people: list[Mention]) -> set[int]:
-    """First tokens of person mentions whose name is a subject in its sentence."""
+def says(verb: Token) -> bool:
+    return verb.lemma_.lower() in speech_verbs() or verb.lower_ in speech_verbs()
+
+
+def subject_tokens(doc: Doc, mentions: list[Mention]) -> set[int]:
+    """First tokens of mentions that are a subject (or the owner of one: ``Taylor Swift's
+    albums``, ``Dick Clark Productions`` set beside ``The company``) in their sentence."""
     starts = set()
-    for mention in people:
+    for mention in mentions:
         span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
-        if span is not None and span.root.dep_ in SUBJECT_DEPS:
+        if span is None:
+            continue
+        root = span.root
+        if root.dep_ in SUBJECT_DEPS or (root.dep_ in ("poss", "appos") and root.head.dep_ in SUBJECT_DEPS):
             starts.add(mention.first_token)
     return starts
 
 
-def pronoun_mentions(doc: Doc, kb: KnowledgeBase, people: list[Mention], taken: set[int]) -> Iterator[Mention]:
-    subjects = subject_tokens(doc, people)
+def pronoun_mentions(doc: Doc, kb: KnowledgeBase, people: list[Mention], others: list[Mention],
+                     taken: set[int]) -> Iterator[Mention]:
+    """``he``/``she`` to a person; ``it``/``they`` saying something to an organisation or state."""
     starts = [sentence.start for sentence in doc.sents]
     quoted = quoted_spans(doc.text)
+    subjects = subject_tokens(doc, people)
+    speakers = subject_tokens(doc, others)
     for token in doc:
-        if token.i in taken or token.lower_ not in kb.pronouns:
+        if token.i in taken:
             continue
-        target = antecedent(token, people, subjects, starts, quoted)
+        if token.lower_ in kb.pronouns:
+            target = antecedent(token, people, subjects, starts, quoted)
+        elif token.lower_ in ("it", "they") and token.dep_ == "nsubj" and says(token.head):
+            target = antecedent(token, [m for m in others if m.first_token in speakers], speakers, starts, quoted)
+        else:
+            continue
         if target is not None:
             yield linked(token.idx, token.idx + len(token), token.text, token.i, target, 0.7)
 
