@@ -153,12 +153,13 @@ def is_direct(text: str, quoted: Quoted, cue: Optional[Token], doc: Doc) -> bool
     return starts_sentence and (content[-1:] in ",.!?" or after == ",")
 
 
-def speaker_of(doc: Doc, span: Span) -> tuple[Optional[Token], Optional[Token]]:
-    """(cue, speaker head token) for a quote span, by the parse, the neighbours, or the agent."""
+def speaker_of(doc: Doc, span: Span, marks: list[Quoted]) -> tuple[Optional[Token], Optional[Token]]:
+    """(cue, speaker head token) for a quote span, by the parse, the neighbours, or the agent.
+    A speaker is never inside quotation marks: those are someone's words, not an attribution."""
     cue = climb_to_cue(span) or adjacent_cue(doc, span)
     if cue is not None:
         subject = subject_of(cue)
-        if subject is not None:
+        if subject is not None and not in_marks(subject, marks):
             return cue, subject
     attributed = according_to(span.sent)
     if attributed is not None:
@@ -180,12 +181,16 @@ def make_quote(article: Article, number: int, start: int, end: int, kind: str,
                      "according to" if cue is not None else None))
 
 
-def direct_and_partial(article: Article, doc: Doc) -> Iterator[tuple[int, int, str, Optional[Token], Optional[Token]]]:
-    for quoted in quoted_spans(article.text):
+def in_marks(token: Token, marks: list[Quoted]) -> bool:
+    return any(q.start <= token.idx < q.end for q in marks)
+
+
+def direct_and_partial(article: Article, doc: Doc, marks: list[Quoted]) -> Iterator[tuple]:
+    for quoted in marks:
         span = tokens_in(doc, quoted.start, quoted.end)
         if span is None or not len(span):
             continue
-        cue, speaker = speaker_of(doc, span)
+        cue, speaker = speaker_of(doc, span, marks)
         kind = "direct" if is_direct(article.text, quoted, cue, doc) else "partial"
         yield quoted.start, quoted.end, kind, cue, speaker
 
@@ -206,8 +211,9 @@ def continue_speakers(text: str, found: list[tuple]) -> list[tuple]:
     return out
 
 
-def indirect(doc: Doc, quoted: list[tuple[int, int]]) -> Iterator[tuple[int, int, Token, Token]]:
+def indirect(doc: Doc, quoted: list[tuple[int, int]], marks: list[Quoted]) -> Iterator[tuple[int, int, Token, Token]]:
     """Complement clauses of speech verbs, and ``according to`` sentences, not already quoted."""
+    text = doc.text
     for token in doc:
         if not is_cue(token):
             continue
@@ -215,10 +221,10 @@ def indirect(doc: Doc, quoted: list[tuple[int, int]]) -> Iterator[tuple[int, int
             words = [t for t in clause.subtree if t.dep_ != "mark" or t.i != clause.left_edge.i]
             start, end = words[0].idx, words[-1].idx + len(words[-1])
             start = max(start, token.idx + len(token)) if clause.i > token.i else start
-            if doc.text[end:end + 1] in DOUBLE_CLOSE and doc.text[start - 1:start] not in DOUBLE_OPEN:
+            if text[end:end + 1] in DOUBLE_CLOSE and text[start - 1:start] not in DOUBLE_OPEN:
                 end += 1
             subject = subject_of(token)
-            if subject is None or inside_quotes(start, end, quoted) or clause.i < token.i:
+            if subject is None or in_marks(subject, marks) or inside_quotes(start, end, quoted) or clause.i < token.i:
                 continue
             yield start, end, token, subject
     for sentence in doc.sents:
@@ -237,9 +243,10 @@ def inside_quotes(start: int, end: int, quoted: list[tuple[int, int]]) -> bool:
 
 
 def add_quotes(article: Article, doc: Doc) -> Article:
-    found = list(direct_and_partial(article, doc))
+    marks = quoted_spans(article.text)
+    found = list(direct_and_partial(article, doc, marks))
     marked = [(s - 1, e + 1) for s, e, kind, _, _ in found if kind == "direct"]
-    found += [(s, e, "indirect", cue, who) for s, e, cue, who in indirect(doc, marked)]
+    found += [(s, e, "indirect", cue, who) for s, e, cue, who in indirect(doc, marked, marks)]
     found = continue_speakers(article.text, sorted(found, key=lambda q: q[0]))
     found = [q for q in found if not (q[2] == "partial" and q[4] is None)]  # scare quotes, titles
     article.quotes = [make_quote(article, n, s, e, kind, cue, who)

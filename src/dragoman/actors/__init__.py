@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from typing import Optional
 
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Span as TokenSpan
 
 from dragoman.actors.coref import counterpart_links, pronoun_mentions, title_mentions
 from dragoman.actors.kb import load_kb
@@ -20,7 +20,8 @@ from dragoman.record import Actor, Article, Span
 def find_mentions(doc: Doc, day: Optional[str]) -> list[Mention]:
     kb = load_kb()
     names: list[Mention] = []
-    for span in candidate_spans(doc, kb):
+    spans = candidate_spans(doc, kb)
+    for span in spans + repeated_names(doc, spans):
         mention = name_mention(span, kb, day, [m for m in names if m.type == "person"])
         if mention is not None:
             names.append(mention)
@@ -38,6 +39,24 @@ def find_mentions(doc: Doc, day: Optional[str]) -> list[Mention]:
     others = sorted((m for m in names + groups if m.type not in ("person", None)), key=lambda m: m.first_token)
     pronouns = list(pronoun_mentions(doc, kb, people, others, taken))
     return sorted(names + titles + groups + pronouns, key=lambda m: (m.start, m.end))
+
+
+def repeated_names(doc: Doc, spans: list[TokenSpan]) -> list[TokenSpan]:
+    """Names of two or more words seen once are names wherever they recur, even where the
+    entity recogniser missed them (``Big Machine have twice denied ...``)."""
+    taken = {i for span in spans for i in range(span.start, span.end)}
+    labels = {s.text: s.label_ or next((e.label_ for e in s.ents), "") for s in spans if len(s) > 1 and s[0].is_title}
+    text = doc.text
+    found = []
+    for name, label in labels.items():
+        start = text.find(name)
+        while start >= 0:
+            span = doc.char_span(start, start + len(name), label=label)
+            if span is not None and not taken.intersection(range(span.start, span.end)):
+                found.append(span)
+                taken.update(range(span.start, span.end))
+            start = text.find(name, start + 1)
+    return found
 
 
 def tokens_of(doc: Doc, mention: Mention):

@@ -92,6 +92,7 @@ class KnowledgeBase:
     sector_types: dict[str, str] = field(default_factory=dict)
     locative: set[str] = field(default_factory=set)
     pronouns: set[str] = field(default_factory=set)
+    organisation_words: set[str] = field(default_factory=set)
 
     def add(self, entry: Entry, keys: list[str]) -> None:
         """Index ``entry`` under normalised names ``keys``."""
@@ -151,6 +152,7 @@ def load_kb() -> KnowledgeBase:
     kb.sector_types = roles["sector_types"]
     kb.locative = set(roles["locative_prepositions"])
     kb.pronouns = set(roles["pronouns"])
+    kb.organisation_words = {normalise(w) for w in roles["organisation_words"]}
     for row in data_lines("phoenix-agents.jsonl"):
         for phrase in row["phrases"]:
             kb.agents.setdefault(normalise(phrase), row["sector"])

@@ -153,6 +153,8 @@ def name_mention(span: Span, kb: KnowledgeBase, day: Optional[str], people: list
     text = span.text
     key = normalise(text)
     label = span.label_ if span.label_ else next((e.label_ for e in span.ents), "")
+    if label == "PERSON" and len(span) > 1 and normalise(span[-1].text) in kb.organisation_words:
+        label = "ORG"  # "Dick Clark Productions"
     base = dict(start=span.start_char, end=span.end_char, text=text, first_token=span.start)
     entries = kb.lookup(text)
     if is_modifier(span) and not any(e.type != "state" for e in entries) and label != "PERSON":
@@ -298,7 +300,10 @@ def group_mentions(doc: Doc, kb: KnowledgeBase, taken: set[int], owners: dict[in
         for iso3, word in countries or [(None, None)]:
             key = f"gov:{iso3}" if iso3 and head in GOVERNMENT_NOUNS else f"group:{iso3}:{sector}:{head}"
             demonym = kb.countries[iso3].demonym if iso3 else None
-            name = f"{demonym} {phrase}" if demonym and not kb.country_of_word(phrase.split()[0]) else phrase
+            if demonym:
+                name = phrase if kb.country_of_word(phrase.split()[0]) else f"{demonym} {phrase}"
+            else:
+                name = strip_span(span).text  # "Western governments", as written
             cited = word if len(countries) > 1 and word is not None else span
             yield Mention(start=cited.idx if isinstance(cited, Token) else cited.start_char,
                           end=cited.idx + len(cited) if isinstance(cited, Token) else cited.end_char,
