@@ -255,10 +255,11 @@ def clean(raw: RawArticle) -> Article:
     removed: list[Piece] = []
     published, published_from = raw.published, raw.published_from
     byline = raw.byline
-    for index, par in enumerate(split_paragraphs(source, raw.layout)):
+    paragraphs = split_paragraphs(source, raw.layout)
+    for index, par in enumerate(paragraphs):
         text, _ = par.joined()
         kind = None
-        if index == 0 and not body and title is None and is_headline(text):
+        if index == 0 and len(paragraphs) > 1 and title is None and is_headline(text):
             title, kind = text, "title"
         elif not body and title is not None and same_text(text, title):
             kind = "title"

@@ -1,9 +1,180 @@
-"""Events: who did what to whom, in PLOVER. Filled by the events issue; for now the record passes through."""
+"""Events: who did what to whom, when and where, coded in PLOVER, with a status.
 
-from spacy.tokens import Doc
+Triggers come from ``data/events/triggers.json``: verbs (``met``, ``backs``, ``called on``),
+nouns with an actor attached (``the rebel offensive``, ``talks ... with Iran``, ``a ceasefire
+agreement brokered by Russia and Turkey``) and light verbs with their object (``offered military
+support``). Roles come from the parse (``roles.py``), one event per source and target pair, so
+"Moscow and Tehran have offered ..." is two events. The sentence is the evidence (``start``,
+``end``); date, place and status are read around the trigger (``when.py``, ``status.py``).
+"""
 
-from dragoman.record import Article
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Iterator, Optional
+
+from spacy.tokens import Doc, Token
+
+from dragoman.data_files import load_json
+from dragoman.events.roles import ActorIndex, subjects_of, targets_of
+from dragoman.events.status import confidence_of, status_of
+from dragoman.events.when import find_place, resolve_date
+from dragoman.quotemarks import quoted_spans
+from dragoman.record import Actor, Article, Event, Location
+
+TARGET_DEFAULT_TYPES = ("ASSAULT", "COERCE", "MOBILIZE")
+TARGETLESS_TYPES = ("PROTEST", "MOBILIZE", "RETREAT")
+SYMMETRIC_TYPES = ("AGREE", "CONSULT", "COOPERATE")
+
+
+@dataclass
+class Trigger:
+    word: Token
+    type: str
+    mode: Optional[str]
+    sources: list[Actor]
+    targets: list[Actor]
+    nominal: bool
+
+
+def lexicon() -> dict:
+    return load_json("events/triggers.json")
+
+
+def mode_of(word: Token) -> Optional[str]:
+    modes = lexicon()["modes"]
+    return next((modes[c.lower_] for c in word.children if c.lower_ in modes), None)
+
+
+def verb_triggers(doc: Doc, index: ActorIndex, used: set[int]) -> Iterator[Trigger]:
+    lex = lexicon()
+    prepositions = tuple(lex["target_prepositions"])
+    for word in doc:
+        if word.pos_ != "VERB":
+            continue
+        lemma = word.lemma_.lower()
+        objects = [c for c in word.children if c.dep_ == "dobj"]
+        light = lex["light_verbs"].get(lemma, {})
+        noun = next((o for o in objects if o.lemma_.lower() in light or o.lower_ in light), None)
+        if noun is not None:
+            kind = light.get(noun.lemma_.lower()) or light[noun.lower_]
+            used.add(noun.i)
+            targets = targets_of(word, index, prepositions) + targets_of(noun, index, prepositions)
+            yield Trigger(word, kind, mode_of(noun), subjects_of(word, index), targets, False)
+            continue
+        kind = lex["verbs"].get(lemma)
+        particles = lex["particles"].get(lemma)
+        if particles and not any(c.lower_ in particles for c in word.children):
+            kind = None
+        if kind:
+            yield Trigger(word, kind, mode_of(word), subjects_of(word, index), targets_of(word, index, prepositions), False)
+
+
+def noun_triggers(doc: Doc, index: ActorIndex, used: set[int]) -> Iterator[Trigger]:
+    nouns = lexicon()["nouns"]
+    prepositions = tuple(lexicon()["target_prepositions"])
+    for word in doc:
+        kind = nouns.get(word.lower_) or nouns.get(word.lemma_.lower())
+        if word.pos_ != "NOUN" or not kind or word.i in used:
+            continue
+        owners = index.in_phrase(word)
+        clauses = [c for c in word.children if c.dep_ in ("relcl", "acl")]
+        for clause in clauses:
+            owners = owners or subjects_of(clause, index)
+        targets = targets_of(word, index, prepositions)
+        if not owners and targets and word.head.pos_ in ("VERB", "ADP"):
+            owners = subjects_of(word.head if word.head.pos_ == "VERB" else word.head.head, index)
+        if owners or targets:
+            yield Trigger(word, kind, mode_of(word), owners, targets, True)
+
+
+def owner_and_depth(token: Token) -> tuple[Optional[int], int]:
+    """The first verb above ``token`` (its clause) and how many steps up it is."""
+    for depth, ancestor in enumerate(token.ancestors, start=1):
+        if ancestor.pos_ in ("VERB", "AUX"):
+            return ancestor.i, depth
+    return None, 0
+
+
+def in_clause(token: Token, trigger: Token) -> bool:
+    """Whether ``token`` belongs to the trigger's clause: the trigger verb itself, or for a noun
+    trigger (``talks on Saturday``) the verb the noun hangs on."""
+    owner, _ = owner_and_depth(token)
+    return owner == trigger.i or (trigger.pos_ == "NOUN" and owner == owner_and_depth(trigger)[0])
+
+
+def place_of(trigger: Token) -> Optional[Location]:
+    """A place in the trigger's own clause, the closest in the parse: ``met ... in Baghdad``;
+    after ``in``/``at``, or a named venue (``the Doha Forum``); never a possessive or subject."""
+    prepositions = lexicon()["location_prepositions"]
+    candidates = []
+    for ent in trigger.sent.ents:
+        after_preposition = ent.root.dep_ == "pobj" and ent.root.head.lower_ in prepositions
+        venue = (ent.label_ in ("ORG", "FAC", "EVENT") and len(ent) > 1) or (
+            ent.root.dep_ == "compound" and ent.root.head.pos_ == "PROPN")  # "the Doha Forum"
+        if ent.label_ in ("GPE", "LOC", "FAC", "ORG", "EVENT") and (after_preposition or venue) and in_clause(ent.root, trigger):
+            candidates.append((owner_and_depth(ent.root)[1], ent))
+    for _, ent in sorted(candidates, key=lambda pair: pair[0]):
+        for span in (ent, ent[:1]):
+            place = find_place(span.text)
+            if place is not None:
+                return place
+    return None
+
+
+def date_of(trigger: Token, published: Optional[str]) -> tuple[Optional[str], Optional[str]]:
+    """The date words of the trigger's own clause (not a relative clause's year)."""
+    dates = [e for e in trigger.sent.ents if e.label_ == "DATE" and in_clause(e.root, trigger)]
+    if not dates:
+        return None, None
+    nearest = min(dates, key=lambda e: owner_and_depth(e.root)[1])
+    return resolve_date(nearest.text, published), nearest.text
 
 
 def add_events(article: Article, doc: Doc) -> Article:
+    index = ActorIndex(article)
+    marks = quoted_spans(article.text)
+    used: set[int] = set()
+    triggers = list(verb_triggers(doc, index, used)) + list(noun_triggers(doc, index, used))
+    events: list[Event] = []
+    seen = set()
+    for trigger in sorted(triggers, key=lambda t: t.word.i):
+        date, date_text = date_of(trigger.word, article.published)
+        location = place_of(trigger.word)
+        status = status_of(trigger.word, date, article.published, marks)
+        sentence = trigger.word.sent
+        sources, targets = trigger.sources, trigger.targets
+        if len(sources) > 1 and not targets and trigger.type in SYMMETRIC_TYPES:
+            sources, targets = sources[:1], sources[1:]  # "brokered by Russia and Turkey"
+        for source in sources or [None]:
+            for target in [t for t in targets if t is not source] or [None]:
+                inferred = False
+                if target is None and trigger.type in TARGET_DEFAULT_TYPES and source is not None:
+                    country = source.country or (location.country if location else None)
+                    target, inferred = index.states.get(country), True
+                if source is None or (target is None and trigger.type not in TARGETLESS_TYPES):
+                    continue
+                key = (trigger.type, source and source.id, target and target.id, sentence.start)
+                if key in seen:
+                    continue
+                seen.add(key)
+                events.append(Event(
+                    id=f"e{len(events) + 1}", type=trigger.type, mode=trigger.mode,
+                    source=source.id if source else None, target=target.id if target else None,
+                    date=date, date_text=date_text, location=location, status=status,
+                    confidence=confidence_of(source is not None, target is not None, inferred, trigger.nominal),
+                    start=sentence.start_char, end=sentence.end_char))
+    article.events = inherit_dates(events)
     return article
+
+
+def inherit_dates(events: list[Event]) -> list[Event]:
+    """An undated event repeating an earlier one (same type, a participant in common) takes its
+    date: "talks on Saturday" ... "met on the sidelines of the Doha Forum"."""
+    for i, event in enumerate(events):
+        if event.date is None:
+            people = {event.source, event.target} - {None}
+            earlier = [e for e in events[:i] if e.type == event.type and e.date and people & {e.source, e.target}]
+            if earlier:
+                event.date, event.date_text = earlier[-1].date, earlier[-1].date_text
+    return events

@@ -1,0 +1,103 @@
+"""Who did what to whom: the actors standing in an event's source and target positions.
+
+The actors stage has cited every mention; here a token of the parse is mapped back to the actor
+whose mention covers it, looking through modifiers ("Assad's forces"), partitives ("some of the
+rebel groups") and coordination ("Moscow and Tehran", "Iraqi and Syrian counterparts").
+"""
+
+from __future__ import annotations
+
+from typing import Optional
+
+from spacy.tokens import Token
+
+from dragoman.data_files import speech_verbs
+from dragoman.record import Actor, Article
+
+MODIFIER_DEPS = ("appos", "compound", "amod", "poss", "nmod")
+PARTITIVE_HEADS = ("some", "many", "most", "all", "part", "several", "members", "number", "one", "none",
+                   "each", "both", "few", "rest", "majority", "dozens", "hundreds", "thousands")
+SUBJECT_DEPS = ("nsubj", "nsubjpass")
+
+
+class ActorIndex:
+    """Which actor a character of the text belongs to, and which actor a group word names."""
+
+    def __init__(self, article: Article):
+        self.by_char: dict[int, Actor] = {}
+        self.by_word: dict[str, Actor] = {}
+        for actor in article.actors:
+            for mention in actor.mentions:
+                for offset in range(mention.start, mention.end):
+                    self.by_char.setdefault(offset, actor)
+                if actor.type not in ("person", "state") and " " not in mention.text:
+                    self.by_word.setdefault(mention.text.lower().rstrip("s"), actor)
+        self.states = {a.country: a for a in article.actors if a.type == "state" and a.country}
+
+    def at(self, token: Token) -> Optional[Actor]:
+        return self.by_char.get(token.idx)
+
+    def of_phrase(self, head: Token) -> list[Actor]:
+        """The actors a noun phrase names, its conjuncts included."""
+        found: list[Actor] = []
+        for token in [head, *head.conjuncts]:
+            for actor in self.in_phrase(token):
+                if actor not in found:
+                    found.append(actor)
+        return found
+
+    def in_phrase(self, token: Token) -> list[Actor]:
+        actor = self.at(token)
+        if actor is not None:
+            return [actor]
+        found = []
+        children = sorted(token.children, key=lambda c: MODIFIER_DEPS.index(c.dep_) if c.dep_ in MODIFIER_DEPS else 9)
+        for child in children:
+            if child.dep_ in MODIFIER_DEPS and (child.i < token.i or child.dep_ == "appos"):
+                for word in [child, *child.conjuncts]:
+                    named = self.at(word) or self.by_word.get(word.lower_.rstrip("s"))
+                    if named is not None and named not in found:
+                        found.append(named)
+        if found:
+            return found[:1] if any(c.dep_ == "appos" for c in token.children) else found
+        if token.lower_ not in PARTITIVE_HEADS and token.pos_ not in ("PRON", "NUM", "DET"):
+            return []
+        partitive = [g for c in token.children if c.lower_ == "of" for g in c.children if g.dep_ == "pobj"]
+        return self.of_phrase(partitive[0]) if partitive else []
+
+
+def subjects_of(verb: Token, index: ActorIndex) -> list[Actor]:
+    """The verb's subjects, or the agent of a passive, or the subject of the verb it hangs on."""
+    token = verb
+    for _ in range(3):
+        subjects = [c for c in token.children if c.dep_ in SUBJECT_DEPS]
+        agents = [g for c in token.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"]
+        if agents:
+            return index.of_phrase(agents[0])
+        if subjects and subjects[0].dep_ == "nsubj":
+            return index.of_phrase(subjects[0])
+        if subjects and subjects[0].lower_ in ("who", "which", "that"):
+            return index.of_phrase(token.head)
+        if token.dep_ in ("xcomp", "advcl", "conj", "relcl", "acl", "pcomp", "pobj", "dobj", "prep") and token.head is not token:
+            token = token.head
+        else:
+            return []
+    return []
+
+
+def targets_of(word: Token, index: ActorIndex, prepositions: tuple[str, ...]) -> list[Actor]:
+    """Objects, datives and prepositional objects of a trigger (and of a purpose clause)."""
+    found: list[Actor] = []
+    heads = [c for c in word.children if c.dep_ in ("dobj", "dative", "attr")]
+    heads += [g for c in word.children if c.dep_ == "prep" and c.lower_ in prepositions
+              for g in c.children if g.dep_ == "pobj"]
+    for clause in (c for c in word.children if c.dep_ in ("xcomp", "advcl", "acl", "relcl") and c.pos_ == "VERB"):
+        if clause.lemma_.lower() in speech_verbs():
+            continue  # "..., warning that X ...": X is what was said, not whom the event is for
+        heads += [c for c in clause.children if c.dep_ == "dobj"]  # "support to help Assad's forces"
+        heads += [g for c in clause.children if c.dep_ in ("ccomp", "xcomp") for g in c.children if g.dep_ == "nsubj"]
+    for head in heads:
+        for actor in index.of_phrase(head):
+            if actor not in found:
+                found.append(actor)
+    return found

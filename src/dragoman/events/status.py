@@ -1,0 +1,68 @@
+"""Whether an event happened as the article tells it: reported, claimed, denied, historical or
+hypothetical, and how sure the coding is."""
+
+from __future__ import annotations
+
+from typing import Optional
+
+from spacy.tokens import Token
+
+from dragoman.data_files import load_json, speech_verbs
+from dragoman.quotemarks import Quoted
+
+
+def is_denied(trigger: Token) -> bool:
+    """Negated (``did not attack``) or under a denial (``there is no truth to news claiming ...``)."""
+    if any(c.dep_ == "neg" for c in trigger.children):
+        return True
+    cues = load_json("events/status.json")["denial_phrases"]
+    before = trigger.doc[trigger.sent.start:trigger.i].text.lower()
+    return any(cue in before for cue in cues) and any(
+        a.lemma_.lower() in ("deny", "be", "reject", "dismiss") or a.dep_ == "ROOT" for a in trigger.ancestors)
+
+
+def is_hypothetical(trigger: Token) -> bool:
+    """Under a modal (``would continue``, ``must not be allowed to fall``), a condition, or a
+    purpose to prevent it; a modal on another clause (``as rebels advance``) does not count."""
+    cues = load_json("events/status.json")
+    chain = [trigger]
+    while chain[-1].dep_ in ("xcomp", "ccomp", "pcomp") and len(chain) < 3:
+        chain.append(chain[-1].head)
+    for token in chain:
+        if any(c.dep_ in ("aux", "auxpass") and c.lower_ in cues["modal_words"] for c in token.children):
+            return True
+        if any(c.dep_ == "mark" and c.lower_ in ("if", "unless") for c in token.children):
+            return True
+        if token is not chain[0] and token.lower_ in cues["hypothetical_heads"]:
+            return True
+    return False
+
+
+def is_claimed(trigger: Token, marks: list[Quoted]) -> bool:
+    """Said by someone in the story: in quotation marks, or in what a speech verb reports."""
+    if any(q.start <= trigger.idx < q.end for q in marks):
+        return True
+    words = load_json("events/status.json")["claim_words"]
+    for token in trigger.ancestors:
+        if token.lemma_.lower() in speech_verbs() and any(c.dep_ == "nsubj" for c in token.children):
+            return True
+        if token.lower_ in words:
+            return True
+    return False
+
+
+def status_of(trigger: Token, date: Optional[str], published: Optional[str], marks: list[Quoted]) -> str:
+    if is_denied(trigger):
+        return "denied"
+    if is_hypothetical(trigger):
+        return "hypothetical"
+    if is_claimed(trigger, marks):
+        return "claimed"
+    if date and published and date[:4].isdigit() and int(date[:4]) < int(published[:4]):
+        return "historical"
+    return "reported"
+
+
+def confidence_of(has_source: bool, has_target: bool, target_inferred: bool, nominal: bool) -> float:
+    score = 0.4 + 0.25 * has_source + 0.25 * (has_target and not target_inferred) + 0.1 * target_inferred
+    return round(score - 0.1 * nominal, 2)
