@@ -33,3 +33,4 @@ bench: install
 	$(BIN)/python benchmarks/dates.py $(SHARED)/bench/dates/mediacloud-2020
 	$(BIN)/python benchmarks/actors.py $(SHARED)/bench/events/PLOVER_GSR_CAMEO.txt
 	$(BIN)/python benchmarks/quotes.py benchmarks/quotes/gold/*.json
+	$(BIN)/python benchmarks/events.py $(SHARED)/bench/events/PETR2_GSR_validation.xml $(SHARED)/bench/events/CAMEO2PLOVER-2021.txt

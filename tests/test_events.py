@@ -1,0 +1,72 @@
+"""Events on real text: the founding article's gold events, dates, places and statuses."""
+
+import json
+
+import pytest
+from conftest import GOLD, SAMPLE
+
+from dragoman.events.when import find_place, resolve_date
+
+GOLD_EVENTS = json.loads(GOLD.read_text("utf-8"))["events"]
+
+
+@pytest.fixture(scope="module")
+def founding(pipeline):
+    return pipeline.analyze(SAMPLE.read_text("utf-8"), date="2024-12-07")
+
+
+def coded(article):
+    actors = {a.id: a for a in article.actors}
+    return [(e, actors.get(e.source), actors.get(e.target)) for e in article.events]
+
+
+@pytest.mark.parametrize("want", GOLD_EVENTS, ids=[f"{g['type']} {g['source']}-{g['target']}" for g in GOLD_EVENTS])
+def test_gold_events_of_the_founding_article(founding, want):
+    assert any(e.type == want["type"] and s and t and s.country == want["source"] and t.country == want["target"]
+               for e, s, t in coded(founding))
+
+
+def test_meetings_have_their_dates_and_places(founding):
+    baghdad = [e for e, s, t in coded(founding) if e.type == "CONSULT" and t and t.country == "IRQ"]
+    assert baghdad and baghdad[0].date == "2024-12-06" and baghdad[0].location.name == "Baghdad"
+    assert baghdad[0].location.country == "IRQ" and baghdad[0].location.lat == pytest.approx(33.3, abs=0.2)
+    doha = [e for e, s, t in coded(founding) if e.type == "CONSULT" and s.name.endswith("Lavrov") and t.name.endswith("Fidan")]
+    assert doha and doha[0].date == "2024-12-07"
+
+
+def test_the_denied_withdrawal_is_coded_as_denied(founding):
+    retreats = [e for e, s, t in coded(founding) if e.type == "RETREAT"]
+    assert [e.status for e in retreats] == ["denied"]
+    assert "no truth to news claiming" in founding.text[retreats[0].start:retreats[0].end]
+
+
+def test_events_cite_their_sentence_and_never_come_from_the_related_link(founding):
+    for event in founding.events:
+        evidence = founding.text[event.start:event.end]
+        assert evidence and "Russians in Syria Urged" not in evidence
+
+
+def test_coordinated_sources_make_one_event_each(founding):
+    aid = {(s.country, t.country) for e, s, t in coded(founding) if e.type == "AID"}
+    assert {("RUS", "SYR"), ("IRN", "SYR")} <= aid
+
+
+@pytest.mark.parametrize("words, want", [
+    ("Saturday", "2024-12-07"), ("on Friday", "2024-12-06"), ("earlier this week", "2024-W49"),
+    ("late last month", "2024-11"), ("since 2011", "2011"), ("December 6", "2024-12-06"),
+    ("yesterday", "2024-12-06"), ("last year", "2023"), ("7 December 2024", "2024-12-07"),
+])
+def test_date_words_resolve_against_the_publication_date(words, want):
+    assert resolve_date(words, "2024-12-07") == want
+
+
+def test_without_a_publication_date_only_absolute_dates_resolve():
+    assert resolve_date("Friday", None) is None
+    assert resolve_date("in 2015", None) == "2015"
+
+
+def test_places_come_from_the_gazetteer():
+    doha = find_place("Doha")
+    assert (doha.country, round(doha.lat), round(doha.lon)) == ("QAT", 25, 52)
+    assert find_place("Syria").country == "SYR"
+    assert find_place("Nowhereville") is None
