@@ -82,8 +82,10 @@ def noun_triggers(doc: Doc, index: ActorIndex, used: set[int]) -> Iterator[Trigg
         for clause in clauses:
             owners = owners or subjects_of(clause, index)
         targets = targets_of(word, index, prepositions)
-        if not owners and targets and word.head.pos_ in ("VERB", "ADP"):
-            owners = subjects_of(word.head if word.head.pos_ == "VERB" else word.head.head, index)
+        verb = word.head if word.head.pos_ == "VERB" else word.head.head
+        if not owners and verb.pos_ == "VERB" and word.head.pos_ in ("VERB", "ADP"):
+            owners = subjects_of(verb, index)  # "X engaged Y in a firefight", "talks with Iran"
+            targets = targets or [a for a in targets_of(verb, index, ()) if a not in owners]
         if owners or targets:
             yield Trigger(word, kind, mode_of(word), owners, targets, True)
 

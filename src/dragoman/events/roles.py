@@ -97,7 +97,11 @@ def targets_of(word: Token, index: ActorIndex, prepositions: tuple[str, ...]) ->
         heads += [c for c in clause.children if c.dep_ == "dobj"]  # "support to help Assad's forces"
         heads += [g for c in clause.children if c.dep_ in ("ccomp", "xcomp") for g in c.children if g.dep_ == "nsubj"]
     for head in heads:
-        for actor in index.of_phrase(head):
+        named = index.of_phrase(head)
+        if not named and head.dep_ == "dobj":  # "endorsed an agreement with the European Union"
+            named = [a for c in head.children if c.dep_ == "prep" and c.lower_ in ("with", "against")
+                     for g in c.children if g.dep_ == "pobj" for a in index.of_phrase(g)]
+        for actor in named:
             if actor not in found:
                 found.append(actor)
     return found
