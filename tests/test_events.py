@@ -70,3 +70,16 @@ def test_places_come_from_the_gazetteer():
     assert (doha.country, round(doha.lat), round(doha.lon)) == ("QAT", 25, 52)
     assert find_place("Syria").country == "SYR"
     assert find_place("Nowhereville") is None
+
+
+def test_cameo_verb_dictionary_converts_to_plover_triggers():
+    from pathlib import Path
+
+    from dragoman.events.cameo import convert
+
+    fixtures = Path(__file__).parent / "fixtures" / "cameo"
+    rows = {r["verb"]: (r["code"], r["plover"]) for r in convert(fixtures / "CAMEO.2.0.txt", fixtures / "CAMEO2PLOVER-2021.txt")}
+    assert rows["accuse"] == ("112", "ACCUSE")
+    assert rows["charge"] == ("112", "ACCUSE")  # takes its synset's code
+    assert rows["condemn"] == ("111", "ACCUSE")
+    assert "convict" not in rows  # 173 is not in the fixture's part of the table

@@ -10,7 +10,10 @@ support``). Roles come from the parse (``roles.py``), one event per source and t
 
 from __future__ import annotations
 
+import json
 from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
 from typing import Iterator, Optional
 
 from spacy.tokens import Doc, Token
@@ -41,6 +44,13 @@ def lexicon() -> dict:
     return load_json("events/triggers.json")
 
 
+@lru_cache(maxsize=1)
+def cameo_verbs() -> dict[str, str]:
+    """Verb -> PLOVER type from the converted CAMEO 2.0 verb dictionary (``cameo.py``)."""
+    text = resources.files("dragoman").joinpath("data", "events", "cameo-verbs.jsonl").read_text("utf-8")
+    return {row["verb"]: row["plover"] for row in map(json.loads, text.splitlines())}
+
+
 def mode_of(word: Token) -> Optional[str]:
     modes = lexicon()["modes"]
     return next((modes[c.lower_] for c in word.children if c.lower_ in modes), None)
@@ -62,7 +72,7 @@ def verb_triggers(doc: Doc, index: ActorIndex, used: set[int]) -> Iterator[Trigg
             targets = targets_of(word, index, prepositions) + targets_of(noun, index, prepositions)
             yield Trigger(word, kind, mode_of(noun), subjects_of(word, index), targets, False)
             continue
-        kind = lex["verbs"].get(lemma)
+        kind = lex["verbs"].get(lemma) or cameo_verbs().get(lemma)
         particles = lex["particles"].get(lemma)
         if particles and not any(c.lower_ in particles for c in word.children):
             kind = None
