@@ -1,9 +1,246 @@
-"""Claims, contradictions and relations. Filled by the claims issue; for now the record passes through."""
+"""Claims, contradictions, verification and relations: what is contested, and who stands with whom.
 
-from spacy.tokens import Doc
+- A **claim** is what a speaker asserts or denies: one per speaker and sentence, from the quotes
+  stage (the longest quote of that speaker in the sentence). Its stance is ``denies`` when the
+  words or the cue deny (``there is no truth to news claiming ...``, ``rejected``).
+- Two claims **contradict** when different claimants take opposite stances about the same
+  thing: a place or an actor both name (``the capital`` is read as the capital of the country
+  the article is about), within a few paragraphs of each other. The reason says what they share.
+- **Verification**: a sentence such as "AFP has been unable to independently verify some of the
+  information provided by the government and the rebels" sets ``verified: false`` on the claims
+  (and claimed events) of the parties it names, or of the paragraphs just before when it names none.
+- **Relations** come from relation nouns between actors (``Assad ally Russia``, ``a fierce critic
+  of the Syrian leader``, ``partners since 2017``) and from SUPPORT, AID and ACCUSE events.
+"""
 
-from dragoman.record import Article
+from __future__ import annotations
+
+from collections import Counter
+from typing import Iterator, Optional
+
+from spacy.tokens import Doc, Span, Token
+
+from dragoman.actors.kb import load_kb, normalise
+from dragoman.data_files import load_json
+from dragoman.record import Actor, Article, Claim, Quote, Relation
+
+STATE_SECTORS = ("GOV", "MIL", "COP", "SPY", "JUD", "LEG")
+
+
+def cues() -> dict:
+    return load_json("claims/cues.json")
+
+
+def paragraph_of(text: str, offset: int) -> int:
+    return text.count("\n\n", 0, offset)
+
+
+def stance_of(quote: Quote, text: str) -> str:
+    words = cues()
+    sentence_start = max(text.rfind(". ", 0, quote.start), text.rfind("\n", 0, quote.start))
+    lead = text[sentence_start + 1:quote.start].lower()
+    content = quote.text.lower()
+    cue = (quote.cue or "").lower()
+    if any(w in content[:60] for w in words["denial_words"]) or any(cue.startswith(v[:5]) for v in words["denial_verbs"]):
+        return "denies"
+    return "denies" if any(w in lead for w in ("denied", "rejected", "dismissed")) else "asserts"
+
+
+def claims_from_quotes(article: Article, doc: Doc) -> list[Claim]:
+    """One claim per speaker and sentence: the longest of that speaker's quotes there."""
+    best: dict[tuple, Quote] = {}
+    for quote in article.quotes:
+        who = quote.speaker or quote.speaker_text
+        if not who:
+            continue
+        token = doc.char_span(quote.start, quote.end, alignment_mode="expand")
+        sentence = token.sent.start if token is not None else quote.start
+        key = (who, sentence)
+        if key not in best or quote.end - quote.start > best[key].end - best[key].start:
+            best[key] = quote
+    quotes = sorted(best.values(), key=lambda q: q.start)
+    return [Claim(id=f"c{n}", text=q.text, stance=stance_of(q, article.text), start=q.start, end=q.end,
+                  claimant=q.speaker, claimant_text=q.speaker_text)
+            for n, q in enumerate(quotes, start=1)]
+
+
+def topics(claim: Claim, article: Article, doc: Doc, main_capital: Optional[str]) -> set[str]:
+    """What a claim is about: the places and actors its words name."""
+    found = set()
+    span = doc.char_span(claim.start, claim.end, alignment_mode="expand")
+    if span is None:
+        return found
+    for ent in span.ents:
+        if ent.label_ in ("GPE", "LOC", "FAC"):
+            found.add(normalise(ent.text))
+    if main_capital and any(t.lower_ == "capital" for t in span):
+        found.add(normalise(main_capital))
+    for actor in article.actors:
+        if actor.id != claim.claimant and any(claim.start <= m.start < claim.end for m in actor.mentions):
+            if actor.type not in ("person",):
+                found.add(f"actor:{actor.id}")
+    return found
+
+
+def main_capital(article: Article) -> Optional[str]:
+    counts = Counter(a.country for a in article.actors for _ in a.mentions if a.country)
+    if not counts:
+        return None
+    country = load_kb().countries.get(counts.most_common(1)[0][0])
+    return load_kb_capital(country.iso3) if country else None
+
+
+def load_kb_capital(iso3: str) -> Optional[str]:
+    seats = load_kb().seats
+    return next((name for name, code in seats.items() if code == iso3), None)
+
+
+def link_contradictions(claims: list[Claim], article: Article, doc: Doc) -> None:
+    capital = main_capital(article)
+    about = {c.id: topics(c, article, doc, capital) for c in claims}
+    window = cues()["context_paragraphs"]
+    for a in claims:
+        for b in claims:
+            if a.id >= b.id or a.stance == b.stance or (a.claimant or a.claimant_text) == (b.claimant or b.claimant_text):
+                continue
+            if abs(paragraph_of(article.text, a.start) - paragraph_of(article.text, b.start)) > window:
+                continue
+            shared = about[a.id] & about[b.id]
+            if shared:
+                denier, asserter = (a, b) if a.stance == "denies" else (b, a)
+                reason = f"{denier.id} denies what {asserter.id} asserts about {', '.join(sorted(t.split(':')[-1] for t in shared))}"
+                for claim, other in ((a, b), (b, a)):
+                    claim.contradicts.append(other.id)
+                    claim.reason = reason
+
+
+def side_of(actor: Optional[Actor]) -> Optional[tuple[str, str]]:
+    """(country, 'state' or 'rebels' or ...) for matching parties named in a verification sentence."""
+    if actor is None or not actor.code or len(actor.code) < 6:
+        return (actor.country, "state") if actor is not None and actor.type == "state" else None
+    sector = actor.code[3:6]
+    return actor.code[:3], "state" if sector in STATE_SECTORS else sector
+
+
+def apply_verification(article: Article, doc: Doc, claims: list[Claim]) -> None:
+    words = cues()
+    actors = {a.id: a for a in article.actors}
+    for sentence in doc.sents:
+        lowered = sentence.text.lower()
+        if any(w in lowered for w in words["unverified"]):
+            value = False
+        elif any(w in lowered for w in words["verified"]):
+            value = True
+        else:
+            continue
+        named = {side_of(a) for a in article.actors for m in a.mentions
+                 if sentence.start_char <= m.start < sentence.end_char} - {None}
+        here = paragraph_of(article.text, sentence.start_char)
+        for item in [*claims, *(e for e in article.events if e.status in ("claimed", "denied"))]:
+            owner = actors.get(item.claimant if isinstance(item, Claim) else item.source)
+            near = 0 <= here - paragraph_of(article.text, item.start) <= 1
+            if (named and side_of(owner) in named) or (not named and near):
+                item.verified = value
+
+
+def relation_nouns(doc: Doc, article: Article) -> Iterator[tuple[Actor, Actor, str, Span]]:
+    """``Assad ally Russia``, ``fellow Assad ally Iran``, ``opposition supporter Turkey``,
+    ``a fierce critic of the Syrian leader``, ``The three countries have been partners``."""
+    kinds = cues()["relation_nouns"]
+    by_char = {}
+    for actor in article.actors:
+        for m in actor.mentions:
+            for offset in range(m.start, m.end):
+                by_char.setdefault(offset, actor)
+    kb = load_kb()
+
+    def at(token: Token) -> Optional[Actor]:
+        actor = by_char.get(token.idx)
+        sector = kb.group_nouns.get(normalise(token.text))
+        if actor is None and sector:  # "opposition supporter": the article's opposition actor
+            actor = next((a for a in article.actors if (a.code or "")[3:6] == sector), None)
+        return actor
+
+    for token in doc:
+        kind = kinds.get(token.lower_)
+        if kind is None or token.pos_ not in ("NOUN", "PROPN"):
+            continue
+        others = [at(c) for c in token.children if c.dep_ in ("compound", "poss", "amod") and at(c)]
+        others += [at(g) for c in token.children if c.lower_ == "of" for g in c.children if at(g)]
+        holder = None
+        following = doc[token.i + 1] if token.i + 1 < len(doc) else None
+        if following is not None and following.pos_ == "PROPN" and by_char.get(following.idx):
+            holder = by_char[following.idx]  # "Assad ally Russia", "opposition supporter Turkey"
+        elif token.dep_ in ("compound", "appos"):
+            holder = by_char.get(token.head.idx)
+        elif token.dep_ in ("attr", "acomp"):
+            holder = next((by_char[c.idx] for c in token.head.children if c.dep_ == "nsubj" and c.idx in by_char), None)
+        evidence = token.sent
+        if kind == "partner" and holder is None:
+            yield from partners(token, article, evidence)
+            continue
+        for other in others:
+            if holder is not None and other is not holder:
+                yield holder, other, kind, evidence
+            if any(c.lower_ == "fellow" for c in token.children):  # "Lavrov spoke with fellow Assad ally Iran"
+                speaker = fellow_party(token, by_char, article)
+                if speaker is not None and speaker is not other:
+                    yield speaker, other, kind, evidence
+
+
+def fellow_party(token: Token, by_char: dict, article: Article) -> Optional[Actor]:
+    """Who else the ``fellow`` ally is: the subject of the clause, as its state when a person."""
+    verb = next((a for a in token.ancestors if a.pos_ == "VERB"), None)
+    subject = next((c for c in verb.children if c.dep_ == "nsubj"), None) if verb is not None else None
+    actor = by_char.get(subject.idx) if subject is not None else None
+    if actor is not None and actor.type == "person":
+        return next((a for a in article.actors if a.type == "state" and a.country == actor.country), actor)
+    return actor
+
+
+def partners(token: Token, article: Article, evidence: Span) -> Iterator[tuple[Actor, Actor, str, Span]]:
+    """``The three countries have been partners``: the countries of the latest sentence whose
+    events involve that many countries (``Lavrov and Iran's Araghchi met with Turkey's Fidan``)."""
+    subject = next((c for c in token.head.children if c.dep_ == "nsubj"), None)
+    number = next((c for c in subject.children if c.dep_ == "nummod"), None) if subject is not None else None
+    words = ["two", "three", "four", "five", "six"]
+    if number is None or not (number.text.isdigit() or number.lower_ in words):
+        return
+    count = int(number.text) if number.text.isdigit() else words.index(number.lower_) + 2
+    actors = {a.id: a for a in article.actors}
+    states = {a.country: a for a in article.actors if a.type == "state"}
+    by_sentence: dict[int, list[str]] = {}
+    for event in article.events:
+        if event.end <= evidence.start_char:
+            for actor_id in (event.source, event.target):
+                country = actors[actor_id].country if actor_id in actors else None
+                if country and country not in by_sentence.setdefault(event.start, []):
+                    by_sentence[event.start].append(country)
+    for start in sorted(by_sentence, reverse=True):
+        if len(by_sentence[start]) == count:
+            members = [states[c] for c in by_sentence[start] if c in states]
+            for i, a in enumerate(members):
+                for b in members[i + 1:]:
+                    yield a, b, "partner", evidence
+            return
+
+
+def find_relations(article: Article, doc: Doc) -> list[Relation]:
+    found: dict[tuple, Relation] = {}
+    for a, b, kind, span in relation_nouns(doc, article):
+        found.setdefault((a.id, b.id, kind), Relation(a.id, b.id, kind, span.start_char, span.end_char))
+    kinds = cues()["event_relations"]
+    for event in article.events:
+        kind = kinds.get(event.type)
+        if kind and event.source and event.target and event.status in ("reported", "historical"):
+            found.setdefault((event.source, event.target, kind), Relation(event.source, event.target, kind, event.start, event.end))
+    return list(found.values())
 
 
 def add_claims(article: Article, doc: Doc) -> Article:
+    claims = claims_from_quotes(article, doc)
+    link_contradictions(claims, article, doc)
+    apply_verification(article, doc, claims)
+    article.claims = claims
+    article.relations = find_relations(article, doc)
     return article

@@ -168,7 +168,7 @@ def score_record(record: Article, gold: dict[str, Any]) -> list[Score]:
 
 def claimant_names(claim, actors: dict[str, Any]) -> str:
     actor = actors.get(claim.claimant) if claim.claimant else None
-    parts = [claim.claimant, actor.name if actor else None, actor.role if actor else None]
+    parts = [claim.claimant_text, actor.name if actor else None, actor.role if actor else None]
     return fold(" | ".join(p for p in parts if p))
 
 

@@ -99,6 +99,8 @@ class Event:
     location: Optional[Location] = None
     status: EventStatus = "reported"
     confidence: float = 0.5
+    verified: Optional[bool] = None
+    """False where the article says it could not verify the event, True where it says it did."""
 
 
 @dataclass
@@ -109,7 +111,11 @@ class Claim:
     start: int
     end: int
     claimant: Optional[str] = None
+    """The actor id of who makes the claim, where known."""
+    claimant_text: Optional[str] = None
     contradicts: list[str] = field(default_factory=list)
+    reason: Optional[str] = None
+    """Why the claims in ``contradicts`` contradict this one."""
     verified: Optional[bool] = None
 
 

@@ -87,12 +87,14 @@ def title_mentions(doc: Doc, kb: KnowledgeBase, people: list[Mention], taken: se
         if token.i in taken or token.pos_ != "NOUN" or not any(c.lower_ == "the" for c in token.children):
             continue
         word = normalise(token.text)
-        if word not in kb.titles:
+        if word not in kb.titles and word != "leader":
             continue
         near = [*token.children, *(g for c in token.children if c.lower_ == "of" for g in c.children)]
         country = next((kb.country_of_word(c.text) for c in near if kb.country_of_word(c.text)), None)
         for person in reversed([m for m in people if m.first_token < token.i]):
-            if person.role and word in normalise(person.role) and country in (None, person.country):
+            role = normalise(person.role or "")
+            same_title = word in role or (word == "leader" and role in kb.leader_titles)
+            if role and same_title and country in (None, person.country):
                 start = min(c.i for c in token.children if c.i < token.i)
                 span = doc[start:token.i + 1]
                 yield linked(span.start_char, span.end_char, span.text, start, person, 0.8)

@@ -93,6 +93,7 @@ class KnowledgeBase:
     locative: set[str] = field(default_factory=set)
     pronouns: set[str] = field(default_factory=set)
     organisation_words: set[str] = field(default_factory=set)
+    leader_titles: set[str] = field(default_factory=set)
 
     def add(self, entry: Entry, keys: list[str]) -> None:
         """Index ``entry`` under normalised names ``keys``."""
@@ -153,6 +154,7 @@ def load_kb() -> KnowledgeBase:
     kb.locative = set(roles["locative_prepositions"])
     kb.pronouns = set(roles["pronouns"])
     kb.organisation_words = {normalise(w) for w in roles["organisation_words"]}
+    kb.leader_titles = {normalise(w) for w in roles["leader_titles"]}
     for row in data_lines("phoenix-agents.jsonl"):
         for phrase in row["phrases"]:
             kb.agents.setdefault(normalise(phrase), row["sector"])
