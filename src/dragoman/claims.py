@@ -15,6 +15,7 @@
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from typing import Iterator, Optional
 
@@ -36,14 +37,16 @@ def paragraph_of(text: str, offset: int) -> int:
 
 
 def stance_of(quote: Quote, text: str) -> str:
+    """``denies`` when the words deny (``no truth``, ``patently false``, ``at no point did we``) or
+    the cue or lead does (``rejected these accusations as``, ``denies that``)."""
     words = cues()
     sentence_start = max(text.rfind(". ", 0, quote.start), text.rfind("\n", 0, quote.start))
     lead = text[sentence_start + 1:quote.start].lower()
     content = quote.text.lower()
     cue = (quote.cue or "").lower()
-    if any(w in content[:60] for w in words["denial_words"]) or any(cue.startswith(v[:5]) for v in words["denial_verbs"]):
+    if any(w in content for w in words["denial_words"]) or any(cue.startswith(v[:5]) for v in words["denial_verbs"]):
         return "denies"
-    return "denies" if any(w in lead for w in ("denied", "rejected", "dismissed")) else "asserts"
+    return "denies" if any(w in lead for w in words["denial_leads"]) else "asserts"
 
 
 def claims_from_quotes(article: Article, doc: Doc) -> list[Claim]:
@@ -65,21 +68,54 @@ def claims_from_quotes(article: Article, doc: Doc) -> list[Claim]:
 
 
 def topics(claim: Claim, article: Article, doc: Doc, main_capital: Optional[str]) -> set[str]:
-    """What a claim is about: the places and actors its words name."""
+    """What a claim is about: the places, actors and multi-word noun phrases of its sentence
+    (a partial quote's sentence says whom it accuses: "accused U.S. forces of ...")."""
     found = set()
     span = doc.char_span(claim.start, claim.end, alignment_mode="expand")
     if span is None:
         return found
-    for ent in span.ents:
-        if ent.label_ in ("GPE", "LOC", "FAC"):
-            found.add(normalise(ent.text))
-    if main_capital and any(t.lower_ == "capital" for t in span):
-        found.add(normalise(main_capital))
-    for actor in article.actors:
-        if actor.id != claim.claimant and any(claim.start <= m.start < claim.end for m in actor.mentions):
-            if actor.type not in ("person",):
-                found.add(f"actor:{actor.id}")
+    sentence = span.sent if span.start >= span.sent.start and span.end <= span.sent.end else span
+    countries = load_kb().country_names
+    for ent in sentence.ents:
+        if ent.label_ in ("GPE", "LOC", "FAC") and normalise(ent.text) not in countries:
+            found.add("place:" + normalise(ent.text))
+    if main_capital and any(t.lower_ == "capital" for t in sentence):
+        found.add("place:" + normalise(main_capital))
+    found |= {f"denied:{actor_id}" for actor_id in claim_owners(sentence, article)}
+    for chunk in span.noun_chunks:
+        if chunk.root.pos_ != "NOUN" or any(t.ent_type_ for t in chunk):
+            continue  # a common thing ("international law"), not a name or a date
+        words = [t.lemma_.lower() for t in chunk if not (t.is_stop or t.is_punct)]
+        if len(words) >= 2:
+            found.add("phrase:" + " ".join(words))
     return found
+
+
+def claim_owners(sentence: Span, article: Article) -> set[str]:
+    """Whose claims a sentence names: ``the Russian Defense Ministry's allegations`` (an actor),
+    ``the Russian and Syrian claims`` (countries: ``country:RUS``)."""
+    nouns = set(cues()["claim_nouns"])
+    kb = load_kb()
+    owners = set()
+    for token in sentence:
+        if token.lower_ not in nouns:
+            continue
+        for child in token.children:
+            if child.dep_ not in ("poss", "amod", "compound"):
+                continue
+            for word in [child, *child.conjuncts, *(g for g in child.children if g.dep_ in ("amod", "compound"))]:
+                named = [a for a in article.actors if any(m.start <= word.idx < m.end for m in a.mentions)]
+                owners |= {a.id for a in named}
+                owners |= {f"country:{a.country}" for a in named if a.country and a.type != "person"}
+                if kb.country_of_word(word.text):
+                    owners.add(f"country:{kb.country_of_word(word.text)}")
+    return owners
+
+
+def polarity(claim: Claim) -> bool:
+    """True for an affirmative claim, False for one that negates."""
+    words = set(re.findall(r"[a-z']+|n't", claim.text.lower()))
+    return not (words & set(cues()["negations"]))
 
 
 def main_capital(article: Article) -> Optional[str]:
@@ -95,20 +131,39 @@ def load_kb_capital(iso3: str) -> Optional[str]:
     return next((name for name, code in seats.items() if code == iso3), None)
 
 
+def contradiction(a: Claim, b: Claim, about: dict[str, set[str]], near: bool, actors: dict[str, Actor]) -> Optional[str]:
+    """Why claims ``a`` and ``b`` contradict, or None: a denial naming the other's claims (``the
+    Russian Defense Ministry's allegations are false``); nearby, opposite stances about the same
+    place (``the capital`` / ``near Damascus``); anywhere, the same phrase of two or more words
+    affirmed by one and negated by the other (``not ... inconsistent with international law`` /
+    ``illegal under international law``)."""
+    if a.stance != b.stance:
+        denier, asserter = (a, b) if a.stance == "denies" else (b, a)
+        owner = actors.get(asserter.claimant)
+        named = {f"denied:{asserter.claimant}", f"denied:country:{owner.country}" if owner else None}
+        if asserter.claimant and named & about[denier.id]:
+            return f"{denier.id} denies the claims of {asserter.id}'s claimant"
+        places = {t for t in about[a.id] & about[b.id] if t.startswith("place:")}
+        if near and places:
+            return f"{denier.id} denies what {asserter.id} asserts about {', '.join(sorted(t[6:] for t in places))}"
+    phrases = {t for t in about[a.id] & about[b.id] if t.startswith("phrase:")}
+    if phrases and a.stance == b.stance == "asserts" and polarity(a) != polarity(b):
+        return f"{a.id} and {b.id} say opposite things about {', '.join(sorted(p[7:] for p in phrases))}"
+    return None
+
+
 def link_contradictions(claims: list[Claim], article: Article, doc: Doc) -> None:
     capital = main_capital(article)
     about = {c.id: topics(c, article, doc, capital) for c in claims}
+    actors = {a.id: a for a in article.actors}
     window = cues()["context_paragraphs"]
-    for a in claims:
-        for b in claims:
-            if a.id >= b.id or a.stance == b.stance or (a.claimant or a.claimant_text) == (b.claimant or b.claimant_text):
+    for i, a in enumerate(claims):
+        for b in claims[i + 1:]:
+            if (a.claimant or a.claimant_text) == (b.claimant or b.claimant_text):
                 continue
-            if abs(paragraph_of(article.text, a.start) - paragraph_of(article.text, b.start)) > window:
-                continue
-            shared = about[a.id] & about[b.id]
-            if shared:
-                denier, asserter = (a, b) if a.stance == "denies" else (b, a)
-                reason = f"{denier.id} denies what {asserter.id} asserts about {', '.join(sorted(t.split(':')[-1] for t in shared))}"
+            near = abs(paragraph_of(article.text, a.start) - paragraph_of(article.text, b.start)) <= window
+            reason = contradiction(a, b, about, near, actors)
+            if reason:
                 for claim, other in ((a, b), (b, a)):
                     claim.contradicts.append(other.id)
                     claim.reason = reason

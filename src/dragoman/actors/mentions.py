@@ -245,7 +245,8 @@ def group_phrase(token: Token, kb: KnowledgeBase) -> Optional[tuple[str, str, li
     for size in range(len(modifiers), -1, -1):
         words = modifiers[len(modifiers) - size:] + [token]
         phrase = normalise(" ".join(w.text for w in words))
-        sector = kb.group_nouns.get(phrase) or (kb.titles.get(phrase) if size else None)
+        sector = (kb.group_nouns.get(phrase) or kb.group_nouns.get(singular(phrase))
+                  or (kb.titles.get(phrase) if size else None))
         if sector:
             return " ".join(w.text for w in words), sector, modifiers
     sector = (kb.titles.get(normalise(token.text)) or kb.agents.get(normalise(token.text))
