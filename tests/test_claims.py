@@ -1,0 +1,82 @@
+"""Claims on real articles, annotated by us: who contradicts whom, what cannot be verified,
+and who stands with whom."""
+
+import pytest
+from conftest import SAMPLE, page_html
+
+from dragoman.ingest.html import html_to_raw
+
+
+@pytest.fixture(scope="module")
+def founding(pipeline):
+    return pipeline.analyze(SAMPLE.read_text("utf-8"), date="2024-12-07")
+
+
+def analyze_page(pipeline, name):
+    return pipeline.analyze(html_to_raw(page_html(name), name))
+
+
+def claimant(article, claim):
+    actors = {a.id: a for a in article.actors}
+    return (actors[claim.claimant].name if claim.claimant in actors else claim.claimant_text) or ""
+
+
+def contested_pairs(article):
+    claims = {c.id: c for c in article.claims}
+    return {frozenset((claimant(article, c), claimant(article, claims[o]))) for c in article.claims for o in c.contradicts}
+
+
+def test_rebel_claim_and_ministry_denial_contradict_and_are_unverified(founding):
+    by_claimant = {claimant(founding, c): c for c in founding.claims}
+    rebel, ministry = by_claimant["Syrian rebel commander"], by_claimant["Syrian defence ministry"]
+    assert (rebel.stance, ministry.stance) == ("asserts", "denies")
+    assert rebel.contradicts == [ministry.id] and ministry.contradicts == [rebel.id]
+    assert "damascus" in rebel.reason
+    assert rebel.verified is False and ministry.verified is False
+    assert all(c.verified is None for c in founding.claims if c not in (rebel, ministry))
+
+
+def test_relations_of_the_founding_article(founding):
+    actors = {a.id: a for a in founding.actors}
+    relations = {(actors[r.a].name, r.kind, actors[r.b].name) for r in founding.relations}
+    assert ("Russia", "ally", "Bashar al-Assad") in relations
+    assert ("Iran", "ally", "Bashar al-Assad") in relations
+    assert ("Qatar", "criticises", "Bashar al-Assad") in relations
+    assert ("Turkish government", "supports", "Syrian rebel groups") in relations
+    partners = {frozenset((a, b)) for a, kind, b in relations if kind == "partner"}
+    assert partners == {frozenset(p) for p in [("Russia", "Iran"), ("Russia", "Turkey"), ("Iran", "Turkey")]}
+    for relation in founding.relations:
+        assert founding.text[relation.start:relation.end]
+
+
+def test_summary_shows_contested_claims_side_by_side(founding):
+    from dragoman.summary import render_summary
+    summary = render_summary(founding)
+    assert "contested:\n  Syrian rebel commander asserts: Our forces have begun" in summary
+    assert "vs Syrian defence ministry denies" in summary
+
+
+def test_a_fact_check_links_every_denial_to_the_accusation(pipeline):
+    # Polygraph.info: the Russian and Syrian defence ministries accuse US forces; the Pentagon,
+    # two analysts and a State Department official call it false.
+    article = analyze_page(pipeline, "polygraph-al-tanf.html.gz")
+    accusation = next(c for c in article.claims if "bandit formations" in c.text)
+    assert claimant(article, accusation) == "Russian defense ministries"
+    deniers = {claimant(article, c) for c in article.claims if c.id in accusation.contradicts}
+    assert {"Sean Robertson", "Nisan Ahmado", "Charles Simpson", "both independent analysts"} <= deniers
+    assert all(c.stance == "denies" for c in article.claims if c.id in accusation.contradicts)
+
+
+def test_legality_affirmed_and_denied(pipeline):
+    # AFP via Al Bawaba: Pompeo says settlements are "not, per se, inconsistent with international
+    # law"; the British Foreign Office says they "are illegal under international law".
+    article = analyze_page(pipeline, "albawaba-settlements.html.gz")
+    pairs = contested_pairs(article)
+    assert frozenset(("Mike Pompeo", "A spokesperson")) in pairs
+    assert all("international law" in c.reason for c in article.claims if c.contradicts)
+
+
+def test_an_article_without_disputes_has_no_contradictions(pipeline):
+    article = analyze_page(pipeline, "nypost-taliban-hostages.html.gz")
+    assert article.claims and not any(c.contradicts for c in article.claims)
+    assert all(c.verified is None for c in article.claims)
