@@ -15,7 +15,6 @@
 
 from __future__ import annotations
 
-import re
 from collections import Counter
 from typing import Iterator, Optional
 
@@ -87,7 +86,7 @@ def topics(claim: Claim, article: Article, doc: Doc, main_capital: Optional[str]
             continue  # a common thing ("international law"), not a name or a date
         words = [t.lemma_.lower() for t in chunk if not (t.is_stop or t.is_punct)]
         if len(words) >= 2:
-            found.add("phrase:" + " ".join(words))
+            found.add(("phrase:-" if negated(chunk) else "phrase:+") + " ".join(words))
     return found
 
 
@@ -112,23 +111,32 @@ def claim_owners(sentence: Span, article: Article) -> set[str]:
     return owners
 
 
-def polarity(claim: Claim) -> bool:
-    """True for an affirmative claim, False for one that negates."""
-    words = set(re.findall(r"[a-z']+|n't", claim.text.lower()))
-    return not (words & set(cues()["negations"]))
+def negated(chunk: Span) -> bool:
+    """Whether the predicate a noun phrase belongs to is negated: ``not, per se, inconsistent
+    with international law``, ``had not made their required checks``, ``no evidence``."""
+    negations = cues()["negations"]
+    if any(t.lower_ in negations for t in chunk if t.dep_ == "det"):
+        return True
+    token = chunk.root
+    for _ in range(4):
+        token = token.head
+        if token.pos_ in ("VERB", "AUX", "ADJ"):
+            scope = [token]
+            if token.dep_ == "acomp":  # "was not, per se, inconsistent": the copula and its complements
+                scope += [token.head, *(c for c in token.head.children if c.dep_ == "acomp")]
+            return any(c.dep_ == "neg" for t in scope for c in t.children)
+        if token.head is token:
+            break
+    return False
 
 
 def main_capital(article: Article) -> Optional[str]:
+    """The capital of the country the article is most about (``the capital`` in a quote)."""
     counts = Counter(a.country for a in article.actors for _ in a.mentions if a.country)
     if not counts:
         return None
-    country = load_kb().countries.get(counts.most_common(1)[0][0])
-    return load_kb_capital(country.iso3) if country else None
-
-
-def load_kb_capital(iso3: str) -> Optional[str]:
-    seats = load_kb().seats
-    return next((name for name, code in seats.items() if code == iso3), None)
+    iso3 = counts.most_common(1)[0][0]
+    return next((name for name, code in load_kb().seats.items() if code == iso3), None)
 
 
 def contradiction(a: Claim, b: Claim, about: dict[str, set[str]], near: bool, actors: dict[str, Actor]) -> Optional[str]:
@@ -146,9 +154,10 @@ def contradiction(a: Claim, b: Claim, about: dict[str, set[str]], near: bool, ac
         places = {t for t in about[a.id] & about[b.id] if t.startswith("place:")}
         if near and places:
             return f"{denier.id} denies what {asserter.id} asserts about {', '.join(sorted(t[6:] for t in places))}"
-    phrases = {t for t in about[a.id] & about[b.id] if t.startswith("phrase:")}
-    if phrases and a.stance == b.stance == "asserts" and polarity(a) != polarity(b):
-        return f"{a.id} and {b.id} say opposite things about {', '.join(sorted(p[7:] for p in phrases))}"
+    flipped = {t[8:] for t in about[a.id] if t.startswith("phrase:")} & {
+        t[8:] for t in about[b.id] if t.startswith("phrase:") and t not in about[a.id]}
+    if flipped and a.stance == b.stance == "asserts":
+        return f"{a.id} and {b.id} say opposite things about {', '.join(sorted(flipped))}"
     return None
 
 
