@@ -18,7 +18,7 @@ from typing import Iterator, Optional
 
 from spacy.tokens import Doc, Token
 
-from dragoman.data_files import load_json
+from dragoman.data_files import load_json, speech_verbs
 from dragoman.events.roles import ActorIndex, subjects_of, targets_of
 from dragoman.events.status import confidence_of, status_of
 from dragoman.events.when import find_place, resolve_date
@@ -157,7 +157,7 @@ def add_events(article: Article, doc: Doc) -> Article:
         sentence = trigger.word.sent
         sources, targets = trigger.sources, trigger.targets
         if len(sources) > 1 and not targets and trigger.type in SYMMETRIC_TYPES:
-            sources, targets = sources[:1], sources[1:]  # "brokered by Russia and Turkey"
+            targets = sources  # "brokered by Russia and Turkey": each with each, both ways
         for source in sources or [None]:
             for target in [t for t in targets if t is not source] or [None]:
                 inferred = False
@@ -176,8 +176,32 @@ def add_events(article: Article, doc: Doc) -> Article:
                     date=date, date_text=date_text, location=location, status=status,
                     confidence=confidence_of(source is not None, target is not None, inferred, trigger.nominal),
                     start=sentence.start_char, end=sentence.end_char))
+    events += reported_accusations(triggers, events, index)
     article.events = inherit_dates(events)
     return article
+
+
+def reported_accusations(triggers: list[Trigger], events: list[Event], index: ActorIndex) -> list[Event]:
+    """``The US claimed that ISIL had attacked Iraq``: saying that someone used force or coercion
+    accuses them (PLOVER ACCUSE, as the CAMEO coders have it). One ACCUSE per speaker and accused."""
+    added: list[Event] = []
+    seen = {(e.type, e.source, e.target) for e in events}
+    for trigger in triggers:
+        if trigger.type not in ("ASSAULT", "COERCE") or trigger.nominal:
+            continue
+        verb = next((a for a in trigger.word.ancestors if a.lemma_.lower() in speech_verbs()), None)
+        if verb is None or trigger.word.dep_ == "advcl" and trigger.word.head.i == verb.i:
+            continue
+        for speaker in subjects_of(verb, index):
+            for accused in trigger.sources:
+                key = ("ACCUSE", speaker.id, accused.id)
+                if accused is not speaker and key not in seen:
+                    seen.add(key)
+                    sentence = verb.sent
+                    added.append(Event(id=f"e{len(events) + len(added) + 1}", type="ACCUSE", source=speaker.id,
+                                       target=accused.id, status="reported", confidence=0.5,
+                                       start=sentence.start_char, end=sentence.end_char))
+    return added
 
 
 def inherit_dates(events: list[Event]) -> list[Event]:

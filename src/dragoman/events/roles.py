@@ -40,7 +40,10 @@ class ActorIndex:
     def of_phrase(self, head: Token) -> list[Actor]:
         """The actors a noun phrase names, its conjuncts included."""
         found: list[Actor] = []
-        for token in [head, *head.conjuncts]:
+        first = self.at(head)
+        listed = [c for c in head.children if c.dep_ == "appos" and first is not None and self.at(c) is not None
+                  and self.at(c) is not first and self.at(c).type == first.type]  # "The US, Russia, and Switzerland"
+        for token in [head, *head.conjuncts, *(w for c in listed for w in (c, *c.conjuncts))]:
             for actor in self.in_phrase(token):
                 if actor not in found:
                     found.append(actor)
