@@ -48,7 +48,8 @@ def lexicon() -> dict:
 def cameo_verbs() -> dict[str, str]:
     """Verb -> PLOVER type from the converted CAMEO 2.0 verb dictionary (``cameo.py``)."""
     text = resources.files("dragoman").joinpath("data", "events", "cameo-verbs.jsonl").read_text("utf-8")
-    return {row["verb"]: row["plover"] for row in map(json.loads, text.splitlines())}
+    stoplist = set(lexicon()["cameo_stoplist"])  # verbs too common to name an event on their own
+    return {row["verb"]: row["plover"] for row in map(json.loads, text.splitlines()) if row["verb"] not in stoplist}
 
 
 def mode_of(word: Token) -> Optional[str]:
@@ -77,7 +78,17 @@ def verb_triggers(doc: Doc, index: ActorIndex, used: set[int]) -> Iterator[Trigg
         if particles and not any(c.lower_ in particles for c in word.children):
             kind = None
         if kind:
-            yield Trigger(word, kind, mode_of(word), subjects_of(word, index), targets_of(word, index, prepositions), False)
+            into = kind in lex["clause_target_types"]
+            sources = subjects_of(word, index)
+            targets = targets_of(word, index, prepositions, into_clauses=into)
+            if is_passive(word) and not any(c.dep_ == "agent" for c in word.children):
+                sources, targets = [], targets or sources  # "HTS remains proscribed": HTS undergoes it
+            yield Trigger(word, kind, mode_of(word), sources, targets, False)
+
+
+def is_passive(verb: Token) -> bool:
+    return any(c.dep_ in ("auxpass", "nsubjpass") for c in verb.children) or (
+        verb.tag_ == "VBN" and verb.dep_ in ("conj", "acl") and any(c.dep_ == "auxpass" for c in verb.head.children))
 
 
 def noun_triggers(doc: Doc, index: ActorIndex, used: set[int]) -> Iterator[Trigger]:
