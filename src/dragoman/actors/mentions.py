@@ -258,8 +258,9 @@ def group_phrase(token: Token, kb: KnowledgeBase) -> Optional[tuple[str, str, li
 
 
 def of_countries(token: Token) -> list[Token]:
-    """``the president of Armenia``: the object of an ``of`` after a noun."""
-    return [g for c in token.children if c.lower_ == "of" and c.i > token.i for g in c.children if g.dep_ == "pobj"]
+    """``the president of Armenia``, ``a court in Guyana``: the object of ``of``/``in`` after a noun."""
+    return [g for c in token.children if c.lower_ in ("of", "in") and c.i > token.i
+            for g in c.children if g.dep_ == "pobj"]
 
 
 def modifier_countries(token: Token, modifiers: list[Token], kb: KnowledgeBase,

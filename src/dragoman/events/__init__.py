@@ -16,9 +16,10 @@ from functools import lru_cache
 from importlib import resources
 from typing import Iterator, Optional
 
-from spacy.tokens import Doc, Token
+from spacy.tokens import Doc, Span, Token
 
 from dragoman.data_files import load_json, speech_verbs
+from dragoman.actors.kb import load_kb
 from dragoman.events.roles import ActorIndex, subjects_of, targets_of
 from dragoman.events.status import confidence_of, status_of
 from dragoman.events.when import find_place, resolve_date
@@ -98,7 +99,9 @@ def noun_triggers(doc: Doc, index: ActorIndex, used: set[int]) -> Iterator[Trigg
         kind = nouns.get(word.lower_) or nouns.get(word.lemma_.lower())
         if word.pos_ != "NOUN" or not kind or word.i in used:
             continue
-        owners = index.in_phrase(word)
+        owners = index.in_phrase(word) or [
+            index.state(load_kb().country_of_word(c.text), c.idx, c.idx + len(c))
+            for c in word.children if c.dep_ in ("amod", "compound") and load_kb().country_of_word(c.text)]
         clauses = [c for c in word.children if c.dep_ in ("relcl", "acl")]
         for clause in clauses:
             owners = owners or subjects_of(clause, index)
@@ -126,7 +129,7 @@ def in_clause(token: Token, trigger: Token) -> bool:
     return owner == trigger.i or (trigger.pos_ == "NOUN" and owner == owner_and_depth(trigger)[0])
 
 
-def place_of(trigger: Token) -> Optional[Location]:
+def place_of(trigger: Token) -> tuple[Optional[Location], Optional[Span]]:
     """A place in the trigger's own clause, the closest in the parse: ``met ... in Baghdad``;
     after ``in``/``at``, or a named venue (``the Doha Forum``); never a possessive or subject."""
     prepositions = lexicon()["location_prepositions"]
@@ -141,8 +144,8 @@ def place_of(trigger: Token) -> Optional[Location]:
         for span in (ent, ent[:1]):
             place = find_place(span.text)
             if place is not None:
-                return place
-    return None
+                return place, span
+    return None, None
 
 
 def date_of(trigger: Token, published: Optional[str]) -> tuple[Optional[str], Optional[str]]:
@@ -163,7 +166,7 @@ def add_events(article: Article, doc: Doc) -> Article:
     seen = set()
     for trigger in sorted(triggers, key=lambda t: t.word.i):
         date, date_text = date_of(trigger.word, article.published)
-        location = place_of(trigger.word)
+        location, place = place_of(trigger.word)
         status = status_of(trigger.word, date, article.published, marks)
         sentence = trigger.word.sent
         sources, targets = trigger.sources, trigger.targets
@@ -172,9 +175,8 @@ def add_events(article: Article, doc: Doc) -> Article:
         for source in sources or [None]:
             for target in [t for t in targets if t is not source] or [None]:
                 inferred = False
-                if target is None and trigger.type in TARGET_DEFAULT_TYPES and source is not None:
-                    country = source.country or (location.country if location else None)
-                    target, inferred = index.states.get(country), True
+                if target is None and source is not None:
+                    target, inferred = default_target(trigger.type, source, location, place, index), True
                 if source is None or (target is None and trigger.type not in TARGETLESS_TYPES):
                     continue
                 key = (trigger.type, source and source.id, target and target.id, sentence.start)
@@ -192,6 +194,19 @@ def add_events(article: Article, doc: Doc) -> Article:
     return article
 
 
+def default_target(kind: str, source: Actor, location: Optional[Location], place: Optional[Span],
+                   index: ActorIndex) -> Optional[Actor]:
+    """With no target named, a use of force, a protest or a visit abroad is aimed at the country
+    where it happens ("staged a protest in Beijing", "an air strike southwest of Baghdad"); a use
+    of force at home, at the source's own country."""
+    abroad = location is not None and location.country and location.country != source.country
+    if abroad and kind in TARGET_DEFAULT_TYPES + ("PROTEST", "CONSULT"):
+        return index.state(location.country, place.start_char, place.end_char)
+    if kind in TARGET_DEFAULT_TYPES:
+        return index.states.get(source.country or (location.country if location else None))
+    return None
+
+
 def reported_accusations(triggers: list[Trigger], events: list[Event], index: ActorIndex) -> list[Event]:
     """``The US claimed that ISIL had attacked Iraq``: saying that someone used force or coercion
     accuses them (PLOVER ACCUSE, as the CAMEO coders have it). One ACCUSE per speaker and accused."""
@@ -206,7 +221,9 @@ def reported_accusations(triggers: list[Trigger], events: list[Event], index: Ac
         for speaker in subjects_of(verb, index):
             for accused in trigger.sources:
                 key = ("ACCUSE", speaker.id, accused.id)
-                if accused is not speaker and key not in seen:
+                if not speaker.country or speaker.country == accused.country:
+                    continue  # "the U.S. Central Command said" the US struck: a report, not an accusation
+                if key not in seen:
                     seen.add(key)
                     sentence = verb.sent
                     added.append(Event(id=f"e{len(events) + len(added) + 1}", type="ACCUSE", source=speaker.id,

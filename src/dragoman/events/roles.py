@@ -12,7 +12,8 @@ from typing import Optional
 from spacy.tokens import Token
 
 from dragoman.data_files import speech_verbs
-from dragoman.record import Actor, Article
+from dragoman.actors.kb import load_kb
+from dragoman.record import Actor, Article, Span
 
 MODIFIER_DEPS = ("appos", "compound", "amod", "poss", "nmod")
 PARTITIVE_HEADS = ("some", "many", "most", "all", "part", "several", "members", "number", "one", "none",
@@ -32,7 +33,23 @@ class ActorIndex:
                     self.by_char.setdefault(offset, actor)
                 if actor.type not in ("person", "state") and " " not in mention.text:
                     self.by_word.setdefault(mention.text.lower().rstrip("s"), actor)
+        self.article = article
         self.states = {a.country: a for a in article.actors if a.type == "state" and a.country}
+
+    def state(self, iso3: Optional[str], start: int, end: int) -> Optional[Actor]:
+        """The article's actor for country ``iso3``, added (cited at ``start``..``end``, with a
+        lower confidence) when the article names the country only as a place or an adjective."""
+        if not iso3:
+            return None
+        if iso3 not in self.states:
+            country = load_kb().countries.get(iso3)
+            if country is None:
+                return None
+            actor = Actor(id=f"a{len(self.article.actors) + 1}", name=country.name, type="state", country=iso3,
+                          code=iso3, confidence=0.5, mentions=[Span(start, end, self.article.text[start:end])])
+            self.article.actors.append(actor)
+            self.states[iso3] = actor
+        return self.states[iso3]
 
     def at(self, token: Token) -> Optional[Actor]:
         return self.by_char.get(token.idx)
