@@ -79,6 +79,7 @@ def verb_triggers(doc: Doc, index: ActorIndex, used: set[int]) -> Iterator[Trigg
         if particles and not any(c.lower_ in particles for c in word.children):
             kind = None
         if kind:
+            used.update(c.i for c in word.children if c.dep_ == "dobj")  # "lift the sanctions": one event
             into = kind in lex["clause_target_types"]
             sources = subjects_of(word, index)
             targets = targets_of(word, index, prepositions, into_clauses=into)
@@ -162,7 +163,7 @@ def add_events(article: Article, doc: Doc) -> Article:
     marks = quoted_spans(article.text)
     used: set[int] = set()
     triggers = list(verb_triggers(doc, index, used)) + list(noun_triggers(doc, index, used))
-    events: list[Event] = []
+    pairs: list[tuple[Event, Trigger]] = []
     seen = set()
     for trigger in sorted(triggers, key=lambda t: t.word.i):
         date, date_text = date_of(trigger.word, article.published)
@@ -183,15 +184,43 @@ def add_events(article: Article, doc: Doc) -> Article:
                 if key in seen:
                     continue
                 seen.add(key)
-                events.append(Event(
-                    id=f"e{len(events) + 1}", type=trigger.type, mode=trigger.mode,
+                pairs.append((Event(
+                    id="", type=trigger.type, mode=trigger.mode,
                     source=source.id if source else None, target=target.id if target else None,
                     date=date, date_text=date_text, location=location, status=status,
                     confidence=confidence_of(source is not None, target is not None, inferred, trigger.nominal),
-                    start=sentence.start_char, end=sentence.end_char))
+                    start=sentence.start_char, end=sentence.end_char), trigger))
+    events = [event for event, _ in recode(pairs, triggers)]
     events += reported_accusations(triggers, events, index)
+    for number, event in enumerate(events, start=1):
+        event.id = f"e{number}"
     article.events = inherit_dates(events)
     return article
+
+
+def recode(pairs: list[tuple[Event, Trigger]], triggers: list[Trigger]) -> list[tuple[Event, Trigger]]:
+    """PLOVER's reading of intent and refusal: "wants to attack" is THREATEN, "seeking to deepen a
+    partnership" is AGREE (and the intent verb's own event goes), "would not provide support" is
+    REJECT."""
+    lex = lexicon()
+    at = {t.word.i for t in triggers}
+    drop: set[int] = set()
+    kinds: dict[int, str] = {}
+    for trigger in triggers:
+        word, head = trigger.word, trigger.word.head
+        if word.dep_ == "xcomp" and head.lemma_.lower() in lex["intent_verbs"]:
+            kinds[word.i] = lex["intent_types"].get(trigger.type, "AGREE")
+            if head.i in at:
+                drop.add(head.i)
+        elif any(c.dep_ == "neg" for c in word.children) and trigger.type in lex["negated_becomes_reject"]:
+            kinds[word.i] = "REJECT"
+    out = []
+    for event, trigger in pairs:
+        if trigger.word.i in drop:
+            continue
+        event.type = kinds.get(trigger.word.i, event.type)
+        out.append((event, trigger))
+    return out
 
 
 def default_target(kind: str, source: Actor, location: Optional[Location], place: Optional[Span],
@@ -226,7 +255,7 @@ def reported_accusations(triggers: list[Trigger], events: list[Event], index: Ac
                 if key not in seen:
                     seen.add(key)
                     sentence = verb.sent
-                    added.append(Event(id=f"e{len(events) + len(added) + 1}", type="ACCUSE", source=speaker.id,
+                    added.append(Event(id="", type="ACCUSE", source=speaker.id,
                                        target=accused.id, status="reported", confidence=0.5,
                                        start=sentence.start_char, end=sentence.end_char))
     return added
