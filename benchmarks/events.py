@@ -6,7 +6,8 @@ Each gold CAMEO coding is mapped to its PLOVER type with the CAMEO-to-PLOVER tab
 no PLOVER type, such as 01x and 02x statements and appeals, are left out of the gold). Each
 sentence goes through Dragoman (clean, parse, actors, events, dated by the record's date); an
 event is a triple of its PLOVER type and the first three letters of its source's and target's
-codes (country, or IGO). Precision, recall and F1 are over the triples of all sentences.
+codes (country, or IGO; the gold's ``---``, no country, matches an actor without one or no actor).
+Precision, recall and F1 are over the triples of all sentences.
 
 With ``--plover``, the same is measured on the PLOVER gold standard records, whose 2016 labels
 are renamed to today's PLOVER types (DEMAND is REQUEST, FIGHT is ASSAULT, DISAPPROVE and
@@ -84,7 +85,7 @@ def petr2_records(path: Path, table: dict[str, str]) -> list[tuple[str, str, Cou
         for code, source, target in CODING.findall(codings):
             kind = to_plover(code, table)
             if kind:
-                gold[(kind, source[:3], target[:3])] += 1
+                gold[(kind, source[:3].strip("-"), target[:3].strip("-"))] += 1  # "---": no country
         records.append((f"{day[:4]}-{day[4:6]}-{day[6:]}", text, gold))
     return records
 

@@ -94,8 +94,8 @@ def subjects_of(verb: Token, index: ActorIndex) -> list[Actor]:
         agents = [g for c in token.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"]
         if agents:
             return index.of_phrase(agents[0])
-        if subjects and subjects[0].dep_ == "nsubj":
-            return index.of_phrase(subjects[0])
+        if subjects and (subjects[0].dep_ == "nsubj" or token is not verb):
+            return index.of_phrase(subjects[0])  # "Obama is scheduled to attend": Obama attends
         if subjects and subjects[0].lower_ in ("who", "which", "that"):
             return index.of_phrase(token.head)
         if token.dep_ in ("xcomp", "advcl", "conj", "relcl", "acl", "pcomp", "pobj", "dobj", "prep") and token.head is not token:
