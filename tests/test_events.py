@@ -83,3 +83,39 @@ def test_cameo_verb_dictionary_converts_to_plover_triggers():
     assert rows["charge"] == ("112", "ACCUSE")  # takes its synset's code
     assert rows["condemn"] == ("111", "ACCUSE")
     assert "convict" not in rows  # 173 is not in the fixture's part of the table
+
+
+def petr2_sentences():
+    from pathlib import Path
+
+    lines = (Path(__file__).parent / "fixtures" / "petr2-sentences.txt").read_text("utf-8").splitlines()
+    return [line.split("\t") for line in lines if line and not line.startswith("#")]
+
+
+@pytest.mark.parametrize("index, want", [
+    (0, ("COERCE", "TUN", "NGA")),  # a court jails a student: by the court's and the student's countries
+    (1, ("PROTEST", "USA", "CHN")),  # a protest abroad is aimed at the country where it happens
+    (2, ("ASSAULT", "USA", "IRQ")),  # an air strike southwest of Baghdad: at Iraq, not at home
+])
+def test_afp_sentences_of_the_petr2_gold(pipeline, index, want):
+    from dragoman.ingest import RawArticle
+
+    day, text = petr2_sentences()[index]
+    article = pipeline.analyze(RawArticle(source="petr2", text=text, layout="paragraphs"), date=day)
+    assert want in {triple for triple, _ in coded_triples(article)}
+
+
+def coded_triples(article):
+    actors = {a.id: a for a in article.actors}
+    for event in article.events:
+        source, target = actors.get(event.source), actors.get(event.target)
+        yield (event.type, source.country if source else None, target.country if target else None), event
+
+
+def test_a_state_named_only_as_a_place_is_added_with_lower_confidence(pipeline):
+    from dragoman.ingest import RawArticle
+
+    day, text = petr2_sentences()[1]
+    article = pipeline.analyze(RawArticle(source="petr2", text=text, layout="paragraphs"), date=day)
+    china = next(a for a in article.actors if a.country == "CHN")
+    assert china.type == "state" and china.confidence == 0.5 and china.mentions[0].text == "Beijing"

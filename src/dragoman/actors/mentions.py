@@ -152,7 +152,7 @@ def name_mention(span: Span, kb: KnowledgeBase, day: Optional[str], people: list
     """What a name refers to, or None when it is a place, a demonym or a mere modifier."""
     text = span.text
     key = normalise(text)
-    label = span.label_ if span.label_ else next((e.label_ for e in span.ents), "")
+    label = span.label_ or next((e.label_ for e in span.ents if (e.start, e.end) == (span.start, span.end)), "")
     if label == "PERSON" and len(span) > 1 and normalise(span[-1].text) in kb.organisation_words:
         label = "ORG"  # "Dick Clark Productions"
     base = dict(start=span.start_char, end=span.end_char, text=text, first_token=span.start)

@@ -136,7 +136,9 @@ def place_of(trigger: Token) -> tuple[Optional[Location], Optional[Span]]:
     prepositions = lexicon()["location_prepositions"]
     candidates = []
     for ent in trigger.sent.ents:
-        after_preposition = ent.root.dep_ == "pobj" and ent.root.head.lower_ in prepositions
+        head = ent.root.head
+        after_preposition = ent.root.dep_ == "pobj" and (head.lower_ in prepositions or (
+            head.lower_ == "of" and head.head.lower_ in lexicon()["direction_words"]))  # "southwest of Baghdad"
         venue = (ent.label_ in ("ORG", "FAC", "EVENT") and len(ent) > 1) or (
             ent.root.dep_ == "compound" and ent.root.head.pos_ == "PROPN")  # "the Doha Forum"
         if ent.label_ in ("GPE", "LOC", "FAC", "ORG", "EVENT") and (after_preposition or venue) and in_clause(ent.root, trigger):
