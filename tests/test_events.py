@@ -31,7 +31,7 @@ def test_meetings_have_their_dates_and_places(founding):
     assert baghdad and baghdad[0].date == "2024-12-06" and baghdad[0].location.name == "Baghdad"
     assert baghdad[0].location.country == "IRQ" and baghdad[0].location.lat == pytest.approx(33.3, abs=0.2)
     doha = [e for e, s, t in coded(founding) if e.type == "CONSULT" and s.name.endswith("Lavrov") and t.name.endswith("Fidan")]
-    assert doha and doha[0].date == "2024-12-07"
+    assert doha and doha[0].date == "2024-12-07" and doha[0].location.name == "Doha"
 
 
 def test_the_denied_withdrawal_is_coded_as_denied(founding):

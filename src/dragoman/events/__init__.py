@@ -144,7 +144,8 @@ def place_of(trigger: Token) -> tuple[Optional[Location], Optional[Span]]:
         if ent.label_ in ("GPE", "LOC", "FAC", "ORG", "EVENT") and (after_preposition or venue) and in_clause(ent.root, trigger):
             candidates.append((owner_and_depth(ent.root)[1], ent))
     for _, ent in sorted(candidates, key=lambda pair: pair[0]):
-        for span in (ent, ent[:1]):
+        names = [t for t in ent if t.pos_ == "PROPN"]
+        for span in (ent, *(ent[n.i - ent.start:n.i - ent.start + 1] for n in names[:1])):  # "the Doha Forum": Doha
             place = find_place(span.text)
             if place is not None:
                 return place, span
