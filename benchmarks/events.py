@@ -24,6 +24,7 @@ from collections import Counter
 from pathlib import Path
 
 from dragoman.errors import InputError
+from dragoman.events.cameo import plover_table, to_plover
 from dragoman.ingest import RawArticle
 from dragoman.pipeline import Pipeline
 from dragoman.settings import Settings
@@ -31,24 +32,6 @@ from dragoman.settings import Settings
 RECORD = re.compile(r'<Sentence [^>]*date="(\d{8})"[^>]*id="([^"]+)"[^>]*/?>(.*?)<Text>(.*?)</Text>', re.S)
 PLOVER_2016 = {"DEMAND": "REQUEST", "FIGHT": "ASSAULT", "DISAPPROVE": "ACCUSE", "INVESTIGATE": "ACCUSE"}
 CODING = re.compile(r'<EventCoding eventcode="(\d+)" sourcecode="([^"]*)" targetcode="([^"]*)"')
-
-
-def plover_table(path: Path) -> dict[str, str]:
-    table = {}
-    for line in path.read_text("utf-8").splitlines():
-        match = re.match(r"^(\d+):\s*([A-Z]+)", line)
-        if match:
-            table[match.group(1)] = match.group(2)
-    return table
-
-
-def to_plover(code: str, table: dict[str, str]) -> str | None:
-    if code[:2] in ("01", "02"):
-        return None
-    for size in range(len(code), 1, -1):
-        if code[:size] in table:
-            return table[code[:size]]
-    return None
 
 
 def code_of(actor) -> str:
