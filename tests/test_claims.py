@@ -60,11 +60,12 @@ def test_a_fact_check_links_every_denial_to_the_accusation(pipeline):
     # Polygraph.info: the Russian and Syrian defence ministries accuse US forces; the Pentagon,
     # two analysts and a State Department official call it false.
     article = analyze_page(pipeline, "polygraph-al-tanf.html.gz")
-    accusation = next(c for c in article.claims if "bandit formations" in c.text)
-    assert claimant(article, accusation) == "Russian defense ministries"
-    deniers = {claimant(article, c) for c in article.claims if c.id in accusation.contradicts}
+    accusations = [c for c in article.claims if "bandit formations" in c.text]
+    assert {claimant(article, c) for c in accusations} == {"Russian defense ministries", "Syrian defense ministries"}
+    linked = {o for c in accusations for o in c.contradicts}
+    deniers = {claimant(article, c) for c in article.claims if c.id in linked}
     assert {"Sean Robertson", "Nisan Ahmado", "Charles Simpson", "both independent analysts"} <= deniers
-    assert all(c.stance == "denies" for c in article.claims if c.id in accusation.contradicts)
+    assert all(c.stance == "denies" for c in article.claims if c.id in linked)
 
 
 def test_legality_affirmed_and_denied(pipeline):
@@ -74,6 +75,15 @@ def test_legality_affirmed_and_denied(pipeline):
     pairs = contested_pairs(article)
     assert frozenset(("Mike Pompeo", "A spokesperson")) in pairs
     assert all("international law" in c.reason for c in article.claims if c.contradicts)
+
+
+def test_the_accused_party_denies(pipeline):
+    # BBC: Swift accuses Big Machine of trying to stop her performing; Big Machine: "At no point
+    # did we say Taylor could not perform on the AMAs".
+    article = analyze_page(pipeline, "bbc-swift-big-machine.html.gz")
+    assert frozenset(("Taylor Swift", "Big Machine")) in contested_pairs(article)
+    denial = next(c for c in article.claims if c.text.startswith("At no point did we say"))
+    assert denial.stance == "denies" and claimant(article, denial) == "Big Machine"
 
 
 def test_an_article_without_disputes_has_no_contradictions(pipeline):

@@ -151,6 +151,8 @@ def contradiction(a: Claim, b: Claim, about: dict[str, set[str]], near: bool, ac
         named = {f"denied:{asserter.claimant}", f"denied:country:{owner.country}" if owner else None}
         if asserter.claimant and named & about[denier.id]:
             return f"{denier.id} denies the claims of {asserter.id}'s claimant"
+        if denier.claimant and f"accused:{denier.claimant}" in about[asserter.id]:
+            return f"{denier.id} is accused in {asserter.id} and denies"
         places = {t for t in about[a.id] & about[b.id] if t.startswith("place:")}
         if near and places:
             return f"{denier.id} denies what {asserter.id} asserts about {', '.join(sorted(t[6:] for t in places))}"
@@ -161,9 +163,11 @@ def contradiction(a: Claim, b: Claim, about: dict[str, set[str]], near: bool, ac
     return None
 
 
-def link_contradictions(claims: list[Claim], article: Article, doc: Doc) -> None:
+def link_contradictions(claims: list[Claim], article: Article, doc: Doc, accused: dict[str, str]) -> None:
     capital = main_capital(article)
     about = {c.id: topics(c, article, doc, capital) for c in claims}
+    for claim_id, target in accused.items():
+        about[claim_id].add(f"accused:{target}")
     actors = {a.id: a for a in article.actors}
     window = cues()["context_paragraphs"]
     for i, a in enumerate(claims):
@@ -301,9 +305,33 @@ def find_relations(article: Article, doc: Doc) -> list[Relation]:
     return list(found.values())
 
 
+def claims_from_accusations(article: Article, claims: list[Claim]) -> tuple[list[Claim], dict[str, str]]:
+    """An accusation is a claim too ("Swift posted on Twitter accusing Big Machine of trying to stop
+    her performing"): its accuser asserts, and the accused is remembered for contradictions."""
+    actors = {a.id: a for a in article.actors}
+    added: list[Claim] = []
+    accused: dict[str, str] = {}
+    for event in article.events:
+        quoted = any(c.claimant == event.source and event.start <= c.start < event.end for c in claims + added)
+        if event.type != "ACCUSE" or not event.source or quoted:
+            continue
+        claim = Claim(id="", text=article.text[event.start:event.end].strip(), stance="asserts", start=event.start,
+                      end=event.end, claimant=event.source, claimant_text=actors[event.source].name)
+        added.append(claim)
+        if event.target:
+            accused[str(id(claim))] = event.target
+    return added, accused
+
+
 def add_claims(article: Article, doc: Doc) -> Article:
     claims = claims_from_quotes(article, doc)
-    link_contradictions(claims, article, doc)
+    more, accused = claims_from_accusations(article, claims)
+    claims = sorted(claims + more, key=lambda c: c.start)
+    for number, claim in enumerate(claims, start=1):
+        if str(id(claim)) in accused:
+            accused[f"c{number}"] = accused.pop(str(id(claim)))
+        claim.id = f"c{number}"
+    link_contradictions(claims, article, doc, accused)
     apply_verification(article, doc, claims)
     article.claims = claims
     article.relations = find_relations(article, doc)

@@ -89,7 +89,7 @@ class ActorIndex:
 def subjects_of(verb: Token, index: ActorIndex) -> list[Actor]:
     """The verb's subjects, or the agent of a passive, or the subject of the verb it hangs on."""
     token = verb
-    for _ in range(3):
+    for _ in range(5):
         subjects = [c for c in token.children if c.dep_ in SUBJECT_DEPS]
         agents = [g for c in token.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"]
         if agents:
