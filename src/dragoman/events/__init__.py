@@ -80,7 +80,7 @@ def verb_triggers(doc: Doc, index: ActorIndex, used: set[int]) -> Iterator[Trigg
             kind = None
         if kind:
             used.update(c.i for c in word.children if c.dep_ == "dobj")  # "lift the sanctions": one event
-            into = kind in lex["clause_target_types"]
+            into = ("subject" if kind == "ACCUSE" else True) if kind in lex["clause_target_types"] else False
             sources = subjects_of(word, index)
             targets = targets_of(word, index, prepositions, into_clauses=into)
             if is_passive(word) and not any(c.dep_ == "agent" for c in word.children):
@@ -183,6 +183,8 @@ def add_events(article: Article, doc: Doc) -> Article:
                     target, inferred = default_target(trigger.type, source, location, place, index), True
                 if source is None or (target is None and trigger.type not in TARGETLESS_TYPES):
                     continue
+                if target is not None and same_party(source, target):
+                    continue  # "France ... Paris": a state and its own government
                 key = (trigger.type, source and source.id, target and target.id, sentence.start)
                 if key in seen:
                     continue
@@ -203,8 +205,8 @@ def add_events(article: Article, doc: Doc) -> Article:
 
 def recode(pairs: list[tuple[Event, Trigger]], triggers: list[Trigger]) -> list[tuple[Event, Trigger]]:
     """PLOVER's reading of intent and refusal: "wants to attack" is THREATEN, "seeking to deepen a
-    partnership" is AGREE (and the intent verb's own event goes), "would not provide support" is
-    REJECT."""
+    partnership" and "agreed to lift the sanctions" are AGREE (the intent verb's own event goes),
+    "would not provide support" is REJECT."""
     lex = lexicon()
     at = {t.word.i for t in triggers}
     drop: set[int] = set()
@@ -224,6 +226,11 @@ def recode(pairs: list[tuple[Event, Trigger]], triggers: list[Trigger]) -> list[
         event.type = kinds.get(trigger.word.i, event.type)
         out.append((event, trigger))
     return out
+
+
+def same_party(a: Actor, b: Actor) -> bool:
+    return a is b or (a.country is not None and a.country == b.country
+                      and {a.type, b.type} <= {"state", "government"})
 
 
 def default_target(kind: str, source: Actor, location: Optional[Location], place: Optional[Span],

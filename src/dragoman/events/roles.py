@@ -105,9 +105,11 @@ def subjects_of(verb: Token, index: ActorIndex) -> list[Actor]:
     return []
 
 
-def targets_of(word: Token, index: ActorIndex, prepositions: tuple[str, ...], into_clauses: bool = False) -> list[Actor]:
-    """Objects, datives and prepositional objects of a trigger, of a purpose clause, and of
-    what it demands or threatens (``demanded that Israel withdraw``, ``threatened to attack Iran``)."""
+def targets_of(word: Token, index: ActorIndex, prepositions: tuple[str, ...], into_clauses: bool | str = False) -> list[Actor]:
+    """Objects, datives and prepositional objects of a trigger, of a purpose clause, and, with no
+    object of its own, of what it demands or threatens (``demanded that Israel withdraw``,
+    ``threatened to attack Iran``); ``into_clauses="subject"`` takes only the clause's subject
+    (``claimed that ISIL had attacked Iraq``: ISIL is accused, not Iraq)."""
     found: list[Actor] = []
     heads = [c for c in word.children if c.dep_ in ("dobj", "dative", "attr")]
     heads += [g for c in word.children if c.dep_ == "prep" and c.lower_ in prepositions
@@ -117,12 +119,14 @@ def targets_of(word: Token, index: ActorIndex, prepositions: tuple[str, ...], in
             continue  # "..., warning that X ...": X is what was said, not whom the event is for
         heads += [c for c in clause.children if c.dep_ == "dobj"]  # "support to help Assad's forces"
         heads += [g for c in clause.children if c.dep_ in ("ccomp", "xcomp") for g in c.children if g.dep_ == "nsubj"]
-    if into_clauses:
+    direct = any(index.of_phrase(h) for h in heads)
+    if into_clauses and not direct:  # "asking Obama to help Iran": Obama is asked, not Iran
         for clause in (c for c in word.children if c.dep_ in ("ccomp", "xcomp") and c.pos_ in ("VERB", "AUX")):
             heads += [c for c in clause.children if c.dep_ == "nsubj" and c.pos_ != "PRON"]
-            heads += [h for h in (c for c in clause.children if c.dep_ in ("dobj", "dative"))]
-            heads += [g for c in clause.children if c.dep_ == "prep" and c.lower_ in prepositions
-                      for g in c.children if g.dep_ == "pobj"]
+            if into_clauses != "subject":
+                heads += [c for c in clause.children if c.dep_ in ("dobj", "dative")]
+                heads += [g for c in clause.children if c.dep_ == "prep" and c.lower_ in prepositions
+                          for g in c.children if g.dep_ == "pobj"]
     for head in heads:
         named = index.of_phrase(head)
         if not named and head.dep_ == "dobj":  # "endorsed an agreement with the EU", "lift the sanctions on Iran"
