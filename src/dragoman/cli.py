@@ -32,7 +32,7 @@ def check_date(ctx, param, value: Optional[str]) -> Optional[str]:
     try:
         return dt.date.fromisoformat(value).isoformat()
     except ValueError:
-        raise click.BadParameter(f"{value!r} is not a date in the form YYYY-MM-DD")
+        raise click.BadParameter(f"{value!r} is not a date in the form YYYY-MM-DD") from None
 
 
 def input_options(func):
@@ -46,7 +46,7 @@ def make_pipeline(model: Optional[str], max_bytes: Optional[int]) -> Pipeline:
     try:
         return Pipeline(Settings.from_env(model=model, max_bytes=max_bytes))
     except DragomanError as exc:
-        raise click.ClickException(str(exc))
+        raise click.ClickException(str(exc)) from exc
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
@@ -81,7 +81,7 @@ def analyze(paths, date, fmt, output, progress, model, max_bytes) -> None:
     try:
         good, failed = write_outcomes(bar, fmt, output)
     except DragomanError as exc:
-        raise click.ClickException(str(exc))
+        raise click.ClickException(str(exc)) from exc
     click.echo(f"dragoman: analyzed {good}, failed {failed}", err=True)
     sys.exit(1 if failed else 0)
 
@@ -125,13 +125,12 @@ def evaluate(gold_files, as_json, model, max_bytes) -> None:
     for gold_path in gold_files:
         try:
             gold = load_gold(gold_path)
-            path = article_path(gold_path, gold)
             items = read_inputs([str(article_path(gold_path, gold))], pipeline.settings.max_bytes)
             outcome = next(pipeline.analyze_stream(items, date=gold.get("given_date")))
         except DragomanError as exc:
-            raise click.ClickException(str(exc))
+            raise click.ClickException(str(exc)) from exc
         if isinstance(outcome, InputError):
-            raise click.ClickException(str(outcome))
+            raise click.ClickException(str(outcome)) from outcome
         scores = score_record(outcome, gold)
         report[str(gold_path)] = {s.name: {"found": s.found, "total": s.total, "missed": s.missed} for s in scores}
         if not as_json:

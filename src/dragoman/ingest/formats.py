@@ -34,21 +34,30 @@ def reader(name: str) -> Callable[[Reader], Reader]:
     return register
 
 
-def guarded(source: str, make: Callable[[], RawArticle]) -> Item:
+def guarded(make: Callable[..., RawArticle], *args) -> Item:
+    """``make(*args)``, or the InputError it raised (each names its own source)."""
     try:
-        return make()
+        return make(*args)
     except InputError as exc:
         return exc
 
 
+def text_article(data: bytes, source: str) -> RawArticle:
+    return RawArticle(source=source, text=decode(gunzip(data, source), source))
+
+
+def html_article(data: bytes, source: str, url: str | None = None) -> RawArticle:
+    return html_to_raw(decode(gunzip(data, source), source), source, url=url)
+
+
 @reader("text")
 def read_text(data: bytes, source: str) -> Iterator[Item]:
-    yield guarded(source, lambda: RawArticle(source=source, text=decode(gunzip(data, source), source)))
+    yield guarded(text_article, data, source)
 
 
 @reader("html")
 def read_html(data: bytes, source: str) -> Iterator[Item]:
-    yield guarded(source, lambda: html_to_raw(decode(gunzip(data, source), source), source))
+    yield guarded(html_article, data, source)
 
 
 @reader("jsonl")
@@ -62,7 +71,7 @@ def read_jsonl(data: bytes, source: str) -> Iterator[Item]:
         return
     for number, line in enumerate(lines, start=1):
         if line.strip():
-            yield guarded(f"{source}:{number}", lambda: jsonl_record(line, f"{source}:{number}"))
+            yield guarded(jsonl_record, line, f"{source}:{number}")
 
 
 def jsonl_record(line: str, source: str) -> RawArticle:
@@ -98,7 +107,7 @@ def read_feed(data: bytes, source: str) -> Iterator[Item]:
         yield InputError(source, f"not a readable feed ({reason})")
         return
     for number, entry in enumerate(parsed.entries, start=1):
-        yield guarded(f"{source}#{number}", lambda: feed_entry(entry, parsed.feed, f"{source}#{number}"))
+        yield guarded(feed_entry, entry, parsed.feed, f"{source}#{number}")
 
 
 def feed_entry(entry, feed, source: str) -> RawArticle:
@@ -140,7 +149,6 @@ def read_warc(data: bytes, source: str) -> Iterator[Item]:
                 continue
             url = record.rec_headers.get_header("WARC-Target-URI")
             where = f"{source}#{number}"
-            payload = record.content_stream().read()
-            yield guarded(where, lambda: html_to_raw(decode(payload, where), where, url=url))
+            yield guarded(html_article, record.content_stream().read(), where, url)
     except WARC_FAILURES as exc:
         yield InputError(f"{source}#{number + 1}", f"broken WARC record ({exc}); the rest of the file is unread")
