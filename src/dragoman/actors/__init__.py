@@ -96,12 +96,3 @@ def build_actors(mentions: list[Mention]) -> list[Actor]:
 def add_actors(article: Article, doc: Doc) -> Article:
     article.actors = build_actors(find_mentions(doc, article.published))
     return article
-
-
-def actor_at(article: Article, start: int, end: int) -> Optional[Actor]:
-    """The actor one of whose mentions lies within ``start``..``end`` of the text, the first found."""
-    for actor in article.actors:
-        for mention in actor.mentions:
-            if start <= mention.start and mention.end <= end:
-                return actor
-    return None
