@@ -50,3 +50,13 @@ def test_help_on_every_command(run):
     for command in ("analyze", "eval", "schema"):
         result = run(command, "--help")
         assert result.exit_code == 0 and "Usage: " in result.stdout
+
+
+def test_every_command_is_documented_in_the_readme():
+    from conftest import ROOT
+
+    from dragoman.cli import cli
+
+    readme = (ROOT / "README.md").read_text("utf-8")
+    for name in cli.commands:
+        assert f"dragoman {name}" in readme, f"`dragoman {name}` is not in the README"
