@@ -113,3 +113,10 @@ def test_phoenix_conversion_keeps_names_aliases_codes_and_dates():
 def test_shipped_countries_file_is_what_the_build_script_makes():
     shipped = resources.files("dragoman").joinpath("data", "actors", "countries.jsonl").read_text("utf-8")
     assert [json.loads(line) for line in shipped.splitlines()] == build_countries()
+
+
+def test_she_and_her_never_go_to_someone_already_called_he(pipeline):
+    article = pipeline.analyze(html_to_raw(page_html("bbc-swift-big-machine.html.gz"), "bbc"))
+    swift = actor_named(article, "Swift")
+    start = article.text.index("He has consistently denied being unfair to her")
+    assert any(m.text == "her" and start < m.start < start + 60 for m in swift.mentions)

@@ -22,13 +22,15 @@ LOOKBACK_SENTENCES = 3
 
 
 def antecedent(token: Token, people: list[Mention], subjects: set[int], starts: list[int],
-               quoted: list[Quoted]) -> Optional[Mention]:
+               quoted: list[Quoted], genders: Optional[dict[str, str]] = None) -> Optional[Mention]:
     """The person a pronoun at ``token`` most likely means (``starts``: first tokens of sentences).
 
     A pronoun outside quotation marks never refers to a name inside them: the quoted words are
     someone else's voice (``"... Ambassador Volker confirmed ...," she said``)."""
     outside = not within(token.idx, quoted)
-    before = [m for m in people if m.first_token < token.i and not (outside and within(m.start, quoted))]
+    gender = (genders or {}).get(token.lower_ + ":")
+    before = [m for m in people if m.first_token < token.i and not (outside and within(m.start, quoted))
+              and (gender is None or (genders or {}).get(m.key) in (None, gender))]
     if not before:
         return None
     here = bisect_right(starts, token.i) - 1
@@ -37,6 +39,17 @@ def antecedent(token: Token, people: list[Mention], subjects: set[int], starts: 
     as_subject = [m for m in recent if m.first_token in subjects]
     pool = as_subject or recent
     return pool[-1] if pool else None
+
+
+def titled_genders(doc: Doc, people: list[Mention], kb: KnowledgeBase) -> dict[str, str]:
+    """Genders the article states in titles: ``Ms Persson``, ``Sheikh Tamim``."""
+    genders: dict[str, str] = {}
+    for mention in people:
+        if mention.first_token > 0:
+            title = normalise(doc[mention.first_token - 1].text)
+            if title in kb.gendered_titles:
+                genders.setdefault(mention.key, kb.gendered_titles[title])
+    return genders
 
 
 def within(offset: int, quoted: list[Quoted]) -> bool:
@@ -68,11 +81,15 @@ def pronoun_mentions(doc: Doc, kb: KnowledgeBase, people: list[Mention], others:
     quoted = quoted_spans(doc.text)
     subjects = subject_tokens(doc, people)
     speakers = subject_tokens(doc, others)
+    genders = titled_genders(doc, people, kb)
     for token in doc:
         if token.i in taken:
             continue
         if token.lower_ in kb.pronouns:
-            target = antecedent(token, people, subjects, starts, quoted)
+            gender = kb.pronoun_genders.get(token.lower_)
+            target = antecedent(token, people, subjects, starts, quoted, {**genders, token.lower_ + ":": gender})
+            if target is not None and gender:
+                genders.setdefault(target.key, gender)  # "she" once, never "he" after
         elif token.lower_ in ("it", "they") and token.dep_ == "nsubj" and says(token.head):
             target = antecedent(token, [m for m in others if m.first_token in speakers], speakers, starts, quoted)
         else:

@@ -94,6 +94,8 @@ class KnowledgeBase:
     pronouns: set[str] = field(default_factory=set)
     organisation_words: set[str] = field(default_factory=set)
     leader_titles: set[str] = field(default_factory=set)
+    pronoun_genders: dict[str, str] = field(default_factory=dict)
+    gendered_titles: dict[str, str] = field(default_factory=dict)
 
     def add(self, entry: Entry, keys: list[str]) -> None:
         """Index ``entry`` under normalised names ``keys``."""
@@ -155,6 +157,8 @@ def load_kb() -> KnowledgeBase:
     kb.pronouns = set(roles["pronouns"])
     kb.organisation_words = {normalise(w) for w in roles["organisation_words"]}
     kb.leader_titles = {normalise(w) for w in roles["leader_titles"]}
+    kb.pronoun_genders = roles["pronoun_genders"]
+    kb.gendered_titles = roles["gendered_titles"]
     for row in data_lines("phoenix-agents.jsonl"):
         for phrase in row["phrases"]:
             kb.agents.setdefault(normalise(phrase), row["sector"])
