@@ -12,7 +12,7 @@ from typing import Optional
 from spacy.tokens import Doc, Span as TokenSpan
 
 from dragoman.actors.coref import counterpart_links, pronoun_mentions, title_mentions
-from dragoman.actors.kb import load_kb
+from dragoman.actors.kb import load_kb, normalise
 from dragoman.actors.mentions import Mention, candidate_spans, group_mentions, main_country, name_mention
 from dragoman.record import Actor, Article, Span
 
@@ -26,7 +26,7 @@ def find_mentions(doc: Doc, day: Optional[str]) -> list[Mention]:
         if mention is not None:
             names.append(mention)
     text = doc.text  # built anew on every access: read it once
-    names = [m for m in names if not is_title_of_next(m, names, text)]
+    names = one_label_per_name([m for m in names if not is_title_of_next(m, names, text)])
     owners = {t.i: m for m in names for t in tokens_of(doc, m)}
     taken = set(owners)
     people = [m for m in names if m.type == "person"]
@@ -39,6 +39,17 @@ def find_mentions(doc: Doc, day: Optional[str]) -> list[Mention]:
     others = sorted((m for m in names + groups if m.type not in ("person", None)), key=lambda m: m.first_token)
     pronouns = list(pronoun_mentions(doc, kb, people, others, taken))
     return sorted(names + titles + groups + pronouns, key=lambda m: (m.start, m.end))
+
+
+def one_label_per_name(names: list[Mention]) -> list[Mention]:
+    """The recogniser may call the same name a person once and an organisation elsewhere
+    ("Scooter Braun"); a name that is a person anywhere in the article is that person everywhere."""
+    people = {normalise(m.name): m for m in names if m.type == "person"}
+    for mention in names:
+        person = people.get(normalise(mention.name))
+        if person is not None and mention.type != "person" and mention.key.startswith("org:"):
+            mention.key, mention.type, mention.name = person.key, "person", person.name
+    return names
 
 
 def repeated_names(doc: Doc, spans: list[TokenSpan]) -> list[TokenSpan]:
