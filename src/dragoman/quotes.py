@@ -55,8 +55,13 @@ def climb_to_cue(span: Span) -> Optional[Token]:
 
 def adjacent_cue(doc: Doc, span: Span) -> Optional[Token]:
     """A speech verb right after the closing mark (``," he said``) or right before the opener."""
-    sentence_end = doc[span.end].sent.end if span.end < len(doc) else span.end
-    after = [t for t in doc[span.end:min(span.end + 6, sentence_end)] if is_cue(t)]
+    start = span.end
+    while start < len(doc) and (doc[start].is_punct or doc[start].is_space):
+        start += 1  # past the closing mark and comma, even into the next "sentence" when it goes on
+    if start < len(doc) and not doc[start].is_lower and doc[start].sent.start == start:
+        start = len(doc)  # a new sentence, capitalised: not an attribution of this quote
+    sentence_end = doc[start].sent.end if start < len(doc) else start
+    after = [t for t in doc[start:min(start + 6, sentence_end)] if is_cue(t)]
     if after:
         return after[0]
     before = [t for t in doc[max(span.start - 3, 0):span.start] if is_cue(t)]
