@@ -12,8 +12,9 @@ from typing import Optional
 from spacy.tokens import Doc, Span as TokenSpan
 
 from dragoman.actors.coref import counterpart_links, pronoun_mentions, title_mentions
-from dragoman.actors.kb import load_kb, normalise
-from dragoman.actors.mentions import Mention, candidate_spans, group_mentions, main_country, name_mention
+from dragoman.actors.kb import KnowledgeBase, load_kb, normalise
+from dragoman.actors.mentions import (INFERRED_COUNTRY_CONFIDENCE, Mention, candidate_spans, group_mentions,
+                                      main_country, name_mention)
 from dragoman.record import Actor, Article, Span
 
 
@@ -27,6 +28,7 @@ def find_mentions(doc: Doc, day: Optional[str]) -> list[Mention]:
             names.append(mention)
     text = doc.text  # built anew on every access: read it once
     names = one_label_per_name([m for m in names if not is_title_of_next(m, names, text)])
+    infer_official_countries(names, kb)
     owners = {t.i: m for m in names for t in tokens_of(doc, m)}
     taken = set(owners)
     people = [m for m in names if m.type == "person"]
@@ -39,6 +41,19 @@ def find_mentions(doc: Doc, day: Optional[str]) -> list[Mention]:
     others = sorted((m for m in names + groups if m.type not in ("person", None)), key=lambda m: m.first_token)
     pronouns = list(pronoun_mentions(doc, kb, people, others, taken))
     return sorted(names + titles + groups + pronouns, key=lambda m: (m.start, m.end))
+
+
+def infer_official_countries(names: list[Mention], kb: KnowledgeBase) -> None:
+    """An official named with a title but no country ("Deputy Director of Public Prosecution
+    Eva-Marie Persson") is taken to serve the country the article is about, with confidence 0.6."""
+    country = main_country(names)
+    if country is None:
+        return
+    for mention in names:
+        if mention.type == "person" and mention.role and mention.country is None:
+            sector = kb.sector_of(mention.role)
+            mention.country, mention.confidence = country, INFERRED_COUNTRY_CONFIDENCE
+            mention.code = f"{country}{sector or ''}"
 
 
 def one_label_per_name(names: list[Mention]) -> list[Mention]:
