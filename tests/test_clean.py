@@ -89,3 +89,16 @@ def test_reuters_page_caption_credit_dateline_and_wire():
     assert [p.kind for p in article.captions] == ["caption", "credit"]
     assert "FILE PHOTO" not in article.text
     assert article.published == "2020-01-18"
+
+
+def test_a_short_question_is_a_headline_and_a_bulleted_date_is_a_dateline():
+    # The start of a Snopes fact-check (ScrapingHub benchmark page 8380689f, MIT), pasted as text.
+    pasted = ("Does Marie Yovanovitch Have a Net Worth of $17 Million?\n\n"
+              "An unsubstantiated rumor was circulated in November 2019 in an apparent attempt to discredit "
+              "the former U.S. ambassador to Ukraine.\n\n"
+              "- Published 18 November 2019\n\n"
+              "Former U.S. ambassador to Ukraine Marie Yovanovitch has a net worth of $17 million.")
+    article = clean(RawArticle(source="snopes", text=pasted))
+    assert article.title == "Does Marie Yovanovitch Have a Net Worth of $17 Million?"
+    assert (article.published, article.published_from) == ("2019-11-18", "text")
+    assert "Published" not in article.text and article.text.startswith("An unsubstantiated rumor")

@@ -132,8 +132,12 @@ def bare(text: str) -> str:
 
 
 def is_headline(text: str) -> bool:
+    """A short first paragraph with no sentence end: a headline (a question or exclamation too,
+    if short: "Will Assad fall?")."""
     words = text.split()
-    return 2 <= len(words) <= 30 and not bare(text).endswith(tuple(TERMINAL)) and text[0].isupper()
+    end = bare(text)[-1:]
+    short_question = end in ("?", "!") and len(words) <= 20
+    return 2 <= len(words) <= 30 and (end not in TERMINAL or short_question) and text[0].isupper()
 
 
 def link_kind(text: str) -> Optional[str]:

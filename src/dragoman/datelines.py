@@ -46,7 +46,7 @@ def find_text_date(text: str, whole: bool = False) -> Optional[str]:
             pattern = rf"^(?:(?:{prefixes})\s*(?:on)?:?\s*)?{WEEKDAY}{form}{TIME}\.?$"
         else:
             pattern = rf"^[A-Z][A-Za-z.' -]{{1,40}},\s*{WEEKDAY}{form}\s*(?:\([\w ]+\))?\s*[\u2013\u2014-]"
-        match = re.search(pattern, text.strip(), re.I if whole else 0)
+        match = re.search(pattern, text.strip().lstrip("-\u2013\u2014\u2022* "), re.I if whole else 0)
         if match:
             return parse_date(match)
     return None
