@@ -102,3 +102,11 @@ def test_a_short_question_is_a_headline_and_a_bulleted_date_is_a_dateline():
     assert article.title == "Does Marie Yovanovitch Have a Net Worth of $17 Million?"
     assert (article.published, article.published_from) == ("2019-11-18", "text")
     assert "Published" not in article.text and article.text.startswith("An unsubstantiated rumor")
+
+
+def test_a_headline_repeated_atop_the_body_leaves_the_body():
+    from dragoman.clean import repeats_title
+
+    # Title and first line of a New York Times opinion page (ScrapingHub benchmark, MIT).
+    assert repeats_title("Is Football Violence a Crime?", "Opinion | Is Football Violence a Crime?")
+    assert not repeats_title("Crime?", "Opinion | Is Football Violence a Crime?")

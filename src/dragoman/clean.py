@@ -239,9 +239,11 @@ def article_id(raw: RawArticle, text: str) -> str:
     return hashlib.sha1((raw.url or raw.source or "").encode() + b"\0" + text.encode()).hexdigest()[:16]
 
 
-def same_text(a: str, b: str) -> bool:
+def repeats_title(text: str, title: str) -> bool:
+    """The page repeats its headline atop the body, maybe without the title's prefix
+    ("Opinion | Is Football Violence a Crime?")."""
     fold = lambda s: re.sub(r"[\W_]+", " ", s).strip().lower()  # noqa: E731
-    return fold(a) == fold(b)
+    return bool(fold(text)) and (fold(text) == fold(title) or (len(text.split()) >= 3 and fold(title).endswith(fold(text))))
 
 
 def unwrapped(piece: Piece, joined: str, cut: Optional[int]) -> Piece:
@@ -265,7 +267,7 @@ def clean(raw: RawArticle) -> Article:
         kind = None
         if index == 0 and len(paragraphs) > 1 and title is None and is_headline(text):
             title, kind = text, "title"
-        elif not body and title is not None and same_text(text, title):
+        elif not body and title is not None and repeats_title(text, title):
             kind = "title"
         elif link_kind(text):
             kind = link_kind(text)
