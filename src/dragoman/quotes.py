@@ -72,7 +72,8 @@ def subject_of(cue: Token) -> Optional[Token]:
     """The cue's subject, through ``warning that`` and ``, citing`` to the main verb's subject."""
     token = cue
     for _ in range(4):
-        subjects = [c for c in token.children if c.dep_ in ("nsubj", "nsubjpass")]
+        subjects = sorted((c for c in token.children if c.dep_ in ("nsubj", "nsubjpass")),
+                          key=lambda c: abs(c.i - token.i))  # two subjects parsed: the nearer one
         if subjects and subjects[0].lower_ in RELATIVE_PRONOUNS and token.dep_ == "relcl":
             return token.head  # "an Army officer who described ..."
         if subjects:
