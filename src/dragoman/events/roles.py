@@ -90,7 +90,7 @@ def subjects_of(verb: Token, index: ActorIndex) -> list[Actor]:
     """The verb's subjects, or the agent of a passive, or the subject of the verb it hangs on."""
     token = verb
     for _ in range(5):
-        subjects = [c for c in token.children if c.dep_ in SUBJECT_DEPS]
+        subjects = sorted((c for c in token.children if c.dep_ in SUBJECT_DEPS), key=lambda c: abs(c.i - token.i))
         agents = [g for c in token.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"]
         if agents:
             return index.of_phrase(agents[0])
