@@ -197,6 +197,7 @@ def add_events(article: Article, doc: Doc) -> Article:
                     start=sentence.start_char, end=sentence.end_char), trigger))
     events = [event for event, _ in recode(pairs, triggers)]
     events += reported_accusations(triggers, events, index)
+    events += reported_demands(doc, events, index)
     for number, event in enumerate(events, start=1):
         event.id = f"e{number}"
     article.events = inherit_dates(events)
@@ -244,6 +245,29 @@ def default_target(kind: str, source: Actor, location: Optional[Location], place
     if kind in TARGET_DEFAULT_TYPES:
         return index.states.get(source.country or (location.country if location else None))
     return None
+
+
+def reported_demands(doc: Doc, events: list[Event], index: ActorIndex) -> list[Event]:
+    """``The Bush administration declared that China must drop barriers``: saying that another
+    party must or should act is a REQUEST to it."""
+    modals = lexicon()["demand_modals"]
+    seen = {(e.type, e.source, e.target) for e in events}
+    added = []
+    for verb in doc:
+        if verb.lemma_.lower() not in speech_verbs() or verb.pos_ != "VERB":
+            continue
+        for clause in (c for c in verb.children if c.dep_ == "ccomp"):
+            if not any(c.dep_ == "aux" and c.lower_ in modals for c in clause.children):
+                continue
+            asked = [a for c in clause.children if c.dep_ == "nsubj" for a in index.of_phrase(c)]  # not "Syria must not be allowed"
+            for speaker in subjects_of(verb, index):
+                for target in asked:
+                    if not same_party(speaker, target) and ("REQUEST", speaker.id, target.id) not in seen:
+                        seen.add(("REQUEST", speaker.id, target.id))
+                        added.append(Event(id="", type="REQUEST", source=speaker.id, target=target.id,
+                                           status="reported", confidence=0.5,
+                                           start=verb.sent.start_char, end=verb.sent.end_char))
+    return added
 
 
 def reported_accusations(triggers: list[Trigger], events: list[Event], index: ActorIndex) -> list[Event]:

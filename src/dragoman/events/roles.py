@@ -130,7 +130,7 @@ def targets_of(word: Token, index: ActorIndex, prepositions: tuple[str, ...], in
     for head in heads:
         named = index.of_phrase(head)
         if not named and head.dep_ == "dobj":  # "endorsed an agreement with the EU", "lift the sanctions on Iran"
-            named = [a for c in head.children if c.dep_ == "prep" and c.lower_ in ("with", "against", "on")
+            named = [a for c in head.children if c.dep_ == "prep" and c.lower_ in ("with", "against", "on", "by", "from")
                      for g in c.children if g.dep_ == "pobj" for a in index.of_phrase(g)]
         for actor in named:
             if actor not in found:
