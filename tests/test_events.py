@@ -119,3 +119,13 @@ def test_a_state_named_only_as_a_place_is_added_with_lower_confidence(pipeline):
     article = pipeline.analyze(RawArticle(source="petr2", text=text, layout="paragraphs"), date=day)
     china = next(a for a in article.actors if a.country == "CHN")
     assert china.type == "state" and china.confidence == 0.5 and china.mentions[0].text == "Beijing"
+
+
+def test_a_reported_must_is_a_request_to_whoever_must(pipeline):
+    from dragoman.ingest import RawArticle
+
+    # PLOVER gold standard record PLOVER-GSR01-DEMAND-0004 (openeventdata/PLOVER, CC BY-SA 4.0).
+    text = ("The Bush administration declared Tuesday that China must drop barriers to U.S. exports "
+            "or face tariff penalties for maintaining unfair trade practices.")
+    article = pipeline.analyze(RawArticle(source="plover", text=text, layout="paragraphs"), date="2000-01-01")
+    assert ("REQUEST", "USA", "CHN") in {triple for triple, _ in coded_triples(article)}
