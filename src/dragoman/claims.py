@@ -1,11 +1,12 @@
 """Claims, contradictions, verification and relations: what is contested, and who stands with whom.
 
-- A **claim** is what a speaker asserts or denies: one per speaker and sentence, from the quotes
-  stage (the longest quote of that speaker in the sentence). Its stance is ``denies`` when the
-  words or the cue deny (``there is no truth to news claiming ...``, ``rejected``).
-- Two claims **contradict** when different claimants take opposite stances about the same
-  thing: a place or an actor both name (``the capital`` is read as the capital of the country
-  the article is about), within a few paragraphs of each other. The reason says what they share.
+- A **claim** is what a speaker asserts or denies: one per speaker and sentence from the quotes
+  stage (the longest quote of that speaker there), and one per accusation event. Its stance is
+  ``denies`` when the words or the cue deny (``there is no truth to news claiming ...``).
+- Two claims **contradict** (see ``contradiction``) when a denial names the other's claims, when
+  the accused denies, when nearby claims take opposite stances about the same place (``the
+  capital`` is read as the capital of the country the article is about), or when one affirms and
+  the other negates the same phrase. The reason says which.
 - **Verification**: a sentence such as "AFP has been unable to independently verify some of the
   information provided by the government and the rebels" sets ``verified: false`` on the claims
   (and claimed events) of the parties it names, or of the paragraphs just before when it names none.
@@ -22,6 +23,7 @@ from spacy.tokens import Doc, Span, Token
 
 from dragoman.actors.kb import load_kb, normalise
 from dragoman.data_files import load_json
+from dragoman.events.roles import ActorIndex
 from dragoman.record import Actor, Article, Claim, Quote, Relation
 
 STATE_SECTORS = ("GOV", "MIL", "COP", "SPY", "JUD", "LEG")
@@ -61,12 +63,11 @@ def claims_from_quotes(article: Article, doc: Doc) -> list[Claim]:
         if key not in best or quote.end - quote.start > best[key].end - best[key].start:
             best[key] = quote
     quotes = sorted(best.values(), key=lambda q: q.start)
-    return [Claim(id=f"c{n}", text=q.text, stance=stance_of(q, article.text), start=q.start, end=q.end,
-                  claimant=q.speaker, claimant_text=q.speaker_text)
-            for n, q in enumerate(quotes, start=1)]
+    return [Claim(id="", text=q.text, stance=stance_of(q, article.text), start=q.start, end=q.end,
+                  claimant=q.speaker, claimant_text=q.speaker_text) for q in quotes]
 
 
-def topics(claim: Claim, article: Article, doc: Doc, main_capital: Optional[str]) -> set[str]:
+def topics(claim: Claim, index: ActorIndex, doc: Doc, main_capital: Optional[str]) -> set[str]:
     """What a claim is about: the places, actors and multi-word noun phrases of its sentence
     (a partial quote's sentence says whom it accuses: "accused U.S. forces of ...")."""
     found = set()
@@ -80,7 +81,7 @@ def topics(claim: Claim, article: Article, doc: Doc, main_capital: Optional[str]
             found.add("place:" + normalise(ent.text))
     if main_capital and any(t.lower_ == "capital" for t in sentence):
         found.add("place:" + normalise(main_capital))
-    found |= {f"denied:{actor_id}" for actor_id in claim_owners(sentence, article)}
+    found |= {f"denied:{owner}" for owner in claim_owners(sentence, index)}
     for chunk in span.noun_chunks:
         if chunk.root.pos_ != "NOUN" or any(t.ent_type_ for t in chunk):
             continue  # a common thing ("international law"), not a name or a date
@@ -90,7 +91,7 @@ def topics(claim: Claim, article: Article, doc: Doc, main_capital: Optional[str]
     return found
 
 
-def claim_owners(sentence: Span, article: Article) -> set[str]:
+def claim_owners(sentence: Span, index: ActorIndex) -> set[str]:
     """Whose claims a sentence names: ``the Russian Defense Ministry's allegations`` (an actor),
     ``the Russian and Syrian claims`` (countries: ``country:RUS``)."""
     nouns = set(cues()["claim_nouns"])
@@ -103,9 +104,11 @@ def claim_owners(sentence: Span, article: Article) -> set[str]:
             if child.dep_ not in ("poss", "amod", "compound"):
                 continue
             for word in [child, *child.conjuncts, *(g for g in child.children if g.dep_ in ("amod", "compound"))]:
-                named = [a for a in article.actors if any(m.start <= word.idx < m.end for m in a.mentions)]
-                owners |= {a.id for a in named}
-                owners |= {f"country:{a.country}" for a in named if a.country and a.type != "person"}
+                named = index.at(word)
+                if named is not None:
+                    owners.add(named.id)
+                    if named.country and named.type != "person":
+                        owners.add(f"country:{named.country}")
                 if kb.country_of_word(word.text):
                     owners.add(f"country:{kb.country_of_word(word.text)}")
     return owners
@@ -165,7 +168,8 @@ def contradiction(a: Claim, b: Claim, about: dict[str, set[str]], near: bool, ac
 
 def link_contradictions(claims: list[Claim], article: Article, doc: Doc, accused: dict[str, str]) -> None:
     capital = main_capital(article)
-    about = {c.id: topics(c, article, doc, capital) for c in claims}
+    index = ActorIndex(article)
+    about = {c.id: topics(c, index, doc, capital) for c in claims}
     for claim_id, target in accused.items():
         about[claim_id].add(f"accused:{target}")
     actors = {a.id: a for a in article.actors}
@@ -215,11 +219,7 @@ def relation_nouns(doc: Doc, article: Article) -> Iterator[tuple[Actor, Actor, s
     """``Assad ally Russia``, ``fellow Assad ally Iran``, ``opposition supporter Turkey``,
     ``a fierce critic of the Syrian leader``, ``The three countries have been partners``."""
     kinds = cues()["relation_nouns"]
-    by_char = {}
-    for actor in article.actors:
-        for m in actor.mentions:
-            for offset in range(m.start, m.end):
-                by_char.setdefault(offset, actor)
+    by_char = ActorIndex(article).by_char
     kb = load_kb()
 
     def at(token: Token) -> Optional[Actor]:
@@ -305,32 +305,28 @@ def find_relations(article: Article, doc: Doc) -> list[Relation]:
     return list(found.values())
 
 
-def claims_from_accusations(article: Article, claims: list[Claim]) -> tuple[list[Claim], dict[str, str]]:
+def claims_from_accusations(article: Article, claims: list[Claim]) -> list[tuple[Claim, Optional[str]]]:
     """An accusation is a claim too ("Swift posted on Twitter accusing Big Machine of trying to stop
-    her performing"): its accuser asserts, and the accused is remembered for contradictions."""
+    her performing"): its accuser asserts; the accused (an actor id) is kept for contradictions."""
     actors = {a.id: a for a in article.actors}
-    added: list[Claim] = []
-    accused: dict[str, str] = {}
+    added: list[tuple[Claim, Optional[str]]] = []
     for event in article.events:
-        quoted = any(c.claimant == event.source and event.start <= c.start < event.end for c in claims + added)
-        if event.type != "ACCUSE" or not event.source or quoted:
+        said = [c for c in claims + [c for c, _ in added] if c.claimant == event.source]
+        if event.type != "ACCUSE" or not event.source or any(event.start <= c.start < event.end for c in said):
             continue
         claim = Claim(id="", text=article.text[event.start:event.end].strip(), stance="asserts", start=event.start,
                       end=event.end, claimant=event.source, claimant_text=actors[event.source].name)
-        added.append(claim)
-        if event.target:
-            accused[str(id(claim))] = event.target
-    return added, accused
+        added.append((claim, event.target))
+    return added
 
 
 def add_claims(article: Article, doc: Doc) -> Article:
     claims = claims_from_quotes(article, doc)
-    more, accused = claims_from_accusations(article, claims)
-    claims = sorted(claims + more, key=lambda c: c.start)
+    accusations = claims_from_accusations(article, claims)
+    claims = sorted(claims + [c for c, _ in accusations], key=lambda c: c.start)
     for number, claim in enumerate(claims, start=1):
-        if str(id(claim)) in accused:
-            accused[f"c{number}"] = accused.pop(str(id(claim)))
         claim.id = f"c{number}"
+    accused = {claim.id: target for claim, target in accusations if target}
     link_contradictions(claims, article, doc, accused)
     apply_verification(article, doc, claims)
     article.claims = claims
