@@ -264,10 +264,14 @@ def reported_demands(doc: Doc, events: list[Event], index: ActorIndex) -> list[E
                 for target in asked:
                     if not same_party(speaker, target) and ("REQUEST", speaker.id, target.id) not in seen:
                         seen.add(("REQUEST", speaker.id, target.id))
-                        added.append(Event(id="", type="REQUEST", source=speaker.id, target=target.id,
-                                           status="reported", confidence=0.5,
-                                           start=verb.sent.start_char, end=verb.sent.end_char))
+                        added.append(reported("REQUEST", speaker, target, verb.sent))
     return added
+
+
+def reported(kind: str, speaker: Actor, target: Actor, sentence: Span) -> Event:
+    """An event read from what someone said rather than from what was done."""
+    return Event(id="", type=kind, source=speaker.id, target=target.id, status="reported", confidence=0.5,
+                 start=sentence.start_char, end=sentence.end_char)
 
 
 def reported_accusations(triggers: list[Trigger], events: list[Event], index: ActorIndex) -> list[Event]:
@@ -288,10 +292,7 @@ def reported_accusations(triggers: list[Trigger], events: list[Event], index: Ac
                     continue  # "the U.S. Central Command said" the US struck: a report, not an accusation
                 if key not in seen:
                     seen.add(key)
-                    sentence = verb.sent
-                    added.append(Event(id="", type="ACCUSE", source=speaker.id,
-                                       target=accused.id, status="reported", confidence=0.5,
-                                       start=sentence.start_char, end=sentence.end_char))
+                    added.append(reported("ACCUSE", speaker, accused, verb.sent))
     return added
 
 
