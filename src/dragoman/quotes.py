@@ -183,8 +183,7 @@ def make_quote(article: Article, number: int, start: int, end: int, kind: str,
                  or actor_by_surname(article.actors, speaker))
     return Quote(id=f"q{number}", text=article.text[start:end], kind=kind, start=start, end=end,
                  speaker=actor.id if actor else None, speaker_text=speaker_text,
-                 cue=cue_text(cue) if cue is not None and cue.lower_ != "according" else (
-                     "according to" if cue is not None else None))
+                 cue=cue_text(cue) if cue is not None else None)
 
 
 def in_marks(token: Token, marks: list[Quoted]) -> bool:
