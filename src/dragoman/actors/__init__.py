@@ -14,19 +14,19 @@ from spacy.tokens import Doc, Span as TokenSpan
 from dragoman.actors.coref import counterpart_links, pronoun_mentions, title_mentions
 from dragoman.actors.kb import KnowledgeBase, load_kb, normalise
 from dragoman.actors.mentions import (INFERRED_COUNTRY_CONFIDENCE, Mention, candidate_spans, group_mentions,
-                                      main_country, name_mention)
+                                      main_country, name_mention, span_label)
 from dragoman.record import Actor, Article, Span
 
 
 def find_mentions(doc: Doc, day: Optional[str]) -> list[Mention]:
     kb = load_kb()
     names: list[Mention] = []
+    text = doc.text  # built anew on every access: read it once
     spans = candidate_spans(doc, kb)
-    for span in spans + repeated_names(doc, spans):
+    for span in spans + repeated_names(doc, text, spans):
         mention = name_mention(span, kb, day, [m for m in names if m.type == "person"])
         if mention is not None:
             names.append(mention)
-    text = doc.text  # built anew on every access: read it once
     names = one_label_per_name([m for m in names if not is_title_of_next(m, names, text)])
     infer_official_countries(names, kb)
     owners = {t.i: m for m in names for t in tokens_of(doc, m)}
@@ -67,12 +67,11 @@ def one_label_per_name(names: list[Mention]) -> list[Mention]:
     return names
 
 
-def repeated_names(doc: Doc, spans: list[TokenSpan]) -> list[TokenSpan]:
+def repeated_names(doc: Doc, text: str, spans: list[TokenSpan]) -> list[TokenSpan]:
     """Names of two or more words seen once are names wherever they recur, even where the
     entity recogniser missed them (``Big Machine have twice denied ...``)."""
     taken = {i for span in spans for i in range(span.start, span.end)}
-    labels = {s.text: s.label_ or next((e.label_ for e in s.ents), "") for s in spans if len(s) > 1 and s[0].is_title}
-    text = doc.text
+    labels = {s.text: span_label(s) for s in spans if len(s) > 1 and s[0].is_title}
     found = []
     for name, label in labels.items():
         start = text.find(name)

@@ -40,6 +40,12 @@ class Mention:
     first_token: int = 0
 
 
+def span_label(span: Span) -> str:
+    """The entity label of a name: its own, or that of an entity with exactly its extent (a
+    partial entity inside it, "Islamic" in "Islamic State", says nothing about it)."""
+    return span.label_ or next((e.label_ for e in span.ents if (e.start, e.end) == (span.start, span.end)), "")
+
+
 def strip_span(span: Span) -> Span:
     """Drop a leading article and a trailing possessive: ``the UN Security Council's``."""
     start, end = span.start, span.end
@@ -152,7 +158,7 @@ def name_mention(span: Span, kb: KnowledgeBase, day: Optional[str], people: list
     """What a name refers to, or None when it is a place, a demonym or a mere modifier."""
     text = span.text
     key = normalise(text)
-    label = span.label_ or next((e.label_ for e in span.ents if (e.start, e.end) == (span.start, span.end)), "")
+    label = span_label(span)
     if label == "PERSON" and len(span) > 1 and normalise(span[-1].text) in kb.organisation_words:
         label = "ORG"  # "Dick Clark Productions"
     base = dict(start=span.start_char, end=span.end_char, text=text, first_token=span.start)
