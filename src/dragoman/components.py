@@ -28,7 +28,9 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 
 from dragoman.actors import add_actors
+from dragoman.actors.kb import load_kb
 from dragoman.claims import add_claims
+from dragoman.data_files import load_json, speech_verbs
 from dragoman.errors import StageFailure
 from dragoman.events import add_events
 from dragoman.quotes import add_quotes
@@ -129,6 +131,7 @@ RECORD = "doc._.dragoman_record"
                   assigns=["doc._.dragoman_actors", "doc.spans", RECORD])
 def make_actors(nlp: Language, name: str) -> StageComponent:
     """People, states, bodies and groups, resolved, coded and linked (``dragoman.actors``)."""
+    load_kb()  # read and checked when the pipeline is built: a broken data file fails here, not per article
     return StageComponent(name, add_actors, actor_spans)
 
 
@@ -136,6 +139,7 @@ def make_actors(nlp: Language, name: str) -> StageComponent:
                   assigns=["doc._.dragoman_quotes", "doc.spans", RECORD])
 def make_quotes(nlp: Language, name: str) -> StageComponent:
     """Direct, partial and indirect quotes with their speakers (``dragoman.quotes``)."""
+    speech_verbs(), load_json("mentions.json")
     return StageComponent(name, add_quotes, quote_spans)
 
 
@@ -143,6 +147,7 @@ def make_quotes(nlp: Language, name: str) -> StageComponent:
                   assigns=["doc._.dragoman_events", "doc.spans", RECORD])
 def make_events(nlp: Language, name: str) -> StageComponent:
     """PLOVER events: who did what to whom, when and where (``dragoman.events``)."""
+    load_json("events/triggers.json")
     return StageComponent(name, add_events, event_spans)
 
 

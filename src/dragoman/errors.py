@@ -30,3 +30,13 @@ class StageFailure(InputError):
                                  f"{type(error).__name__}: {error}")
         self.stage = stage
         self.error = error
+
+
+class DataFileError(DragomanError):
+    """A data file (word list, knowledge base, lexicon) is malformed: fails at load, not per article."""
+
+    def __init__(self, path: str, line: int, reason: str):
+        super().__init__(f"{path}, line {line}: {reason}")
+        self.path = path
+        self.line = line
+        self.reason = reason
