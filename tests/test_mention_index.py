@@ -27,6 +27,12 @@ def test_the_subject_of_a_clause_hanging_on_another(parsed):
     assert clause_subject(word(doc, "warning")).text == "army"
 
 
+def test_a_participle_hanging_on_an_object_is_done_by_the_subject(parsed):
+    # BBC: the accuser is who posted, not the platform the participle was parsed onto
+    doc, _ = parsed("Then, last week, Taylor Swift posted on Twitter accusing Big Machine of trying to stop her.")
+    assert clause_subject(word(doc, "accusing")).text == "Swift"
+
+
 def test_a_passive_verbs_subject_is_not_its_doer_but_its_agent_is(parsed):
     doc, _ = parsed("Two soldiers were killed by the rebels near Aleppo.")
     assert clause_subject(word(doc, "killed")).text == "rebels"

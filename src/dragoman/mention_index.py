@@ -59,8 +59,8 @@ def clause_subject(verb: Token) -> Optional[Token]:
             if subject.lower_ in words()["relative_pronouns"] and token.dep_ == "relcl":
                 return token.head  # "an Army officer who described ..."
             return subject if subject.dep_ == "nsubj" or token is not verb else None
-        if token.dep_ == "acl" and token.head.pos_ == "PROPN":
-            return token.head  # "Safadi warning of ..."
+        if token.dep_ == "acl" and token.head.pos_ == "PROPN" and token.head.dep_ not in words()["object_deps"]:
+            return token.head  # "Safadi warning of ...", but not "posted on Twitter accusing ..."
         if token.dep_ == "acl" and token.head.head.pos_ in ("VERB", "AUX"):
             token = token.head.head  # "issued a statement warning that ...": who issued it
         elif token.dep_ in climb and token.head is not token:
