@@ -9,13 +9,14 @@ from __future__ import annotations
 import datetime as dt
 import json
 import sys
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Iterator, Optional, TextIO
 
 import click
 from tqdm import tqdm
 
-from dragoman.errors import DragomanError, InputError
+from dragoman.errors import DragomanError, InputError, SettingsError, Skipped
 from dragoman.evaluate import Score, article_path, format_scores, is_skipped, load_gold, micro_totals, score_record
 from dragoman.ingest import expand_paths, read_inputs
 from dragoman.pipeline import Outcome, Pipeline
@@ -43,10 +44,22 @@ def input_options(func):
 
 
 def make_pipeline(model: Optional[str], max_bytes: Optional[int]) -> Pipeline:
+    """The pipeline, its spaCy model loaded now: a bad setting is a usage error (exit 2) before
+    any input is read, not a failure of every article."""
     try:
-        return Pipeline(Settings.from_env(model=model, max_bytes=max_bytes))
+        pipeline = Pipeline(Settings.from_env(model=model, max_bytes=max_bytes))
+    except SettingsError as exc:
+        raise click.UsageError(str(exc)) from exc
     except DragomanError as exc:
         raise click.ClickException(str(exc)) from exc
+    name = pipeline.settings.model
+    try:
+        pipeline.nlp
+    except DragomanError as exc:
+        raise click.UsageError(str(exc)) from exc
+    except (ImportError, OSError, AttributeError, TypeError, ValueError) as exc:
+        raise click.UsageError(f"model {name!r} is not a spaCy pipeline package ({type(exc).__name__}: {exc})") from exc
+    return pipeline
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
@@ -58,10 +71,12 @@ def cli() -> None:
 
 @cli.command()
 @click.argument("paths", nargs=-1, required=True)
-@click.option("--date", callback=check_date, help="Publication date YYYY-MM-DD, for articles that do not carry one.")
+@click.option("--date", callback=check_date,
+              help="Publication date YYYY-MM-DD for articles that carry none (their own date, from the page, feed, JSON or a dateline, wins).")
 @click.option("--format", "fmt", type=click.Choice(["json", "jsonl", "summary"]), default="json", show_default=True,
               help="json: one object for one article, JSON Lines for several; jsonl: always JSON Lines; summary: for people.")
-@click.option("-o", "--output", type=click.File("w", encoding="utf-8"), default="-", help="Write here instead of standard output.")
+@click.option("-o", "--output", type=click.File("w", encoding="utf-8", lazy=False), default="-",
+              help="Write here instead of standard output (emptied first, even if every input fails).")
 @click.option("--progress/--no-progress", default=None, help="Progress bar on stderr [default: on a terminal with more than 3 inputs].")
 @input_options
 def analyze(paths, date, fmt, output, progress, model, max_bytes) -> None:
@@ -74,31 +89,48 @@ def analyze(paths, date, fmt, output, progress, model, max_bytes) -> None:
       curl -s URL | dragoman analyze - --format summary
     """
     pipeline = make_pipeline(model, max_bytes)
-    files = sum(1 for _ in expand_paths(paths))
-    show = progress if progress is not None else (files > PROGRESS_AFTER and sys.stderr.isatty())
+    if progress is None:
+        progress = sys.stderr.isatty() and sum(1 for _ in expand_paths(paths)) > PROGRESS_AFTER
     outcomes = pipeline.analyze_stream(read_inputs(paths, pipeline.settings.max_bytes), date=date)
-    bar = tqdm(outcomes, unit="article", disable=not show, file=sys.stderr)
+    bar = tqdm(outcomes, unit="article", disable=not progress, file=sys.stderr)
+    counts = Counts()
     try:
-        good, failed = write_outcomes(bar, fmt, output)
+        write_outcomes(bar, fmt, output, counts)
     except DragomanError as exc:
         raise click.ClickException(str(exc)) from exc
-    click.echo(f"dragoman: analyzed {good}, failed {failed}", err=True)
-    sys.exit(1 if failed else 0)
+    finally:
+        click.echo(f"dragoman: {counts}", err=True)
+    sys.exit(1 if counts.failed else 0)
 
 
-def write_outcomes(outcomes: Iterator[Outcome], fmt: str, out: TextIO) -> tuple[int, int]:
-    """Stream records out as they come; one JSON object only when there is exactly one article."""
-    good = failed = 0
+@dataclass
+class Counts:
+    good: int = 0
+    failed: int = 0
+    skipped: int = 0
+
+    def __str__(self) -> str:
+        skipped = f", skipped {self.skipped}" if self.skipped else ""
+        return f"analyzed {self.good}, failed {self.failed}{skipped}"
+
+
+def write_outcomes(outcomes: Iterator[Outcome], fmt: str, out: TextIO, counts: Counts) -> None:
+    """Stream records out as they come; one JSON object only when there is exactly one article.
+    Each input that failed or was skipped is one line on stderr, counted in ``counts``."""
     held: Optional[Article] = None
     for outcome in outcomes:
+        if isinstance(outcome, Skipped):
+            counts.skipped += 1
+            click.echo(f"dragoman: skipped: {outcome}", err=True)
+            continue
         if isinstance(outcome, InputError):
-            failed += 1
+            counts.failed += 1
             click.echo(f"dragoman: error: {outcome}", err=True)
             continue
-        good += 1
+        counts.good += 1
         if fmt == "summary":
             out.write(render_summary(outcome) + "\n")
-        elif fmt == "json" and good == 1:
+        elif fmt == "json" and counts.good == 1:
             held = outcome
         else:
             if held is not None:
@@ -108,7 +140,6 @@ def write_outcomes(outcomes: Iterator[Outcome], fmt: str, out: TextIO) -> tuple[
         out.flush()
     if held is not None:
         out.write(held.to_json(indent=2) + "\n")
-    return good, failed
 
 
 @cli.command("eval")

@@ -81,11 +81,14 @@ class Pipeline:
             return InputError(item.source, "no body text left after cleaning")
         if len(article.text) > self.nlp.max_length:
             return InputError(item.source, f"body is {len(article.text):,} characters, over the parser's limit")
-        if date:
+        if date and not article.published:
             article.published, article.published_from = date, "given"
         return article
 
     def run_stages(self, article: Article, doc: Doc) -> Outcome:
+        if article.language and self.nlp.lang not in ("xx", article.language):
+            article.warnings.append(f"language: '{article.language}' text; the '{self.nlp.lang}' stages were not run")
+            return article
         for name in self.settings.stages:
             try:
                 article = STAGES[name](article, doc)
