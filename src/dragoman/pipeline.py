@@ -17,7 +17,7 @@ from dragoman.actors import add_actors
 from dragoman.claims import add_claims
 from dragoman.clean import clean
 from dragoman.errors import DragomanError, InputError
-from dragoman.events import add_events
+from dragoman.events import EventCoder
 from dragoman.ingest import Item, RawArticle
 from dragoman.nlp import load_nlp
 from dragoman.quotes import add_quotes
@@ -25,10 +25,10 @@ from dragoman.record import Article
 from dragoman.settings import Settings
 
 Stage = Callable[[Article, Doc], Article]
-STAGES: dict[str, Stage] = {
+STAGES: dict[str, Union[Stage, type]] = {  # a class is a stage holding resources, built once per pipeline
     "actors": add_actors,
     "quotes": add_quotes,
-    "events": add_events,
+    "events": EventCoder,
     "claims": add_claims,
 }
 Outcome = Union[Article, InputError]
@@ -47,6 +47,8 @@ class Pipeline:
         if unknown:
             raise UnknownStage(f"unknown stage(s) {', '.join(unknown)}; known: {', '.join(STAGES)}")
         self._nlp: Optional[Language] = None
+        self.stages = {name: STAGES[name]() if isinstance(STAGES[name], type) else STAGES[name]
+                       for name in self.settings.stages}
 
     @property
     def nlp(self) -> Language:
@@ -88,7 +90,7 @@ class Pipeline:
     def run_stages(self, article: Article, doc: Doc) -> Outcome:
         for name in self.settings.stages:
             try:
-                article = STAGES[name](article, doc)
+                article = self.stages[name](article, doc)
             except Exception as exc:  # one article's failure must not stop the batch
                 return InputError(article.source, f"stage '{name}' failed: {type(exc).__name__}: {exc}")
         return article
