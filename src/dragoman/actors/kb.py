@@ -152,7 +152,11 @@ class KnowledgeBase:
 def data_lines(name: str, required: Optional[dict[str, type]] = None) -> Iterator[dict]:
     """The JSON objects of a JSON Lines data file, each checked for ``required`` keys and types."""
     text = resources.files("dragoman").joinpath("data", "actors", name).read_text("utf-8")
-    for number, line in enumerate(text.splitlines(), start=1):
+    return check_rows(name, text.splitlines(), required)
+
+
+def check_rows(name: str, lines: list[str], required: Optional[dict[str, type]] = None) -> Iterator[dict]:
+    for number, line in enumerate(lines, start=1):
         if not line.strip():
             continue
         try:

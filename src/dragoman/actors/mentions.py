@@ -145,13 +145,13 @@ def name_mention(span: Span, kb: KnowledgeBase, day: Optional[str], people: list
     text = span.text
     key = normalise(text)
     label = span_label(span, labels)
-    if key in kb.not_actors or not key:
+    if key in kb.not_actors or not any(c.isalnum() for c in key):
         return None
     if label == "PERSON" and (key in kb.companies or (len(span) > 1 and normalise(span[-1].text) in kb.organisation_words)):
         label = "ORG"  # "Dick Clark Productions", "Pfizer"
     base = dict(start=span.start_char, end=span.end_char, text=text, first_token=span.start)
-    if key in kb.country_names:  # a country's name is the country, never a town or an old code elsewhere
-        return None if is_modifier(span) and label != "PERSON" else state_mention(base, kb.country_names[key], kb)
+    if key in kb.country_names:  # the country, never a town or an old code; "a U.S. strike" is the state's too
+        return state_mention(base, kb.country_names[key], kb)
     entries = kb.lookup(text)
     if is_modifier(span) and not any(e.type != "state" for e in entries) and label != "PERSON":
         return None
