@@ -1,0 +1,121 @@
+"""The corpus: store, ingest, search, listings and export, used as a user would."""
+
+from __future__ import annotations
+
+import dataclasses
+import json
+
+import pyarrow.parquet as pq
+import pytest
+from conftest import PAGES, SAMPLE
+
+from dragoman.corpus import Corpus
+from dragoman.corpus.queries import Filters
+from dragoman.tables import ARTICLES, EVENTS, article_rows, corpus_actor_id
+from dragoman.record import Actor
+
+FEW_PAGES = ["polygraph-al-tanf.html.gz", "albawaba-settlements.html.gz", "nypost-taliban-hostages.html.gz"]
+
+
+@pytest.fixture(scope="module")
+def inputs(tmp_path_factory) -> list[str]:
+    """The founding article, three real pages and the PETR2 sentences as JSON Lines."""
+    folder = tmp_path_factory.mktemp("inputs")
+    sentences = folder / "petr2.jsonl"
+    lines = [line.split("\t") for line in (PAGES.parent / "petr2-sentences.txt").read_text("utf-8").splitlines()
+             if line and not line.startswith("#")]
+    sentences.write_text("".join(json.dumps({"id": f"petr2-{n}", "published": date, "text": text}) + "\n"
+                                 for n, (date, text) in enumerate(lines)), "utf-8")
+    return [str(SAMPLE), *(str(PAGES / name) for name in FEW_PAGES), str(sentences)]
+
+
+@pytest.fixture(scope="module")
+def corpus(inputs, pipeline) -> Corpus:
+    """A corpus in memory, ingested once for the module (analysis is the slow part)."""
+    corpus = Corpus()
+    corpus.ingest(inputs, pipeline=pipeline, jobs=1)
+    return corpus
+
+
+def test_rows_follow_the_record():
+    assert ARTICLES.names == ["id", "record_id", "content_hash", "source", "text", "schema", "url", "outlet",
+                              "wire", "byline", "title", "language", "published", "published_from", "warnings"]
+    assert EVENTS.names == ["article_id", "id", "type", "start", "end", "mode", "source", "target", "date",
+                            "date_text", "location_name", "location_country", "location_lat", "location_lon",
+                            "status", "confidence", "verified"]
+
+
+def test_an_article_as_rows(sample_record):
+    rows = article_rows(sample_record)
+    lavrov = next(r for r in rows["actors"] if r["name"] == "Sergei Lavrov")
+    assert (lavrov["country"], lavrov["corpus_actor_id"]) == ("RUS", "person:rus:sergei lavrov")
+    assert rows["articles"][0]["title"] == "Assad Ally Russia Says ‘Terrorist Group’ Cannot Be Allowed To Run Syria"
+    assert json.loads(rows["records"][0]["record"]) == sample_record.to_dict()
+
+
+def test_corpus_actor_id_is_the_kb_id_where_there_is_one():
+    assert corpus_actor_id(Actor(id="a1", name="The Kremlin", type="government", country="RUS")) == \
+        "government:rus:kremlin"
+    kb_actor = Actor(id="a1", name="Lavrov", type="person", country="RUS")
+    kb_actor.kb_id = "RUSGOVLAVROV"
+    assert corpus_actor_id(kb_actor) == "kb:RUSGOVLAVROV"
+
+
+def test_saving_twice_stores_once_and_another_source_is_another_article(sample_record):
+    corpus = Corpus()
+    assert corpus.save(sample_record) is True
+    assert corpus.save(sample_record) is False
+    assert corpus.save(dataclasses.replace(sample_record, source="copy/moscow-times.txt")) is True
+    counts = corpus.counts()
+    assert (counts["articles"], counts["records"]) == (2, 2)
+    assert counts["actors"] == 2 * len(sample_record.actors)
+    lavrov = [a for a in corpus.actors(Filters(actor="lavrov")) if a["name"] == "Sergei Lavrov"]
+    assert [(a["id"], a["articles"]) for a in lavrov] == [("person:rus:sergei lavrov", 2)]
+
+
+def test_ingest_stores_each_input_and_lists_what_failed(corpus, pipeline):
+    counts = corpus.counts()
+    assert counts["articles"] == 7  # the founding article, three pages, three sentences
+    assert counts["failures"] == 0
+    again = corpus.ingest([str(SAMPLE), "no/such/file.txt"], jobs=1, pipeline=pipeline)
+    assert (again.added, again.skipped, again.failed) == (0, 1, 1)
+    assert [(f["source"], f["reason"]) for f in corpus.failures()] == [("no/such/file.txt", "no such file or directory")]
+
+
+def test_search_finds_lavrov_with_a_snippet(corpus):
+    hits = corpus.search("Lavrov")
+    assert [h["outlet"] for h in hits] == ["themoscowtimes.com"]
+    assert "[Lavrov]" in hits[0]["snippet"]
+    assert corpus.search("al-Tanf")[0]["outlet"] == "POLYGRAPH.info"
+    assert corpus.search("Lavrov", Filters(country="RUS", event_type="CONSULT"))
+    assert corpus.search("Lavrov", Filters(country="USA", event_type="SANCTION")) == []
+    hostages = Filters(since="2019-11-19", until="2019-11-19")
+    assert [h["title"][:30] for h in corpus.search("Taliban", hostages)] == ["Taliban releases two Western h"]
+
+
+def test_listings_take_the_same_filters(corpus):
+    russian = corpus.actors(Filters(country="RUS", limit=100))
+    assert {a["country"] for a in russian} == {"RUS"}
+    assert "person:rus:sergei lavrov" in [a["id"] for a in russian]
+    consults = corpus.events(Filters(event_type="CONSULT", limit=100))
+    assert consults and {e["type"] for e in consults} == {"CONSULT"}
+    assert all("RUS" in (e["source_country"], e["target_country"]) for e in corpus.events(Filters(country="RUS")))
+
+
+def test_export_writes_one_parquet_file_per_table_with_the_row_counts(corpus, tmp_path):
+    written = corpus.export("parquet", tmp_path)
+    counts = corpus.counts()
+    for name in ("articles", "actors", "mentions", "quotes", "events", "claims", "relations"):
+        table = pq.read_table(tmp_path / f"{name}.parquet")
+        assert table.num_rows == counts[name] == written[f"{name}.parquet"]
+    assert pq.read_table(tmp_path / "events.parquet").schema.field("verified").type == "bool"
+
+
+def test_export_csv_and_jsonl(corpus, tmp_path):
+    corpus.export("csv", tmp_path)
+    header = (tmp_path / "articles.csv").read_text("utf-8").splitlines()[0]
+    assert header.split(",") == ARTICLES.names
+    corpus.export("jsonl", tmp_path)
+    records = [json.loads(line) for line in (tmp_path / "records.jsonl").open(encoding="utf-8")]
+    assert sorted(r["source"] for r in records)[:1] == [str(SAMPLE)]
+    assert len(records) == corpus.count("articles")
