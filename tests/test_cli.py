@@ -40,7 +40,9 @@ def test_output_file_and_summary(run, tmp_path):
 
 def test_eval_scores_the_founding_article_against_its_gold(run):
     result = run("eval", GOLD, "--json")
-    scores = json.loads(result.stdout)[str(GOLD)]
+    report = json.loads(result.stdout)
+    scores = report["files"][str(GOLD)]
+    assert report["total"]["title"] == scores["title"]
     assert scores["title"] == {"found": 1, "total": 1, "missed": []}
     assert scores["published"]["found"] == 2
     assert scores["text"]["found"] == scores["text"]["total"] == 8

@@ -19,7 +19,7 @@ from tqdm import tqdm
 from dragoman.corpus import DEFAULT_DB, Corpus
 from dragoman.corpus.queries import Filters
 from dragoman.errors import DragomanError, InputError
-from dragoman.evaluate import article_path, format_scores, load_gold, score_record
+from dragoman.evaluate import Score, article_path, format_scores, is_skipped, load_gold, micro_totals, score_record
 from dragoman.ingest import expand_paths, read_inputs
 from dragoman.pipeline import Outcome, Pipeline
 from dragoman.record import Article, EventType, json_schema
@@ -116,16 +116,22 @@ def write_outcomes(outcomes: Iterator[Outcome], fmt: str, out: TextIO) -> tuple[
 
 @cli.command("eval")
 @click.argument("gold_files", nargs=-1, required=True, type=click.Path(exists=True, dir_okay=False, path_type=Path))
-@click.option("--json", "as_json", is_flag=True, help="Print the scores as JSON.")
+@click.option("--json", "as_json", is_flag=True, help="Print the scores as JSON: per file under 'files', micro totals under 'total'.")
+@click.option("--skip", multiple=True, metavar="PATTERN", help="Leave out gold files whose path contains PATTERN (or whose name matches it as a glob); repeatable.")
 @input_options
-def evaluate(gold_files, as_json, model, max_bytes) -> None:
-    """Score Dragoman against gold files (GOLD.md format): recall per list, quote precision.
+def evaluate(gold_files, as_json, skip, model, max_bytes) -> None:
+    """Score Dragoman against gold files (GOLD.md format): recall per list, quote precision,
+    and micro totals over all the files scored.
 
     The gold's article path is relative to the parent of the gold file's folder.
+
+    \b
+    Example (the dev set, the founding article apart):
+      dragoman eval ../shared/gold/*.json --skip moscow-times
     """
     pipeline = make_pipeline(model, max_bytes)
-    report = {}
-    for gold_path in gold_files:
+    per_file: dict[str, list[Score]] = {}
+    for gold_path in (p for p in gold_files if not is_skipped(p, skip)):
         try:
             gold = load_gold(gold_path)
             items = read_inputs([str(article_path(gold_path, gold))], pipeline.settings.max_bytes)
@@ -134,12 +140,20 @@ def evaluate(gold_files, as_json, model, max_bytes) -> None:
             raise click.ClickException(str(exc)) from exc
         if isinstance(outcome, InputError):
             raise click.ClickException(str(outcome)) from outcome
-        scores = score_record(outcome, gold)
-        report[str(gold_path)] = {s.name: {"found": s.found, "total": s.total, "missed": s.missed} for s in scores}
+        scores = per_file[str(gold_path)] = score_record(outcome, gold)
         if not as_json:
             click.echo(format_scores(str(gold_path), scores))
+    totals = micro_totals(list(per_file.values()))
     if as_json:
+        report = {"files": {name: scores_as_dict(scores) for name, scores in per_file.items()},
+                  "total": scores_as_dict(totals)}
         click.echo(json.dumps(report, indent=2))
+    else:
+        click.echo(format_scores(f"micro totals over {len(per_file)} gold file(s)", totals))
+
+
+def scores_as_dict(scores: list[Score]) -> dict:
+    return {s.name: {"found": s.found, "total": s.total, "missed": s.missed} for s in scores}
 
 
 @cli.command()

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import json
 import re
+from fnmatch import fnmatch
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Optional
@@ -170,6 +171,22 @@ def claimant_names(claim, actors: dict[str, Any]) -> str:
     actor = actors.get(claim.claimant) if claim.claimant else None
     parts = [claim.claimant_text, actor.name if actor else None, actor.role if actor else None]
     return fold(" | ".join(p for p in parts if p))
+
+
+def micro_totals(per_file: list[list[Score]]) -> list[Score]:
+    """Found and total summed over every gold file, list by list: the figure to judge a change by."""
+    totals: dict[str, Score] = {}
+    for scores in per_file:
+        for s in scores:
+            total = totals.setdefault(s.name, Score(s.name))
+            total.found += s.found
+            total.total += s.total
+    return list(totals.values())
+
+
+def is_skipped(path: Path, patterns: tuple[str, ...]) -> bool:
+    """``--skip moscow-times`` leaves out the founding article: a substring or a glob of the path."""
+    return any(p in str(path) or fnmatch(path.name, p) for p in patterns)
 
 
 def format_scores(name: str, scores: list[Score]) -> str:
