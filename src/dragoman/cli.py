@@ -271,6 +271,26 @@ def stories(db, as_json, **filters) -> None:
 
 @cli.command()
 @db_option
+@filter_options
+def happenings(db, as_json, **filters) -> None:
+    """Happenings: one event with all its reports across articles, the most reported first."""
+    with open_corpus(db) as corpus:
+        echo_rows(corpus.happenings(Filters(**filters)),
+                  ["id", "date", "type", "source_name", "target_name", "reports", "articles", "status"], as_json)
+
+
+@cli.command()
+@db_option
+@filter_options
+def contested(db, as_json, **filters) -> None:
+    """Reports of one happening that contradict each other across articles, with both sources."""
+    with open_corpus(db) as corpus:
+        echo_rows(corpus.contested(Filters(**filters)),
+                  ["type", "a_status", "a_outlet", "a_text", "b_status", "b_outlet", "b_text"], as_json)
+
+
+@cli.command()
+@db_option
 @click.option("--format", "fmt", type=click.Choice(["jsonl", "csv", "parquet"]), default="jsonl", show_default=True,
               help="jsonl: the records; csv, parquet: one file per table.")
 @click.option("-o", "--output", "out_dir", required=True, type=click.Path(file_okay=False), help="Folder to write.")

@@ -19,7 +19,7 @@ import unicodedata
 from dataclasses import dataclass
 from typing import Any, Iterator, Literal, Optional
 
-from dragoman.record import Actor, Article, Claim, Event, Quote, Relation
+from dragoman.record import Actor, Article, Claim, Event, Location, Piece, Quote, Relation, Span
 
 ColumnType = Literal["text", "integer", "real", "boolean", "json"]
 Row = dict[str, Any]
@@ -163,6 +163,18 @@ def article_rows(article: Article, key: Optional[str] = None) -> dict[str, list[
     rows["relations"] = [_flat(r, RELATIONS, article_id=key, n=n) for n, r in enumerate(article.relations)]
     rows["records"].append({"article_id": key, "record": article.to_json()})
     return rows
+
+
+def article_from_dict(data: dict[str, Any]) -> Article:
+    """An Article back from its JSON record (``json.loads(article.to_json())``)."""
+    def build(cls, items):
+        return [cls(**item) for item in items]
+    actors = [Actor(**{**a, "mentions": build(Span, a["mentions"])}) for a in data["actors"]]
+    events = [Event(**{**e, "location": Location(**e["location"]) if e.get("location") else None})
+              for e in data["events"]]
+    return Article(**{**data, "captions": build(Piece, data["captions"]), "removed": build(Piece, data["removed"]),
+                      "actors": actors, "quotes": build(Quote, data["quotes"]), "events": events,
+                      "claims": build(Claim, data["claims"]), "relations": build(Relation, data["relations"])})
 
 
 def iter_table_rows(articles: typing.Iterable[Article]) -> Iterator[tuple[str, Row]]:

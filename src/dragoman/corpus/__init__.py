@@ -22,7 +22,9 @@ from tqdm import tqdm
 from dragoman.clean import clean
 from dragoman.corpus import queries
 from dragoman.corpus.queries import Filters
+from dragoman.corpus.happenings import HappeningConfig, build_happenings
 from dragoman.corpus.schema import schema_script
+from dragoman.corpus.stories import StoryConfig, build_stories
 from dragoman.export import export
 from dragoman.errors import DragomanError, InputError
 from dragoman.ingest import Item, RawArticle, expand_paths, read_inputs
@@ -53,8 +55,10 @@ class IngestReport:
 class Corpus:
     """One SQLite file of analyzed articles: ``Corpus("corpus.db")``, or ``Corpus()`` in memory."""
 
-    def __init__(self, path: str = ":memory:"):
+    def __init__(self, path: str = ":memory:", story_config: Optional[StoryConfig] = None):
         self.path = str(path)
+        self.story_config = story_config or StoryConfig.load()
+        self.happening_config = HappeningConfig.load()
         try:
             self.db = sqlite3.connect(self.path, isolation_level=None, check_same_thread=False)
             self.db.row_factory = sqlite3.Row
@@ -176,7 +180,10 @@ class Corpus:
             yield item
 
     def refresh(self) -> None:
-        """Recompute what depends on the whole corpus."""
+        """Recompute what depends on the whole corpus: stories (then, from them, happenings)."""
+        with self.transaction():
+            build_stories(self.db, self.story_config)
+            build_happenings(self.db, self.happening_config)
 
     # -- reading -------------------------------------------------------------------------------
 
@@ -218,6 +225,14 @@ class Corpus:
 
     def stories(self, filters: Filters = Filters()) -> list[dict[str, Any]]:
         return queries.stories(self.db, filters)
+
+    def happenings(self, filters: Filters = Filters()) -> list[dict[str, Any]]:
+        """Happenings (one event, all its reports), the most reported first."""
+        return queries.happenings(self.db, filters)
+
+    def contested(self, filters: Filters = Filters()) -> list[dict[str, Any]]:
+        """Reports of one happening that contradict each other across articles, with both sources."""
+        return queries.contested(self.db, filters)
 
     def story_articles(self, story_id: str) -> list[dict[str, Any]]:
         return queries.story_articles(self.db, story_id)

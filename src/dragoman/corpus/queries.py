@@ -132,3 +132,46 @@ def story_articles(db: sqlite3.Connection, story_id: str) -> list[Row]:
     sql = ('SELECT "id", "title", "outlet", "published", "source", "url" FROM "articles" '
            'WHERE "story_id" = ? ORDER BY "published", "id"')
     return [dict(r) for r in db.execute(sql, (story_id,))]
+
+
+def _happening_conditions(f: Filters, alias: str = "h") -> tuple[list[str], dict[str, Any]]:
+    where: list[str] = []
+    params: dict[str, Any] = {}
+    if f.event_type:
+        where.append(f'{alias}."type" = :event_type')
+        params["event_type"] = f.event_type.upper()
+    if f.actor:
+        where.append(f'({alias}."source" = :actor OR {alias}."target" = :actor '
+                     f'OR {alias}."source" LIKE :actor_like OR {alias}."target" LIKE :actor_like)')
+        params.update(actor=f.actor, actor_like=f"%{fold_name(f.actor)}%")
+    if f.country:
+        where.append(f'(EXISTS (SELECT 1 FROM "corpus_actors" f_ca WHERE f_ca."id" IN ({alias}."source", '
+                     f'{alias}."target") AND f_ca."country" = :country) OR {alias}."country" = :country)')
+        params["country"] = f.country.upper()
+    if f.since:
+        where.append(f'coalesce({alias}."date", substr({alias}."first_report", 1, 10)) >= :since')
+        params["since"] = f.since
+    if f.until:
+        where.append(f'coalesce({alias}."date", substr({alias}."first_report", 1, 10)) <= :until')
+        params["until"] = f.until
+    return where, params
+
+
+def happenings(db: sqlite3.Connection, f: Filters) -> list[Row]:
+    """Happenings with their parties' names, the most reported first."""
+    where, params = _happening_conditions(f)
+    sql = ('SELECT h.*, s."name" AS "source_name", t."name" AS "target_name" FROM "happenings" h '
+           'LEFT JOIN "corpus_actors" s ON s."id" = h."source" LEFT JOIN "corpus_actors" t ON t."id" = h."target" '
+           f'{_where(where)} ORDER BY h."articles" DESC, h."reports" DESC, h."date" DESC, h."id" {_page(f)}')
+    return [dict(r) for r in db.execute(sql, params)]
+
+
+def contested(db: sqlite3.Connection, f: Filters) -> list[Row]:
+    """Contradicting report pairs with both sources' outlets, titles and dates."""
+    where, params = _happening_conditions(f)
+    sql = ('SELECT c.*, h."type", aa."outlet" AS "a_outlet", aa."title" AS "a_title", aa."published" AS "a_published", '
+           'ba."outlet" AS "b_outlet", ba."title" AS "b_title", ba."published" AS "b_published" '
+           'FROM "contested" c JOIN "happenings" h ON h."id" = c."happening_id" '
+           'JOIN "articles" aa ON aa."id" = c."a_article_id" JOIN "articles" ba ON ba."id" = c."b_article_id" '
+           f'{_where(where)} ORDER BY h."articles" DESC, c."happening_id", c."a_article_id" {_page(f)}')
+    return [dict(r) for r in db.execute(sql, params)]
