@@ -8,15 +8,13 @@ the article's publication date (``Role.valid_on``).
 
 from __future__ import annotations
 
-import json
 import re
 import unicodedata
 from dataclasses import dataclass, field
 from functools import lru_cache
-from importlib import resources
 from typing import Iterator, Optional
 
-from dragoman.data_files import load_json
+from dragoman.data_files import load_json, load_jsonl
 
 PHOENIX_FILES = ("phoenix-nonstate.jsonl", "phoenix-international.jsonl", "phoenix-countries.jsonl")
 
@@ -129,10 +127,7 @@ class KnowledgeBase:
 
 
 def data_lines(name: str) -> Iterator[dict]:
-    text = resources.files("dragoman").joinpath("data", "actors", name).read_text("utf-8")
-    for line in text.splitlines():
-        if line.strip():
-            yield json.loads(line)
+    return load_jsonl(f"actors/{name}")
 
 
 @lru_cache(maxsize=1)
