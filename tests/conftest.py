@@ -36,7 +36,7 @@ def run():
     """Run the real ``dragoman`` command; returns the click Result (stdout, stderr, exit code)."""
     runner = CliRunner()
 
-    def invoke(*args: str, input: bytes | None = None):
-        return runner.invoke(cli, [str(a) for a in args], input=input, catch_exceptions=False)
+    def invoke(*args: str, input: bytes | None = None, env: dict[str, str] | None = None):
+        return runner.invoke(cli, [str(a) for a in args], input=input, env=env, catch_exceptions=False)
 
     return invoke

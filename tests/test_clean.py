@@ -81,14 +81,39 @@ def test_layout_of_pasted_text_and_of_one_paragraph_per_line():
     assert len(split_paragraphs(lines, None)) == 4
 
 
-def test_reuters_page_caption_credit_dateline_and_wire():
+def test_reuters_page_caption_credit_dateline_signoff_and_wire():
     raw = html_to_raw(page_html("oann-paris-protest.html.gz"), "oann", url="https://www.oann.com/protesters")
     article = clean(raw)
     assert article.wire == "Reuters"
-    assert article.text.startswith("PARIS (Reuters) \u2013 Protesters opposed")
+    assert article.text.startswith("Protesters opposed")
     assert [p.kind for p in article.captions] == ["caption", "credit"]
     assert "FILE PHOTO" not in article.text
     assert article.published == "2020-01-18"
+    removed = {p.kind: p.text for p in article.removed}
+    assert removed["dateline"] == "PARIS (Reuters) \u2013 "
+    assert removed["signoff"].startswith("(Reporting by Gus Trompiz")
+    assert "Reporting by" not in article.text and "Reuters" not in article.text
+    for piece in article.removed:
+        assert raw.text[piece.start:piece.end] == piece.text
+
+
+def test_wire_datelines_leave_the_body_and_give_the_date_and_wire():
+    # The founding article's dateline as AFP writes it, with a capitalised month.
+    article = clean(RawArticle(source="afp", text=(
+        "DOHA, Dec. 7, 2024 (AFP) - Russian Foreign Minister Sergei Lavrov said on Saturday that a "
+        "\"terrorist group\" must not be allowed to take over Syria.")))
+    assert article.text.startswith("Russian Foreign Minister")
+    assert (article.published, article.published_from, article.wire) == ("2024-12-07", "text", "AFP")
+    assert article.warnings == ["published: read from a date line in the text"]
+    assert [(p.kind, p.text) for p in article.removed] == [("dateline", "DOHA, Dec. 7, 2024 (AFP) - ")]
+
+
+def test_a_party_marker_in_a_lead_is_not_a_caption():
+    lead = "Gov. Kristi Noem (R) said Tuesday that she would sign the bill once it reached her desk."
+    article = clean(RawArticle(source="lead", text=lead))
+    assert article.text == lead and article.captions == []
+    caption = "Russian President Vladimir Putin (R) and Turkish President Recep Tayyip Erdogan (L) shake hands."
+    assert clean(RawArticle(source="c", text=caption + "\n\n" + lead)).text == lead
 
 
 def test_a_short_question_is_a_headline_and_a_bulleted_date_is_a_dateline():

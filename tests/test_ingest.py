@@ -81,8 +81,9 @@ def test_directories_are_walked_and_gzip_pages_read(tmp_path):
     (tmp_path / "article.txt").write_bytes(SAMPLE.read_bytes())
     (tmp_path / ".hidden").write_text("not an article")
     items = list(read_inputs([str(tmp_path)], 10**7))
-    assert [type(i).__name__ for i in items] == ["RawArticle", "RawArticle"]
-    assert items[1].source.endswith("page.html.gz")
+    assert [type(i).__name__ for i in items] == ["Skipped", "RawArticle", "RawArticle"]
+    assert items[0].reason == "hidden file, not read"
+    assert items[2].source.endswith("page.html.gz")
 
 
 def test_latin1_text_is_decoded():

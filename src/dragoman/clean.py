@@ -10,15 +10,15 @@ from __future__ import annotations
 
 import hashlib
 import re
+from bisect import bisect_right
 from dataclasses import dataclass, field
 from typing import Optional
 from urllib.parse import urlparse
 
-from spacy.lang.en.stop_words import STOP_WORDS
-
 from dragoman.data_files import load_json
-from dragoman.datelines import find_text_date
+from dragoman.datelines import dateline_end, find_text_date
 from dragoman.ingest.raw import RawArticle
+from dragoman.language import detect_language
 from dragoman.quotemarks import repair_quotes
 from dragoman.record import Article, Piece
 
@@ -47,24 +47,33 @@ class Paragraph:
     def end(self) -> int:
         return self.lines[-1][1]
 
-    def joined(self) -> tuple[str, list[int]]:
-        """The lines unwrapped (a space between lines, none after a word-final hyphen), and for
-        each character of the result the offset in the source it stands for."""
-        out: list[str] = []
-        where: list[int] = []
+    def joined(self) -> tuple[str, list[tuple[int, int]]]:
+        """The lines unwrapped (a space between lines, none after a word-final hyphen), and where
+        each line starts, as (offset in the result, offset in the source). Built from slices:
+        a 20 MB one-line text must not become a list of 20 million characters."""
+        parts: list[str] = []
+        starts: list[tuple[int, int]] = []
+        length = 0
         for start, end in self.lines:
-            if out and not joins_without_space("".join(out[-2:])):
-                out.append(" ")
-                where.append(start - 1)
-            out.extend(self.source[start:end])
-            where.extend(range(start, end))
-        return "".join(out), where
+            if parts and not joins_without_space(parts[-1][-2:]):
+                parts.append(" ")
+                length += 1
+            starts.append((length, start))
+            parts.append(self.source[start:end])
+            length += end - start
+        return "".join(parts), starts
+
+    def source_offset(self, index: int) -> int:
+        """The offset in the source of character ``index`` of ``joined()``."""
+        _, starts = self.joined()
+        line = max(bisect_right([joined for joined, _ in starts], index) - 1, 0)
+        joined, source = starts[line]
+        return source + index - joined
 
     def piece(self, kind: str, begin: int = 0, finish: Optional[int] = None) -> Piece:
         """The source stretch behind ``joined()[begin:finish]``, as a removed piece."""
-        _, where = self.joined()
-        start = where[begin]
-        end = where[finish - 1] + 1 if finish else self.end
+        start = self.source_offset(begin)
+        end = self.source_offset(finish - 1) + 1 if finish else self.end
         return Piece(kind=kind, text=self.source[start:end], start=start, end=end)
 
 
@@ -181,19 +190,44 @@ def credit_start(text: str) -> Optional[int]:
     return tail_start if (glued_agency or has_word) and len(tail.split()) <= 15 else None
 
 
-def has_position_marker(text: str) -> bool:
+def position_markers(text: str) -> int:
     markers = agency_pattern(lexicon()["position_markers"])
-    return re.search(r"\((?:%s)\)" % markers, text, re.I) is not None
+    return len(re.findall(r"\((?:%s)\)" % markers, text, re.I))
+
+
+def reports_speech(text: str) -> bool:
+    """News prose reports what was said (``said``, ``told``); a caption describes a picture."""
+    verbs = "|".join(map(re.escape, lexicon()["reported_speech_verbs"]))
+    return re.search(r"\b(?:%s)\b" % verbs, text) is not None
 
 
 def is_caption(text: str, before_body: bool) -> bool:
     """A photo caption: it opens like one, or it places people in a picture ``(L)``, ``(C)``.
 
-    Mid-body, a position marker alone is not enough: ``Kristi Noem (R)`` names a party.
+    A position marker alone is not enough, since ``Gov. Kristi Noem (R) said`` names a party:
+    it takes a photo credit too, or (before the body) two markers or no reported speech.
     """
     if text.startswith(tuple(lexicon()["caption_openers"])):
         return True
-    return has_position_marker(text) and (before_body or bool(credit_start(text)))
+    markers = position_markers(text)
+    if not markers:
+        return False
+    if credit_start(text):
+        return True
+    return before_body and (markers >= 2 or not reports_speech(text))
+
+
+def signoff_start(text: str) -> Optional[int]:
+    """Where the credit line of the story's staff begins: a paragraph ``(Reporting by ...;
+    Editing by ...)`` or ``X contributed to this report.``, or such a bracket closing a paragraph."""
+    openers = "|".join(map(re.escape, lexicon()["staff_credit_openers"]))
+    whole = re.match(r"^\(?\s*(?:%s)\b" % openers, text, re.I)
+    if whole and len(text.split()) <= 60:
+        return 0
+    if re.search(r"\b(?:%s)\W*$" % "|".join(map(re.escape, lexicon()["staff_credit_closers"])), text) and len(text.split()) <= 30:
+        return 0
+    tail = re.search(r"\s*\(\s*(?:%s)\b[^()]*\)\s*$" % openers, text, re.I)
+    return tail.start() if tail and tail.start() > 0 else None
 
 
 def sign_off_agency(text: str) -> Optional[str]:
@@ -206,8 +240,12 @@ def find_wire(body: str, pieces: list[Piece]) -> Optional[str]:
     """The news agency behind the story: sign-off, dateline, author link, then how the body names it."""
     agencies = lexicon()["agencies"]
     for piece in pieces:
-        if piece.kind == "signoff":
+        if piece.kind == "signoff" and sign_off_agency(piece.text):
             return sign_off_agency(piece.text)
+        if piece.kind == "dateline":
+            bracket = re.search(r"\(([^()]+)\)", piece.text)
+            if bracket and agency_of(bracket[1]):
+                return agency_of(bracket[1])
         if piece.kind == "author-link":
             slug = urlparse(piece.text).path.lower()
             for agency, aliases in agencies.items():
@@ -228,11 +266,6 @@ def find_wire(body: str, pieces: list[Piece]) -> Optional[str]:
     return None
 
 
-def english(text: str) -> bool:
-    words = re.findall(r"[a-z']+", text.lower()[:5000])
-    return len(words) >= 20 and sum(w in STOP_WORDS for w in words) / len(words) > 0.25
-
-
 def article_id(raw: RawArticle, text: str) -> str:
     if raw.id:
         return raw.id
@@ -250,6 +283,16 @@ def unwrapped(piece: Piece, joined: str, cut: Optional[int]) -> Piece:
     """A caption as readers want it: the unwrapped text, the source offsets kept."""
     part = joined[:cut] if piece.kind == "caption" else joined[cut:]
     return Piece(kind=piece.kind, text=part.strip(), start=piece.start, end=piece.end)
+
+
+def guesses(raw: RawArticle, title: Optional[str], published_from: Optional[str]) -> list[str]:
+    """What cleaning read off the text rather than being given, for the record's ``warnings``."""
+    found = []
+    if title and not raw.title:
+        found.append("title: taken from the first line of the text")
+    if published_from == "text" and raw.published_from != "text":
+        found.append("published: read from a date line in the text")
+    return found
 
 
 def clean(raw: RawArticle) -> Article:
@@ -275,7 +318,7 @@ def clean(raw: RawArticle) -> Article:
             kind = "related-link"
         elif BYLINE.match(text):
             byline, kind = byline or BYLINE.match(text)["name"], "byline"
-        elif sign_off_agency(text):
+        elif sign_off_agency(text) or signoff_start(text) == 0:
             kind = "signoff"
         elif find_text_date(text, whole=True):
             kind = "dateline"
@@ -294,13 +337,23 @@ def clean(raw: RawArticle) -> Article:
             captions.append(par.piece(kind))
         if kind:
             removed.append(par.piece(kind))
-        else:
-            body.append(repair_quotes(text))
+            continue
+        opening = dateline_end(text) if not body else None
+        if opening:
+            removed.append(par.piece("dateline", 0, opening))
+            if not published and find_text_date(text):
+                published, published_from = find_text_date(text), "text"
+        closing = signoff_start(text)
+        if closing:
+            removed.append(par.piece("signoff", closing))
+        body.append(repair_quotes(text[opening or 0:closing]))
     text = "\n\n".join(body)
     if not published:
         found = find_text_date(text[:300])
         if found:
             published, published_from = found, "text"
+    language = detect_language(text, raw.language)
+    warnings = [*raw.warnings, *guesses(raw, title, published_from), *([language.warning] if language.warning else [])]
     outlet = raw.outlet or next(
         (urlparse(p.text).hostname for p in removed if p.kind == "author-link"), None)
     return Article(
@@ -312,9 +365,10 @@ def clean(raw: RawArticle) -> Article:
         outlet=outlet.removeprefix("www.") if outlet else None,
         wire=find_wire(text, removed),
         byline=byline,
-        language=raw.language or ("en" if english(text) else None),
+        language=language.language,
         published=published,
         published_from=published_from or ("none" if not published else "given"),
         captions=captions,
         removed=removed,
+        warnings=warnings,
     )

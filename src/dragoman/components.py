@@ -32,7 +32,7 @@ from dragoman.actors.kb import load_kb
 from dragoman.claims import add_claims
 from dragoman.data_files import load_json, speech_verbs
 from dragoman.errors import StageFailure
-from dragoman.events import add_events
+from dragoman.events import EventCoder
 from dragoman.quotes import add_quotes
 from dragoman.record import Article
 
@@ -144,11 +144,13 @@ def make_quotes(nlp: Language, name: str) -> StageComponent:
 
 
 @Language.factory("dragoman_events", requires=["doc._.dragoman_actors", "doc._.dragoman_quotes", "token.dep"],
-                  assigns=["doc._.dragoman_events", "doc.spans", RECORD])
-def make_events(nlp: Language, name: str) -> StageComponent:
-    """PLOVER events: who did what to whom, when and where (``dragoman.events``)."""
-    load_json("events/triggers.json")
-    return StageComponent(name, add_events, event_spans)
+                  assigns=["doc._.dragoman_events", "doc.spans", RECORD],
+                  default_config={"weights": None, "policy": "model"})
+def make_events(nlp: Language, name: str, weights: Optional[str], policy: str) -> StageComponent:
+    """PLOVER events: who did what to whom, when and where (``dragoman.events``); ``weights`` is
+    the event-type model file (the shipped one by default), ``policy`` who names a verb's event."""
+    load_json("events/triggers.json")  # checked when the pipeline is built
+    return StageComponent(name, EventCoder(weights, policy), event_spans)
 
 
 @Language.factory("dragoman_claims", requires=["doc._.dragoman_quotes", "doc._.dragoman_events"],

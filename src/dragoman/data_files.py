@@ -1,6 +1,6 @@
 """Read the data files shipped under ``dragoman/data/`` (lexicons, word lists, the knowledge base).
 
-A data file with a schema in ``data/schemas/`` (``curated.jsonl`` -> ``curated.schema.json``) is
+A data file with a schema in ``data/schemas/`` (``events/triggers.json`` -> ``schemas/triggers.schema.json``) is
 checked when it is read: a typo fails at load, naming the file, the line and the reason, instead of
 failing every article later as a stage error.
 """
@@ -12,7 +12,7 @@ import re
 from functools import lru_cache
 from importlib import resources
 from importlib.abc import Traversable
-from typing import Any, Iterator, Optional
+from typing import Any, Optional
 
 import jsonschema
 
@@ -57,30 +57,10 @@ def parse_json(path: Traversable, label: str, schema: Optional[dict]) -> Any:
     return value
 
 
-def parse_jsonl(path: Traversable, label: str, schema: Optional[dict]) -> Iterator[dict]:
-    validator = jsonschema.Draft202012Validator(schema) if schema is not None else None
-    for number, line in enumerate(path.read_text("utf-8").splitlines(), start=1):
-        if not line.strip():
-            continue
-        try:
-            row = json.loads(line)
-        except json.JSONDecodeError as exc:
-            raise DataFileError(label, number, exc.msg) from exc
-        error = jsonschema.exceptions.best_match(validator.iter_errors(row)) if validator else None
-        if error is not None:
-            raise DataFileError(label, number, reason(error))
-        yield row
-
-
 @lru_cache(maxsize=None)
 def load_json(name: str) -> Any:
     """A JSON data file, parsed and checked once per process (the files are read-only)."""
     return parse_json(data_path(name), f"data/{name}", schema_for(name))
-
-
-def load_jsonl(name: str) -> Iterator[dict]:
-    """The rows of a JSON Lines data file, each checked against the file's schema."""
-    return parse_jsonl(data_path(name), f"data/{name}", schema_for(name))
 
 
 @lru_cache(maxsize=1)

@@ -62,6 +62,8 @@ def load_gold(path: Path) -> dict[str, Any]:
     unknown = set(gold) - GOLD_KEYS
     if unknown:
         raise GoldError(f"{path}: unknown key(s) {', '.join(sorted(unknown))}")
+    if not all(isinstance(a, dict) and isinstance(a.get("name"), str) for a in gold.get("actors", [])):
+        raise GoldError(f"{path}: every gold actor is an object with a 'name'")
     return gold
 
 

@@ -76,8 +76,11 @@ class Pipeline:
             return InputError(item.source, "no body text left after cleaning")
         if len(article.text) > self.nlp.max_length:
             return InputError(item.source, f"body is {len(article.text):,} characters, over the parser's limit")
-        if date:
+        if date and not article.published:
             article.published, article.published_from = date, "given"
+        if article.language and self.nlp.lang not in ("xx", article.language):
+            article.warnings.append(f"language: '{article.language}' text read with the '{self.nlp.lang}' pipeline: "
+                                    "its actors, quotes, events and claims are unreliable")
         return article
 
     def doc_for(self, article: Article):

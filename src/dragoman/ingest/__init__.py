@@ -2,44 +2,31 @@
 
 from __future__ import annotations
 
-import os
 import sys
-from pathlib import Path
 from typing import BinaryIO, Iterable, Iterator, Optional
 
 from dragoman.errors import InputError
 from dragoman.ingest.formats import READERS, Item
 from dragoman.ingest.raw import RawArticle
-from dragoman.ingest.sniff import format_of
+from dragoman.ingest.sniff import format_of, inflate
+from dragoman.ingest.walk import display_name, expand_paths, os_reason
+from dragoman.settings import Settings
 
 __all__ = ["Item", "RawArticle", "expand_paths", "read_inputs", "read_bytes"]
 
-
-def expand_paths(paths: Iterable[str]) -> Iterator[str | InputError]:
-    """Files as given; directories walked recursively in name order, hidden entries skipped."""
-    for path in paths:
-        if path == "-" or os.path.isfile(path):
-            yield path
-        elif os.path.isdir(path):
-            found = False
-            for root, dirs, files in os.walk(path):
-                dirs[:] = sorted(d for d in dirs if not d.startswith("."))
-                for name in sorted(files):
-                    if not name.startswith("."):
-                        found = True
-                        yield os.path.join(root, name)
-            if not found:
-                yield InputError(path, "directory holds no article files")
-        elif os.path.exists(path):
-            yield InputError(path, "not a regular file or directory")
-        else:
-            yield InputError(path, "no such file or directory")
+DEFAULT_MAX_BYTES = Settings().max_bytes
 
 
-def read_bytes(data: bytes, source: str, name: Optional[str] = None) -> Iterator[Item]:
-    """Raw articles from the bytes of one input, whatever its format."""
+def read_bytes(data: bytes, source: str, name: Optional[str] = None,
+               max_bytes: int = DEFAULT_MAX_BYTES) -> Iterator[Item]:
+    """Raw articles from the bytes of one input, whatever its format (gzip undone first)."""
+    try:
+        data = inflate(data, source, max_bytes)
+    except InputError as exc:
+        yield exc
+        return
     fmt = format_of(name or source, data)
-    yield from READERS[fmt](data, source)
+    yield from READERS[fmt](data, source, max_bytes)
 
 
 def read_inputs(paths: Iterable[str], max_bytes: int, stdin: BinaryIO | None = None) -> Iterator[Item]:
@@ -48,29 +35,35 @@ def read_inputs(paths: Iterable[str], max_bytes: int, stdin: BinaryIO | None = N
         if isinstance(path, InputError):
             yield path
             continue
+        source = "<stdin>" if path == "-" else display_name(path)
         try:
-            data = read_limited(path, max_bytes, stdin)
+            data = read_limited(path, source, max_bytes, stdin)
         except InputError as exc:
             yield exc
             continue
-        yield from read_bytes(data, "<stdin>" if path == "-" else path)
+        yield from guarded_read(data, source, path, max_bytes)
 
 
-def read_limited(path: str, max_bytes: int, stdin: BinaryIO | None = None) -> bytes:
-    if path == "-":
-        data = (stdin or sys.stdin.buffer).read(max_bytes + 1)
-        source = "<stdin>"
-    else:
-        source = path
-        try:
-            size = Path(path).stat().st_size
-            if size > max_bytes:
-                raise InputError(path, f"file is {size / 1e6:.1f} MB, over the {max_bytes / 1e6:g} MB limit (--max-bytes)")
-            data = Path(path).read_bytes()
-        except PermissionError as exc:
-            raise InputError(path, "permission denied") from exc
-        except OSError as exc:
-            raise InputError(path, exc.strerror or str(exc)) from exc
+def guarded_read(data: bytes, source: str, name: str, max_bytes: int) -> Iterator[Item]:
+    """``read_bytes``, with a bug in a reader or a library it calls reported for this input
+    (named as such) instead of ending the batch: a crawl must not stop at one odd file."""
+    try:
+        yield from read_bytes(data, source, name, max_bytes)
+    except Exception as exc:  # noqa: BLE001 - the one place a batch outlives an unknown failure
+        yield InputError(source, f"unexpected error while reading ({type(exc).__name__}: {exc}); the rest of this input is unread")
+
+
+def read_limited(path: str, source: str, max_bytes: int, stdin: BinaryIO | None = None) -> bytes:
+    """At most ``max_bytes`` of the input: a size in the file system is not trusted (a device or
+    a pipe has none), the read itself is bounded."""
+    try:
+        if path == "-":
+            data = (stdin or sys.stdin.buffer).read(max_bytes + 1)
+        else:
+            with open(path, "rb") as stream:
+                data = stream.read(max_bytes + 1)
+    except OSError as exc:
+        raise InputError(source, os_reason(exc)) from exc
     if len(data) > max_bytes:
         raise InputError(source, f"input is over the {max_bytes / 1e6:g} MB limit (--max-bytes)")
     if not data.strip():

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+import re
 from typing import Optional
 from urllib.parse import urlparse
 
@@ -14,6 +15,7 @@ from trafilatura import bare_extraction
 from dragoman.errors import InputError
 from dragoman.ingest.raw import RawArticle
 
+XML_DECLARATION = re.compile(r"^\s*<\?xml[^>]*\?>")
 BLOCK_TAGS = ("p", "div", "br", "li", "h1", "h2", "h3", "h4", "blockquote", "tr")
 
 # trafilatura and htmldate log every page they find hard; the reason we report is our own.
@@ -23,10 +25,7 @@ for noisy in ("trafilatura", "htmldate"):
 
 def html_to_raw(html: str, source: str, url: Optional[str] = None) -> RawArticle:
     """Extract the main text, title, author, site and publication date of one page."""
-    try:
-        tree = lxml.html.fromstring(html)
-    except (ParserError, ValueError) as exc:
-        raise InputError(source, f"malformed HTML ({exc})") from exc
+    tree = parse_html(html, source)
     doc = bare_extraction(tree, url=url, with_metadata=True, include_comments=False)
     if doc is None or not (doc.text or "").strip():
         raise InputError(source, "no article text found in the HTML")
@@ -43,6 +42,20 @@ def html_to_raw(html: str, source: str, url: Optional[str] = None) -> RawArticle
         language=doc.language or None,
         layout="paragraphs",
     )
+
+
+def parse_html(html: str, source: str) -> lxml.html.HtmlElement:
+    """The page's tree; refused when libxml2 had to cut it (nesting past its depth limit), since
+    the text past the cut would be silently lost."""
+    parser = lxml.html.HTMLParser()
+    try:
+        # The text is decoded already: an XML declaration naming an encoding would make lxml refuse it.
+        tree = lxml.html.fromstring(XML_DECLARATION.sub("", html, count=1), parser=parser)
+    except (ParserError, ValueError) as exc:
+        raise InputError(source, f"malformed HTML ({exc})") from exc
+    if any(error.type_name == "ERR_RESOURCE_LIMIT" for error in parser.error_log):
+        raise InputError(source, "HTML nested too deep for the parser (over 255 levels of elements); the page cannot be read whole")
+    return tree
 
 
 def publication_date(tree: lxml.html.HtmlElement, url: Optional[str]) -> Optional[str]:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Literal, Optional
 
 Layout = Literal["wrapped", "paragraphs"]
@@ -15,7 +15,8 @@ class RawArticle:
     ``source`` names where it came from precisely enough to find it again: a path, a path and a
     line number (``feed.jsonl:12``), a feed entry or a WARC record (``crawl.warc.gz#3``).
     ``layout`` tells cleaning whether line breaks are hard wraps (text pasted from a page) or
-    paragraph ends (text extracted from HTML); ``None`` lets cleaning decide.
+    paragraph ends (text extracted from HTML); ``None`` lets cleaning decide. ``warnings`` says
+    what reading had to guess (an encoding, a date it could not read); they reach the record.
     """
 
     source: str
@@ -29,3 +30,4 @@ class RawArticle:
     byline: Optional[str] = None
     language: Optional[str] = None
     layout: Optional[Layout] = None
+    warnings: list[str] = field(default_factory=list)
