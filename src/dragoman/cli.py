@@ -9,17 +9,20 @@ from __future__ import annotations
 import datetime as dt
 import json
 import sys
+import typing
 from pathlib import Path
 from typing import Iterator, Optional, TextIO
 
 import click
 from tqdm import tqdm
 
+from dragoman.corpus import DEFAULT_DB, Corpus
+from dragoman.corpus.queries import Filters
 from dragoman.errors import DragomanError, InputError
 from dragoman.evaluate import Score, article_path, format_scores, is_skipped, load_gold, micro_totals, score_record
 from dragoman.ingest import expand_paths, read_inputs
 from dragoman.pipeline import Outcome, Pipeline
-from dragoman.record import Article, json_schema
+from dragoman.record import Article, EventType, json_schema
 from dragoman.settings import Settings
 from dragoman.summary import render_summary
 
@@ -157,6 +160,146 @@ def scores_as_dict(scores: list[Score]) -> dict:
 def schema() -> None:
     """Print the JSON Schema of the Article record (dragoman.article/1)."""
     click.echo(json.dumps(json_schema(), indent=2))
+
+
+# -- corpus commands: each calls one Corpus method (dragoman.corpus) -----------------------------
+
+def db_option(func):
+    return click.option("--db", envvar="DRAGOMAN_DB", default=DEFAULT_DB, show_default=True,
+                        help="The corpus file (also DRAGOMAN_DB).")(func)
+
+
+def filter_options(func):
+    """Options shared by search and the listings: one Filters object."""
+    for decorator in reversed([
+        click.option("--actor", help="A corpus actor id or part of a name (lavrov)."),
+        click.option("--country", help="ISO 3166 alpha-3 code of an actor (RUS)."),
+        click.option("--type", "event_type", type=click.Choice(typing.get_args(EventType), case_sensitive=False),
+                     help="PLOVER event type."),
+        click.option("--since", callback=check_date, help="From this date (YYYY-MM-DD)."),
+        click.option("--until", callback=check_date, help="Up to this date (YYYY-MM-DD)."),
+        click.option("--limit", type=click.IntRange(min=1), default=20, show_default=True),
+        click.option("--json", "as_json", is_flag=True, help="JSON Lines instead of text."),
+    ]):
+        func = decorator(func)
+    return func
+
+
+def open_corpus(db: str) -> Corpus:
+    try:
+        return Corpus(db)
+    except DragomanError as exc:
+        raise click.ClickException(str(exc)) from exc
+
+
+def echo_rows(rows: list[dict], columns: list[str], as_json: bool) -> None:
+    for row in rows:
+        click.echo(json.dumps(row, ensure_ascii=False) if as_json else
+                   "  ".join(str(row[c]) for c in columns if row.get(c) not in (None, "")))
+
+
+@cli.command()
+@click.argument("paths", nargs=-1, required=True)
+@db_option
+@click.option("--jobs", type=click.IntRange(min=1), help="Worker processes [default: the CPU count].")
+@click.option("--batch", type=click.IntRange(min=1), default=50, show_default=True, help="Articles per transaction.")
+@click.option("--progress/--no-progress", default=None, help="Progress bar on stderr [default: on a terminal].")
+@input_options
+def ingest(paths, db, jobs, batch, progress, model, max_bytes) -> None:
+    """Analyze articles into a corpus file; inputs already stored are skipped, so a rerun resumes.
+
+    \b
+    Examples:
+      dragoman ingest pages/ feed.jsonl --db corpus.db
+      dragoman ingest crawl.warc.gz --jobs 2
+    """
+    settings = Settings.from_env(model=model, max_bytes=max_bytes)
+    with open_corpus(db) as corpus:
+        try:
+            report = corpus.ingest(paths, settings, jobs=jobs, batch=batch,
+                                   progress=sys.stderr.isatty() if progress is None else progress)
+        except DragomanError as exc:
+            raise click.ClickException(str(exc)) from exc
+    for source, reason in report.failures:
+        click.echo(f"dragoman: error: {source}: {reason}", err=True)
+    click.echo(f"dragoman: added {report.added}, skipped {report.skipped} (already stored), "
+               f"failed {report.failed}", err=True)
+    sys.exit(1 if report.failed else 0)
+
+
+@cli.command()
+@click.argument("query")
+@db_option
+@filter_options
+def search(query, db, as_json, **filters) -> None:
+    """Full-text search over titles, bodies and quotes, with snippets ([matched] words).
+
+    QUERY is FTS5 syntax (lavrov AND doha, "peace talks", syria*) or plain words.
+    """
+    with open_corpus(db) as corpus:
+        echo_rows(corpus.search(query, Filters(**filters)), ["id", "published", "outlet", "title", "snippet"], as_json)
+
+
+@cli.command()
+@db_option
+@filter_options
+def actors(db, as_json, **filters) -> None:
+    """Actors across the corpus (one per person or body), the most written-about first."""
+    with open_corpus(db) as corpus:
+        echo_rows(corpus.actors(Filters(**filters)), ["id", "name", "articles", "mentions"], as_json)
+
+
+@cli.command()
+@db_option
+@filter_options
+def events(db, as_json, **filters) -> None:
+    """Events with their source and target, newest first."""
+    with open_corpus(db) as corpus:
+        echo_rows(corpus.events(Filters(**filters)),
+                  ["date", "type", "source_name", "target_name", "status", "outlet", "article_id"], as_json)
+
+
+@cli.command()
+@db_option
+@filter_options
+def stories(db, as_json, **filters) -> None:
+    """Stories (articles reporting the same happening), the most reported first."""
+    with open_corpus(db) as corpus:
+        echo_rows(corpus.stories(Filters(**filters)),
+                  ["id", "articles", "outlets", "first_published", "title"], as_json)
+
+
+@cli.command()
+@db_option
+@filter_options
+def happenings(db, as_json, **filters) -> None:
+    """Happenings: one event with all its reports across articles, the most reported first."""
+    with open_corpus(db) as corpus:
+        echo_rows(corpus.happenings(Filters(**filters)),
+                  ["id", "date", "type", "source_name", "target_name", "reports", "articles", "status"], as_json)
+
+
+@cli.command()
+@db_option
+@filter_options
+def contested(db, as_json, **filters) -> None:
+    """Reports of one happening that contradict each other across articles, with both sources."""
+    with open_corpus(db) as corpus:
+        echo_rows(corpus.contested(Filters(**filters)),
+                  ["type", "a_status", "a_outlet", "a_text", "b_status", "b_outlet", "b_text"], as_json)
+
+
+@cli.command()
+@db_option
+@click.option("--format", "fmt", type=click.Choice(["jsonl", "csv", "parquet"]), default="jsonl", show_default=True,
+              help="jsonl: the records; csv, parquet: one file per table.")
+@click.option("-o", "--output", "out_dir", required=True, type=click.Path(file_okay=False), help="Folder to write.")
+def export(db, fmt, out_dir) -> None:
+    """Write the corpus out, streamed: records as JSON Lines, or every table as CSV or Parquet."""
+    with open_corpus(db) as corpus:
+        written = corpus.export(fmt, out_dir)
+    for name, count in written.items():
+        click.echo(f"{Path(out_dir) / name}\t{count}")
 
 
 def main() -> None:

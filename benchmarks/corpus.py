@@ -1,0 +1,88 @@
+"""Corpus benchmarks: search latency on a large store, and ingest throughput with one and two workers.
+
+    python benchmarks/corpus.py search RECORDS.jsonl [--size 10000]
+    python benchmarks/corpus.py ingest PAGES_DIR [--limit 40]
+
+``search`` replicates analyzed records (``dragoman analyze ... --format jsonl``) with varied
+sources straight into a store until it holds ``--size`` articles (the text is the records' own,
+so the index is as large as a real corpus of that size but its words repeat), then times
+full-text queries with filters: median and 95th percentile. ``ingest`` runs ``Corpus.ingest``
+on the same pages with ``jobs=1`` and ``jobs=2`` into fresh files: the ratio is the figure.
+"""
+
+from __future__ import annotations
+
+import argparse
+import dataclasses
+import json
+import statistics
+import tempfile
+import time
+from itertools import islice
+from pathlib import Path
+
+from dragoman.corpus import Corpus
+from dragoman.corpus.queries import Filters
+from dragoman.tables import article_from_dict
+
+QUERIES = [("Russia", Filters()), ("Syria", Filters(country="SYR")), ("police", Filters(event_type="ASSAULT")),
+           ("president", Filters(since="2019-11-18", until="2019-11-20")), ('"foreign minister"', Filters()),
+           ("trump", Filters(actor="trump")), ("protest*", Filters(limit=50)), ("plague OR measles", Filters())]
+
+
+def bench_search(records_path: Path, size: int, out: Path) -> None:
+    records = [article_from_dict(json.loads(line)) for line in records_path.open(encoding="utf-8")]
+    corpus = Corpus(str(out))
+    started = time.perf_counter()
+    copies = islice((dataclasses.replace(r, source=f"replica-{n}/{r.source}", url=None)
+                     for n in range(size // len(records) + 1) for r in records), size)
+    while batch := list(islice(copies, 500)):
+        corpus.save_all(batch)
+    print(f"stored {corpus.count('articles')} articles in {time.perf_counter() - started:.0f} s "
+          f"({len(records)} analyzed records, replicated)")
+    timings = []
+    for _ in range(5):
+        for query, filters in QUERIES:
+            t = time.perf_counter()
+            corpus.search(query, filters)
+            timings.append((time.perf_counter() - t) * 1000)
+    timings.sort()
+    p95 = timings[int(0.95 * (len(timings) - 1))]
+    print(f"search over {corpus.count('articles')} articles, {len(timings)} queries: "
+          f"median {statistics.median(timings):.1f} ms, p95 {p95:.1f} ms")
+
+
+def bench_ingest(pages: Path, limit: int) -> None:
+    files = sorted(str(p) for p in pages.iterdir())[:limit]
+    seconds = {}
+    for jobs in (1, 2):
+        with tempfile.TemporaryDirectory() as folder:
+            corpus = Corpus(str(Path(folder) / "corpus.db"))
+            started = time.perf_counter()
+            report = corpus.ingest(files, jobs=jobs)
+            seconds[jobs] = time.perf_counter() - started
+            print(f"--jobs {jobs}: {report.added} articles in {seconds[jobs]:.1f} s "
+                  f"({report.added / seconds[jobs]:.2f} articles/s), failed {report.failed}")
+    print(f"ratio jobs 2 / jobs 1 throughput: {seconds[1] / seconds[2]:.2f}")
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    sub = parser.add_subparsers(dest="what", required=True)
+    search = sub.add_parser("search")
+    search.add_argument("records", type=Path)
+    search.add_argument("--size", type=int, default=10_000)
+    search.add_argument("--db", type=Path, default=Path(tempfile.gettempdir()) / "dragoman-bench-corpus.db")
+    ingest = sub.add_parser("ingest")
+    ingest.add_argument("pages", type=Path)
+    ingest.add_argument("--limit", type=int, default=40)
+    args = parser.parse_args()
+    if args.what == "search":
+        args.db.unlink(missing_ok=True)
+        bench_search(args.records, args.size, args.db)
+    else:
+        bench_ingest(args.pages, args.limit)
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,74 @@
+"""Analysis in worker processes, results in input order: one pool for ``ingest`` and ``analyze --jobs``.
+
+Each worker process builds one Pipeline when it starts and keeps it for every batch it is sent
+(loading spaCy and the knowledge base once per process, not per article). The parent reads the
+inputs and hands out small batches; at most a few batches per worker are in flight, so memory
+stays flat on a million inputs. A bad input comes back as its InputError and the batch goes on.
+"""
+
+from __future__ import annotations
+
+import multiprocessing
+import os
+from collections import deque
+from itertools import islice
+from typing import Iterable, Iterator, Optional
+
+from dragoman.errors import InputError
+from dragoman.ingest import Item, RawArticle
+from dragoman.pipeline import Outcome, Pipeline
+from dragoman.settings import Settings
+
+IN_FLIGHT_PER_WORKER = 3
+
+
+def default_jobs() -> int:
+    """The CPUs this process may use (the affinity mask where the OS has one)."""
+    try:
+        return len(os.sched_getaffinity(0))
+    except AttributeError:
+        return os.cpu_count() or 1
+
+
+class _Worker:
+    """The state of one worker process: its pipeline, built once by the pool's initializer."""
+
+    pipeline: Optional[Pipeline] = None
+
+    @classmethod
+    def start(cls, settings: Settings) -> None:
+        cls.pipeline = Pipeline(settings)
+
+    @classmethod
+    def analyze(cls, batch: list[Item], date: Optional[str]) -> list[Outcome]:
+        assert cls.pipeline is not None, "worker used before its initializer ran"
+        return list(cls.pipeline.analyze_stream(batch, date=date))
+
+
+def analyze_parallel(items: Iterable[Item], settings: Settings, jobs: int = 1, date: Optional[str] = None,
+                     pipeline: Optional[Pipeline] = None) -> Iterator[tuple[Item, Outcome]]:
+    """Each input with its outcome (an Article or an InputError), in input order.
+
+    With ``jobs`` 1 the work is done here, by ``pipeline`` if given (tests and the server pass the
+    one they hold); otherwise by ``jobs`` worker processes.
+    """
+    items = iter(items)
+    batch_size = max(1, min(settings.batch_size, 8))
+    if jobs <= 1:
+        pipeline = pipeline or Pipeline(settings)
+        while batch := list(islice(items, settings.batch_size)):
+            yield from zip(batch, pipeline.analyze_stream(batch, date=date))
+        return
+    context = multiprocessing.get_context("spawn")
+    with context.Pool(jobs, initializer=_Worker.start, initargs=(settings,)) as pool:
+        pending: deque = deque()
+        while True:
+            while len(pending) < jobs * IN_FLIGHT_PER_WORKER and (batch := list(islice(items, batch_size))):
+                ready = [item for item in batch if isinstance(item, RawArticle)]
+                pending.append((batch, pool.apply_async(_Worker.analyze, (ready, date)) if ready else None))
+            if not pending:
+                break
+            batch, result = pending.popleft()
+            outcomes = iter(result.get() if result is not None else [])
+            for item in batch:
+                yield item, (item if isinstance(item, InputError) else next(outcomes))
