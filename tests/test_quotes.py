@@ -78,3 +78,19 @@ def test_quoted_spans_pair_marks_within_paragraphs():
     text = '"It\'s inadmissible," Lavrov said.\n\n"This threat will not be limited to Syria'
     assert [text[q.start:q.end] for q in quoted_spans(text)] == [
         "It's inadmissible,", "This threat will not be limited to Syria"]
+
+
+COOK = ("A series of precision U.S. airstrikes against al-Qaida operatives this week in northwestern Syria's Idlib "
+        "province killed more than 20 militants and destroyed eight vehicles and nine structures, Pentagon Press "
+        "Secretary Peter Cook told reporters today.\n\nA U.S. strike on Jan. 1 hit two al-Qaida vehicles that had "
+        "departed a large al-Qaida headquarters near Sarmada, Syria, Cook said.")
+
+
+def test_indirect_speech_with_the_tag_after_the_content(pipeline):
+    """US Department of Defense news (public domain, re3d CENTCOM set): ``<claim>, Cook said.``"""
+    article = pipeline.analyze(COOK, date="2017-01-06")
+    actors = actor_index(article)
+    indirect = {q.text: q for q in article.quotes if q.kind == "indirect"}
+    strike = next(q for text, q in indirect.items() if text.startswith("A U.S. strike on Jan. 1 hit"))
+    assert strike.text.endswith("near Sarmada, Syria")
+    assert "Cook" in (actors[strike.speaker].name if strike.speaker else strike.speaker_text)

@@ -190,7 +190,9 @@ def indirect(doc: Doc, quoted: list[tuple[int, int]], index: MentionIndex) -> It
             if text[end:end + 1] in DOUBLE_CLOSE and text[start - 1:start] not in DOUBLE_OPEN:
                 end += 1
             subject = clause_subject(token)
-            if subject is None or index.in_marks(subject) or inside_quotes(start, end, quoted) or clause.i < token.i:
+            if subject is None or index.in_marks(subject) or inside_quotes(start, end, quoted):
+                continue
+            if clause.i < token.i and not is_tag_after(clause, token):
                 continue
             yield start, end, token, subject
     for sentence in doc.sents:
@@ -200,6 +202,14 @@ def indirect(doc: Doc, quoted: list[tuple[int, int]], index: MentionIndex) -> It
         rest = [t for t in sentence if not (attributed[1].start <= t.i < attributed[1].end) and not t.is_punct]
         if rest and not inside_quotes(rest[0].idx, rest[-1].idx + len(rest[-1]), quoted):
             yield rest[0].idx, rest[-1].idx + len(rest[-1]), doc[attributed[1].start], attributed[0]
+
+
+def is_tag_after(clause: Token, cue: Token) -> bool:
+    """``<claim>, Cook said.``: the content ends at a comma and the tag follows it, its subject
+    between the comma and the cue or right after the cue (``, said Cook``)."""
+    comma = clause.right_edge.i + 1
+    doc = cue.doc
+    return comma < cue.i and doc[comma].text == "," and all(not t.is_punct for t in doc[comma + 1:cue.i])
 
 
 def inside_quotes(start: int, end: int, quoted: list[tuple[int, int]]) -> bool:
