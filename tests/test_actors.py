@@ -9,7 +9,7 @@ from conftest import SAMPLE, page_html
 
 from dragoman.actors.countries import build as build_countries
 from dragoman.actors import add_actors
-from dragoman.actors.kb import CURATED_KEYS, DataFileError, check_rows, load_kb
+from dragoman.actors.kb import load_kb
 from dragoman.actors.phoenix import parse_actors, parse_agents
 from dragoman.ingest.html import html_to_raw
 from dragoman.record import Article
@@ -205,8 +205,3 @@ def test_a_domestic_office_takes_the_dateline_country_from_context(pipeline):
     cooper = by_name(actors, "Cooper")
     assert (cooper.country, cooper.country_from, cooper.confidence) == ("USA", "context", 0.6)
 
-
-def test_a_malformed_data_line_is_reported_with_file_and_line():
-    with pytest.raises(DataFileError, match=r"data/actors/x.jsonl:2: 'name' must be a str"):
-        list(check_rows("x.jsonl", ['{"name": "a", "aliases": [], "type": "person", "roles": [], "source": "s"}',
-                                    '{"aliases": []}'], CURATED_KEYS))

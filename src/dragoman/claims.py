@@ -23,7 +23,7 @@ from spacy.tokens import Doc, Span, Token
 
 from dragoman.actors.kb import load_kb, normalise
 from dragoman.data_files import load_json
-from dragoman.events.roles import ActorIndex
+from dragoman.mention_index import MentionIndex, index_of
 from dragoman.record import Actor, Article, Claim, Quote, Relation
 
 STATE_SECTORS = ("GOV", "MIL", "COP", "SPY", "JUD", "LEG")
@@ -67,7 +67,7 @@ def claims_from_quotes(article: Article, doc: Doc) -> list[Claim]:
                   claimant=q.speaker, claimant_text=q.speaker_text) for q in quotes]
 
 
-def topics(claim: Claim, index: ActorIndex, doc: Doc, main_capital: Optional[str]) -> set[str]:
+def topics(claim: Claim, index: MentionIndex, doc: Doc, main_capital: Optional[str]) -> set[str]:
     """What a claim is about: the places, actors and multi-word noun phrases of its sentence
     (a partial quote's sentence says whom it accuses: "accused U.S. forces of ...")."""
     found = set()
@@ -91,7 +91,7 @@ def topics(claim: Claim, index: ActorIndex, doc: Doc, main_capital: Optional[str
     return found
 
 
-def claim_owners(sentence: Span, index: ActorIndex) -> set[str]:
+def claim_owners(sentence: Span, index: MentionIndex) -> set[str]:
     """Whose claims a sentence names: ``the Russian Defense Ministry's allegations`` (an actor),
     ``the Russian and Syrian claims`` (countries: ``country:RUS``)."""
     nouns = set(cues()["claim_nouns"])
@@ -168,7 +168,7 @@ def contradiction(a: Claim, b: Claim, about: dict[str, set[str]], near: bool, ac
 
 def link_contradictions(claims: list[Claim], article: Article, doc: Doc, accused: dict[str, str]) -> None:
     capital = main_capital(article)
-    index = ActorIndex(article)
+    index = index_of(doc, article)
     about = {c.id: topics(c, index, doc, capital) for c in claims}
     for claim_id, target in accused.items():
         about[claim_id].add(f"accused:{target}")
@@ -219,7 +219,7 @@ def relation_nouns(doc: Doc, article: Article) -> Iterator[tuple[Actor, Actor, s
     """``Assad ally Russia``, ``fellow Assad ally Iran``, ``opposition supporter Turkey``,
     ``a fierce critic of the Syrian leader``, ``The three countries have been partners``."""
     kinds = cues()["relation_nouns"]
-    by_char = ActorIndex(article).by_char
+    by_char = index_of(doc, article).by_char
     kb = load_kb()
 
     def at(token: Token) -> Optional[Actor]:

@@ -20,3 +20,23 @@ class ModelNotInstalled(DragomanError):
 
 class GoldError(DragomanError):
     """A gold file is not in the format of GOLD.md."""
+
+
+class StageFailure(InputError):
+    """A bug: an analysis stage raised on one article. Reported for that article; the batch goes on."""
+
+    def __init__(self, source: str, stage: str, error: Exception):
+        super().__init__(source, f"internal error in stage '{stage}' (a bug: please report it): "
+                                 f"{type(error).__name__}: {error}")
+        self.stage = stage
+        self.error = error
+
+
+class DataFileError(DragomanError):
+    """A data file (word list, knowledge base, lexicon) is malformed: fails at load, not per article."""
+
+    def __init__(self, path: str, line: int, reason: str):
+        super().__init__(f"{path}, line {line}: {reason}")
+        self.path = path
+        self.line = line
+        self.reason = reason

@@ -1,36 +1,28 @@
-"""The stages in order: clean, parse with spaCy, then each analysis stage; raw in, Article out.
+"""The flow in order: clean, then one spaCy pipeline (parse and Dragoman's components); raw in, Article out.
 
-Each analysis stage is a function ``(article, doc) -> article`` registered by name in ``STAGES``;
-``Settings.stages`` says which run and in what order. A stage reads the record and the parsed
-Doc, never another stage's internals, so each can be replaced alone.
+Each analysis stage is a spaCy component (``dragoman.components``) added after the base pipeline's
+own; ``Settings.stages`` says which run and in what order. Cleaning makes the record; it rides on the
+Doc through the components, and ``to_article`` reads it off at the end.
 """
 
 from __future__ import annotations
 
 from itertools import islice
-from typing import Callable, Iterable, Iterator, Optional, Union
+from typing import Iterable, Iterator, Optional, Union
 
 from spacy.language import Language
-from spacy.tokens import Doc
 
-from dragoman.actors import add_actors
-from dragoman.claims import add_claims
 from dragoman.clean import clean
-from dragoman.errors import DragomanError, InputError
-from dragoman.events import add_events
+from dragoman.components import to_article
+from dragoman.errors import DragomanError, InputError, StageFailure
 from dragoman.ingest import Item, RawArticle
 from dragoman.nlp import load_nlp
-from dragoman.quotes import add_quotes
 from dragoman.record import Article
 from dragoman.settings import Settings
 
-Stage = Callable[[Article, Doc], Article]
-STAGES: dict[str, Stage] = {
-    "actors": add_actors,
-    "quotes": add_quotes,
-    "events": add_events,
-    "claims": add_claims,
-}
+STAGES = {"actors": "dragoman_actors", "quotes": "dragoman_quotes", "events": "dragoman_events",
+          "claims": "dragoman_claims"}
+"""Stage names users give in Settings.stages, and the spaCy component each one is."""
 Outcome = Union[Article, InputError]
 
 
@@ -51,7 +43,10 @@ class Pipeline:
     @property
     def nlp(self) -> Language:
         if self._nlp is None:
-            self._nlp = load_nlp(self.settings.model)
+            nlp = load_nlp(self.settings.model)
+            for name in self.settings.stages:
+                nlp.add_pipe(STAGES[name])
+            self._nlp = nlp
         return self._nlp
 
     def analyze(self, raw: Union[RawArticle, str], date: Optional[str] = None) -> Article:
@@ -68,10 +63,10 @@ class Pipeline:
         items = iter(items)
         while batch := list(islice(items, self.settings.batch_size)):
             prepared = [self.prepare(item, date) for item in batch]
-            good = [a for a in prepared if isinstance(a, Article)]
-            docs = iter(self.nlp.pipe((a.text for a in good), batch_size=self.settings.batch_size))
+            docs = iter(self.nlp.pipe((self.doc_for(a) for a in prepared if isinstance(a, Article)),
+                                      batch_size=self.settings.batch_size))
             for outcome in prepared:
-                yield self.run_stages(outcome, next(docs)) if isinstance(outcome, Article) else outcome
+                yield self.finish(next(docs)) if isinstance(outcome, Article) else outcome
 
     def prepare(self, item: Item, date: Optional[str]) -> Outcome:
         if isinstance(item, InputError):
@@ -85,13 +80,18 @@ class Pipeline:
             article.published, article.published_from = date, "given"
         return article
 
-    def run_stages(self, article: Article, doc: Doc) -> Outcome:
-        for name in self.settings.stages:
-            try:
-                article = STAGES[name](article, doc)
-            except Exception as exc:  # one article's failure must not stop the batch
-                return InputError(article.source, f"stage '{name}' failed: {type(exc).__name__}: {exc}")
-        return article
+    def doc_for(self, article: Article):
+        """An unparsed Doc carrying the cleaned record, for the components to fill in."""
+        doc = self.nlp.make_doc(article.text)
+        doc._.dragoman_record = article
+        return doc
+
+    @staticmethod
+    def finish(doc) -> Outcome:
+        try:
+            return to_article(doc)
+        except StageFailure as failure:
+            return failure
 
 
 def load(settings: Optional[Settings] = None) -> Pipeline:

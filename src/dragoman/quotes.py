@@ -19,16 +19,12 @@ from typing import Iterator, Optional
 
 from spacy.tokens import Doc, Span, Token
 
-from dragoman.data_files import load_json, speech_verbs
-from dragoman.quotemarks import DOUBLE_CLOSE, DOUBLE_OPEN, Quoted, quoted_spans
+from dragoman.data_files import load_json
+from dragoman.mention_index import MentionIndex, clause_subject, index_of, is_speech_verb
+from dragoman.quotemarks import DOUBLE_CLOSE, DOUBLE_OPEN, Quoted
 from dragoman.record import Actor, Article, Quote
 
 NOUN_PHRASE_CUT = ("relcl", "acl", "appos", "punct", "advcl", "cc", "conj", "prep")
-RELATIVE_PRONOUNS = ("who", "which", "that")
-
-
-def is_cue(token: Token) -> bool:
-    return token.pos_ in ("VERB", "AUX") and (token.lemma_.lower() in speech_verbs() or token.lower_ in speech_verbs())
 
 
 def cue_text(token: Token) -> str:
@@ -48,7 +44,7 @@ def climb_to_cue(span: Span) -> Optional[Token]:
         if token.head is token:
             return None
         token = token.head
-        if is_cue(token) and not (span.start <= token.i < span.end):
+        if is_speech_verb(token) and not (span.start <= token.i < span.end):
             return token
     return None
 
@@ -61,32 +57,11 @@ def adjacent_cue(doc: Doc, span: Span) -> Optional[Token]:
     if start < len(doc) and not doc[start].is_lower and doc[start].sent.start == start:
         start = len(doc)  # a new sentence, capitalised: not an attribution of this quote
     sentence_end = doc[start].sent.end if start < len(doc) else start
-    after = [t for t in doc[start:min(start + 6, sentence_end)] if is_cue(t)]
+    after = [t for t in doc[start:min(start + 6, sentence_end)] if is_speech_verb(t)]
     if after:
         return after[0]
-    before = [t for t in doc[max(span.start - 3, 0):span.start] if is_cue(t)]
+    before = [t for t in doc[max(span.start - 3, 0):span.start] if is_speech_verb(t)]
     return before[-1] if before else None
-
-
-def subject_of(cue: Token) -> Optional[Token]:
-    """The cue's subject, through ``warning that`` and ``, citing`` to the main verb's subject."""
-    token = cue
-    for _ in range(4):
-        subjects = sorted((c for c in token.children if c.dep_ in ("nsubj", "nsubjpass")),
-                          key=lambda c: abs(c.i - token.i))  # two subjects parsed: the nearer one
-        if subjects and subjects[0].lower_ in RELATIVE_PRONOUNS and token.dep_ == "relcl":
-            return token.head  # "an Army officer who described ..."
-        if subjects:
-            return subjects[0]
-        if token.dep_ == "acl" and token.head.pos_ == "PROPN":
-            return token.head  # "Safadi warning of ..."
-        if token.dep_ == "acl" and token.head.head.pos_ in ("VERB", "AUX"):
-            token = token.head.head  # "issued a statement warning that ...": who issued it
-        elif token.dep_ in ("advcl", "xcomp", "conj") and token.head.pos_ in ("VERB", "AUX"):
-            token = token.head
-        else:
-            return None
-    return None
 
 
 def passive_agent(span: Span) -> Optional[Token]:
@@ -126,16 +101,6 @@ def noun_phrase(head: Token) -> Span:
     return head.doc[left:right + 1]
 
 
-def actor_covering(actors: list[Actor], start: int, end: int) -> Optional[Actor]:
-    """The actor with a mention inside ``start``..``end``, the longest mention first."""
-    best = None
-    for actor in actors:
-        for m in actor.mentions:
-            if start <= m.start and m.end <= end and (best is None or m.end - m.start > best[0]):
-                best = (m.end - m.start, actor)
-    return best[1] if best else None
-
-
 def actor_by_surname(actors: list[Actor], head: Token) -> Optional[Actor]:
     """``Trump tweeted``, where the parser found no name to mention: the one person so called."""
     if head.pos_ != "PROPN":
@@ -149,7 +114,7 @@ def is_direct(text: str, quoted: Quoted, cue: Optional[Token], doc: Doc) -> bool
     if before.endswith(":"):
         return True
     previous = doc.char_span(0, len(before), alignment_mode="contract")
-    if previous is not None and len(previous) and is_cue(previous[-1]):
+    if previous is not None and len(previous) and is_speech_verb(previous[-1]):
         return True
     if before.endswith(",") and cue is not None and cue.idx < quoted.start:
         return True
@@ -159,13 +124,13 @@ def is_direct(text: str, quoted: Quoted, cue: Optional[Token], doc: Doc) -> bool
     return starts_sentence and (content[-1:] in ",.!?" or after == ",")
 
 
-def speaker_of(doc: Doc, span: Span, marks: list[Quoted]) -> tuple[Optional[Token], Optional[Token]]:
+def speaker_of(doc: Doc, span: Span, index: MentionIndex) -> tuple[Optional[Token], Optional[Token]]:
     """(cue, speaker head token) for a quote span, by the parse, the neighbours, or the agent.
     A speaker is never inside quotation marks: those are someone's words, not an attribution."""
     cue = climb_to_cue(span) or adjacent_cue(doc, span)
     if cue is not None:
-        subject = subject_of(cue)
-        if subject is not None and not in_marks(subject, marks):
+        subject = clause_subject(cue)
+        if subject is not None and not index.in_marks(subject):
             return cue, subject
     attributed = according_to(span.sent)
     if attributed is not None:
@@ -173,29 +138,25 @@ def speaker_of(doc: Doc, span: Span, marks: list[Quoted]) -> tuple[Optional[Toke
     return cue, passive_agent(span)
 
 
-def make_quote(article: Article, number: int, start: int, end: int, kind: str,
+def make_quote(article: Article, index: MentionIndex, number: int, start: int, end: int, kind: str,
                cue: Optional[Token], speaker: Optional[Token]) -> Quote:
     speaker_text = actor = None
     if speaker is not None:
         phrase = noun_phrase(speaker)
         speaker_text = phrase.text
-        actor = (actor_covering(article.actors, phrase.start_char, phrase.end_char)
+        actor = (index.covering(phrase.start_char, phrase.end_char)
                  or actor_by_surname(article.actors, speaker))
     return Quote(id=f"q{number}", text=article.text[start:end], kind=kind, start=start, end=end,
                  speaker=actor.id if actor else None, speaker_text=speaker_text,
                  cue=cue_text(cue) if cue is not None else None)
 
 
-def in_marks(token: Token, marks: list[Quoted]) -> bool:
-    return any(q.start <= token.idx < q.end for q in marks)
-
-
-def direct_and_partial(article: Article, doc: Doc, marks: list[Quoted]) -> Iterator[tuple]:
-    for quoted in marks:
+def direct_and_partial(article: Article, doc: Doc, index: MentionIndex) -> Iterator[tuple]:
+    for quoted in index.marks:
         span = tokens_in(doc, quoted.start, quoted.end)
         if span is None or not len(span):
             continue
-        cue, speaker = speaker_of(doc, span, marks)
+        cue, speaker = speaker_of(doc, span, index)
         kind = "direct" if is_direct(article.text, quoted, cue, doc) else "partial"
         yield quoted.start, quoted.end, kind, cue, speaker
 
@@ -216,11 +177,11 @@ def continue_speakers(text: str, found: list[tuple]) -> list[tuple]:
     return out
 
 
-def indirect(doc: Doc, quoted: list[tuple[int, int]], marks: list[Quoted]) -> Iterator[tuple[int, int, Token, Token]]:
+def indirect(doc: Doc, quoted: list[tuple[int, int]], index: MentionIndex) -> Iterator[tuple[int, int, Token, Token]]:
     """Complement clauses of speech verbs, and ``according to`` sentences, not already quoted."""
     text = doc.text
     for token in doc:
-        if not is_cue(token):
+        if not is_speech_verb(token):
             continue
         for clause in (c for c in token.children if c.dep_ == "ccomp"):
             words = [t for t in clause.subtree if t.dep_ != "mark" or t.i != clause.left_edge.i]
@@ -228,8 +189,8 @@ def indirect(doc: Doc, quoted: list[tuple[int, int]], marks: list[Quoted]) -> It
             start = max(start, token.idx + len(token)) if clause.i > token.i else start
             if text[end:end + 1] in DOUBLE_CLOSE and text[start - 1:start] not in DOUBLE_OPEN:
                 end += 1
-            subject = subject_of(token)
-            if subject is None or in_marks(subject, marks) or inside_quotes(start, end, quoted) or clause.i < token.i:
+            subject = clause_subject(token)
+            if subject is None or index.in_marks(subject) or inside_quotes(start, end, quoted) or clause.i < token.i:
                 continue
             yield start, end, token, subject
     for sentence in doc.sents:
@@ -248,12 +209,12 @@ def inside_quotes(start: int, end: int, quoted: list[tuple[int, int]]) -> bool:
 
 
 def add_quotes(article: Article, doc: Doc) -> Article:
-    marks = quoted_spans(article.text)
-    found = list(direct_and_partial(article, doc, marks))
+    index = index_of(doc, article)
+    found = list(direct_and_partial(article, doc, index))
     marked = [(s - 1, e + 1) for s, e, kind, _, _ in found if kind == "direct"]
-    found += [(s, e, "indirect", cue, who) for s, e, cue, who in indirect(doc, marked, marks)]
+    found += [(s, e, "indirect", cue, who) for s, e, cue, who in indirect(doc, marked, index)]
     found = continue_speakers(article.text, sorted(found, key=lambda q: q[0]))
     found = [q for q in found if not (q[2] == "partial" and q[4] is None)]  # scare quotes, titles
-    article.quotes = [make_quote(article, n, s, e, kind, cue, who)
+    article.quotes = [make_quote(article, index, n, s, e, kind, cue, who)
                       for n, (s, e, kind, cue, who) in enumerate(found, start=1)]
     return article

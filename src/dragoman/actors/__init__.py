@@ -134,3 +134,20 @@ def build_actors(mentions: list[Mention]) -> list[Actor]:
 def add_actors(article: Article, doc: Doc) -> Article:
     article.actors = build_actors(find_mentions(doc, article.published))
     return article
+
+
+def add_state_actor(article: Article, iso3: Optional[str], start: int, end: int) -> Optional[Actor]:
+    """The article's actor for country ``iso3``; added, cited at ``start``..``end`` with a lower
+    confidence, when another stage finds the country named only as a place or an adjective.
+    Only this stage makes actors: the others ask for them here."""
+    existing = next((a for a in article.actors if a.type == "state" and a.country == iso3), None)
+    if existing is not None or not iso3:
+        return existing
+    country = load_kb().countries.get(iso3)
+    if country is None:
+        return None
+    actor = Actor(id=f"a{len(article.actors) + 1}", name=country.name, type="state", country=iso3, code=iso3,
+                  confidence=0.5, mentions=[Span(start, end, article.text[start:end])],
+                  kb_id=f"country:{iso3}", country_from="text")
+    article.actors.append(actor)
+    return actor

@@ -8,25 +8,17 @@ the article's publication date (``Role.valid_on``).
 
 from __future__ import annotations
 
-import json
 import re
 import unicodedata
 from dataclasses import dataclass, field
 from functools import lru_cache
-from importlib import resources
 from typing import Iterator, Optional
 
-from dragoman.data_files import load_json
-from dragoman.errors import DragomanError
+from dragoman.data_files import data_path, load_json, load_jsonl
+from dragoman.errors import DataFileError
 
 PHOENIX_FILES = ("phoenix-nonstate.jsonl", "phoenix-international.jsonl", "phoenix-countries.jsonl")
 CURATED_FILES = ("curated.jsonl", "institutions.jsonl")
-CURATED_KEYS = {"name": str, "aliases": list, "type": str, "roles": list, "source": str}
-ROLE_KEYS = {"code", "country", "title", "start", "end"}
-
-
-class DataFileError(DragomanError):
-    """A shipped or user-edited data file is malformed; the message names the file and line."""
 
 
 POSSESSIVE = re.compile(r"['\u2019]s\b")
@@ -149,47 +141,28 @@ class KnowledgeBase:
         return self.sector_types.get(code[:3], "organisation")
 
 
-def data_lines(name: str, required: Optional[dict[str, type]] = None) -> Iterator[dict]:
-    """The JSON objects of a JSON Lines data file, each checked for ``required`` keys and types."""
-    text = resources.files("dragoman").joinpath("data", "actors", name).read_text("utf-8")
-    return check_rows(name, text.splitlines(), required)
-
-
-def check_rows(name: str, lines: list[str], required: Optional[dict[str, type]] = None) -> Iterator[dict]:
-    for number, line in enumerate(lines, start=1):
-        if not line.strip():
-            continue
-        try:
-            row = json.loads(line)
-        except json.JSONDecodeError as exc:
-            raise DataFileError(f"data/actors/{name}:{number}: not JSON ({exc.msg})") from exc
-        for key, kind in (required or {}).items():
-            if not isinstance(row.get(key), kind):
-                raise DataFileError(f"data/actors/{name}:{number}: '{key}' must be a {kind.__name__}")
-        yield row
+def data_lines(name: str) -> Iterator[dict]:
+    """The rows of a JSON Lines actor file, checked against its schema in ``data/schemas/``."""
+    return load_jsonl(f"actors/{name}")
 
 
 def tsv_lines(name: str, columns: int) -> Iterator[list[str]]:
     """The rows of a tab-separated data file (``#`` starts a comment), each of ``columns`` cells."""
-    text = resources.files("dragoman").joinpath("data", "actors", name).read_text("utf-8")
+    text = data_path(f"actors/{name}").read_text("utf-8")
     for number, line in enumerate(text.splitlines(), start=1):
         if not line.strip() or line.startswith("#"):
             continue
         cells = line.split("\t")
         if len(cells) != columns or not all(c.strip() for c in cells):
-            raise DataFileError(f"data/actors/{name}:{number}: expected {columns} non-empty tab-separated cells")
+            raise DataFileError(f"data/actors/{name}", number, f"expected {columns} non-empty tab-separated cells")
         yield cells
 
 
 def curated_roles(name: str, number: int, row: dict, countries: dict[str, Country]) -> list[Role]:
-    roles = []
     for role in row["roles"]:
-        unknown = set(role) - ROLE_KEYS if isinstance(role, dict) else {"(not an object)"}
-        if unknown or (role.get("country") and role["country"] not in countries):
-            raise DataFileError(f"data/actors/{name}:{number}: bad role {role!r} (keys {sorted(ROLE_KEYS)}, "
-                                "country an ISO alpha-3 code)")
-        roles.append(Role(**role))
-    return roles
+        if role.get("country") and role["country"] not in countries:
+            raise DataFileError(f"data/actors/{name}", number, f"unknown country {role['country']!r}")
+    return [Role(**role) for role in row["roles"]]
 
 
 def slug(name: str) -> str:
@@ -234,13 +207,13 @@ def load_kb() -> KnowledgeBase:
     generic = {normalise(w) for w in conventions["generic_bodies"]}
     for name, iso3, _kind in tsv_lines("places.tsv", 3):
         if iso3 not in kb.countries:
-            raise DataFileError(f"data/actors/places.tsv: unknown country {iso3!r} for {name!r}")
+            raise DataFileError("data/actors/places.tsv", 0, f"unknown country {iso3!r} for {name!r}")
         kb.places.setdefault(normalise(name), iso3)
     for row in data_lines("phoenix-agents.jsonl"):
         for phrase in row["phrases"]:
             kb.agents.setdefault(normalise(phrase), row["sector"])
     for name in CURATED_FILES:
-        for number, row in enumerate(data_lines(name, CURATED_KEYS), start=1):
+        for number, row in enumerate(data_lines(name), start=1):
             entry = Entry(f"curated:{slug(row['name'])}", row["name"], row["type"],
                           curated_roles(name, number, row, kb.countries), row["source"])
             kb.add(entry, [normalise(n) for n in [row["name"], *row["aliases"]]])

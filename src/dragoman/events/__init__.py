@@ -18,12 +18,12 @@ from typing import Iterator, Optional
 
 from spacy.tokens import Doc, Span, Token
 
-from dragoman.data_files import load_json, speech_verbs
+from dragoman.data_files import load_json
 from dragoman.actors.kb import load_kb
-from dragoman.events.roles import ActorIndex, subjects_of, targets_of
+from dragoman.events.roles import state_named, subjects_of, targets_of
 from dragoman.events.status import confidence_of, status_of
 from dragoman.events.when import find_place, resolve_date
-from dragoman.quotemarks import quoted_spans
+from dragoman.mention_index import MentionIndex, index_of, is_speech_verb
 from dragoman.record import Actor, Article, Event, Location
 
 TARGET_DEFAULT_TYPES = ("ASSAULT", "COERCE", "MOBILIZE")
@@ -58,7 +58,7 @@ def mode_of(word: Token) -> Optional[str]:
     return next((modes[c.lower_] for c in word.children if c.lower_ in modes), None)
 
 
-def verb_triggers(doc: Doc, index: ActorIndex, used: set[int]) -> Iterator[Trigger]:
+def verb_triggers(doc: Doc, index: MentionIndex, used: set[int]) -> Iterator[Trigger]:
     lex = lexicon()
     prepositions = tuple(lex["target_prepositions"])
     for word in doc:
@@ -93,7 +93,7 @@ def is_passive(verb: Token) -> bool:
         verb.tag_ == "VBN" and verb.dep_ in ("conj", "acl") and any(c.dep_ == "auxpass" for c in verb.head.children))
 
 
-def noun_triggers(doc: Doc, index: ActorIndex, used: set[int]) -> Iterator[Trigger]:
+def noun_triggers(doc: Doc, index: MentionIndex, used: set[int]) -> Iterator[Trigger]:
     nouns = lexicon()["nouns"]
     prepositions = tuple(lexicon()["target_prepositions"])
     for word in doc:
@@ -101,7 +101,7 @@ def noun_triggers(doc: Doc, index: ActorIndex, used: set[int]) -> Iterator[Trigg
         if word.pos_ != "NOUN" or not kind or word.i in used:
             continue
         owners = index.in_phrase(word) or [
-            index.state(load_kb().country_of_word(c.text), c.idx, c.idx + len(c))
+            state_named(index, load_kb().country_of_word(c.text), c.idx, c.idx + len(c))
             for c in word.children if c.dep_ in ("amod", "compound") and load_kb().country_of_word(c.text)]
         clauses = [c for c in word.children if c.dep_ in ("relcl", "acl")]
         for clause in clauses:
@@ -162,8 +162,8 @@ def date_of(trigger: Token, published: Optional[str]) -> tuple[Optional[str], Op
 
 
 def add_events(article: Article, doc: Doc) -> Article:
-    index = ActorIndex(article)
-    marks = quoted_spans(article.text)
+    index = index_of(doc, article)
+    marks = index.marks
     used: set[int] = set()
     triggers = list(verb_triggers(doc, index, used)) + list(noun_triggers(doc, index, used))
     pairs: list[tuple[Event, Trigger]] = []
@@ -235,26 +235,26 @@ def same_party(a: Actor, b: Actor) -> bool:
 
 
 def default_target(kind: str, source: Actor, location: Optional[Location], place: Optional[Span],
-                   index: ActorIndex) -> Optional[Actor]:
+                   index: MentionIndex) -> Optional[Actor]:
     """With no target named, a use of force, a protest or a visit abroad is aimed at the country
     where it happens ("staged a protest in Beijing", "an air strike southwest of Baghdad"); a use
     of force at home, at the source's own country."""
     abroad = location is not None and location.country and location.country != source.country
     if abroad and kind in TARGET_DEFAULT_TYPES + ("PROTEST", "CONSULT"):
-        return index.state(location.country, place.start_char, place.end_char)
+        return state_named(index, location.country, place.start_char, place.end_char)
     if kind in TARGET_DEFAULT_TYPES:
         return index.states.get(source.country or (location.country if location else None))
     return None
 
 
-def reported_demands(doc: Doc, events: list[Event], index: ActorIndex) -> list[Event]:
+def reported_demands(doc: Doc, events: list[Event], index: MentionIndex) -> list[Event]:
     """``The Bush administration declared that China must drop barriers``: saying that another
     party must or should act is a REQUEST to it."""
     modals = lexicon()["demand_modals"]
     seen = {(e.type, e.source, e.target) for e in events}
     added = []
     for verb in doc:
-        if verb.lemma_.lower() not in speech_verbs() or verb.pos_ != "VERB":
+        if not is_speech_verb(verb):
             continue
         for clause in (c for c in verb.children if c.dep_ == "ccomp"):
             if not any(c.dep_ == "aux" and c.lower_ in modals for c in clause.children):
@@ -274,7 +274,7 @@ def reported(kind: str, speaker: Actor, target: Actor, sentence: Span) -> Event:
                  start=sentence.start_char, end=sentence.end_char)
 
 
-def reported_accusations(triggers: list[Trigger], events: list[Event], index: ActorIndex) -> list[Event]:
+def reported_accusations(triggers: list[Trigger], events: list[Event], index: MentionIndex) -> list[Event]:
     """``The US claimed that ISIL had attacked Iraq``: saying that someone used force or coercion
     accuses them (PLOVER ACCUSE, as the CAMEO coders have it). One ACCUSE per speaker and accused."""
     added: list[Event] = []
@@ -282,7 +282,7 @@ def reported_accusations(triggers: list[Trigger], events: list[Event], index: Ac
     for trigger in triggers:
         if trigger.type not in ("ASSAULT", "COERCE") or trigger.nominal:
             continue
-        verb = next((a for a in trigger.word.ancestors if a.lemma_.lower() in speech_verbs()), None)
+        verb = next((a for a in trigger.word.ancestors if is_speech_verb(a)), None)
         if verb is None or trigger.word.dep_ == "advcl" and trigger.word.head.i == verb.i:
             continue
         for speaker in subjects_of(verb, index):

@@ -7,7 +7,8 @@ from typing import Optional
 
 from spacy.tokens import Token
 
-from dragoman.data_files import load_json, speech_verbs
+from dragoman.data_files import load_json
+from dragoman.mention_index import is_speech_verb
 from dragoman.quotemarks import Quoted
 
 
@@ -44,7 +45,7 @@ def is_claimed(trigger: Token, marks: list[Quoted]) -> bool:
         return True
     words = load_json("events/status.json")["claim_words"]
     for token in trigger.ancestors:
-        if token.lemma_.lower() in speech_verbs() and any(c.dep_ == "nsubj" for c in token.children):
+        if is_speech_verb(token) and any(c.dep_ == "nsubj" for c in token.children):
             return True
         if token.lower_ in words:
             return True

@@ -1,0 +1,151 @@
+"""The mention index: the one place that maps tokens and characters to actors, knows the text's
+quotation marks, tells a speech verb and finds a clause's subject.
+
+The actors stage cites every mention; the quotes, events and claims stages ask this index who a
+token names, whether a word is inside someone's quoted words, whether a verb reports speech and who
+a clause's subject is. None of them re-implements these answers, so a fix here (or a trained
+component put here) reaches every stage at once. One index is built per Doc, after the actors
+stage, and kept on the Doc (``index_of(doc)``).
+"""
+
+from __future__ import annotations
+
+from typing import Optional
+
+from spacy.tokens import Doc, Token
+
+from dragoman.data_files import load_json, speech_verbs
+from dragoman.quotemarks import Quoted, quoted_spans
+from dragoman.record import Actor, Article
+
+if not Doc.has_extension("dragoman_index"):
+    Doc.set_extension("dragoman_index", default=None)
+if not Doc.has_extension("dragoman_marks"):
+    Doc.set_extension("dragoman_marks", default=None)
+
+
+def words() -> dict:
+    return load_json("mentions.json")
+
+
+def quote_marks(doc: Doc) -> list[Quoted]:
+    """The stretches of the text between quotation marks, found once per Doc."""
+    if doc._.dragoman_marks is None:
+        doc._.dragoman_marks = quoted_spans(doc.text)
+    return doc._.dragoman_marks
+
+
+def is_speech_verb(token: Token) -> bool:
+    """A verb that reports speech (``said``, ``warned``, ``told``): by its lemma or its form."""
+    verbs = speech_verbs()
+    return token.pos_ in ("VERB", "AUX") and (token.lemma_.lower() in verbs or token.lower_ in verbs)
+
+
+def clause_subject(verb: Token) -> Optional[Token]:
+    """Who does what ``verb`` says: the agent of a passive, the nearest subject (two parsed: the
+    nearer one), the antecedent of a relative pronoun, or, for a verb with none of its own, the
+    subject of the verb it hangs on (``warning that ...``, ``is scheduled to attend``,
+    ``issued a statement warning ...``). A passive verb's own subject is its patient, not its doer."""
+    climb = words()["subject_climb_deps"]
+    token = verb
+    for _ in range(words()["subject_max_climb"]):
+        agents = [g for c in token.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"]
+        if agents:
+            return agents[0]
+        subjects = sorted((c for c in token.children if c.dep_ in ("nsubj", "nsubjpass")),
+                          key=lambda c: abs(c.i - token.i))
+        if subjects:
+            subject = subjects[0]
+            if subject.lower_ in words()["relative_pronouns"] and token.dep_ == "relcl":
+                return token.head  # "an Army officer who described ..."
+            return subject if subject.dep_ == "nsubj" or token is not verb else None
+        if token.dep_ == "acl" and token.head.pos_ == "PROPN":
+            return token.head  # "Safadi warning of ..."
+        if token.dep_ == "acl" and token.head.head.pos_ in ("VERB", "AUX"):
+            token = token.head.head  # "issued a statement warning that ...": who issued it
+        elif token.dep_ in climb and token.head is not token:
+            token = token.head
+        else:
+            return None
+    return None
+
+
+class MentionIndex:
+    """Which actor a character of the text belongs to, and which actor a group word names."""
+
+    def __init__(self, doc: Doc, article: Article):
+        self.doc = doc
+        self.article = article
+        self.marks = quote_marks(doc)
+        self.by_char: dict[int, Actor] = {}
+        self.by_word: dict[str, Actor] = {}
+        for actor in article.actors:
+            self.add(actor)
+
+    def add(self, actor: Actor) -> None:
+        for mention in actor.mentions:
+            for offset in range(mention.start, mention.end):
+                self.by_char.setdefault(offset, actor)
+            if actor.type not in ("person", "state") and " " not in mention.text:
+                self.by_word.setdefault(mention.text.lower().rstrip("s"), actor)
+
+    @property
+    def states(self) -> dict[str, Actor]:
+        return {a.country: a for a in self.article.actors if a.type == "state" and a.country}
+
+    def at(self, token: Token) -> Optional[Actor]:
+        return self.by_char.get(token.idx)
+
+    def covering(self, start: int, end: int) -> Optional[Actor]:
+        """The actor with the longest mention inside ``start``..``end``."""
+        best: Optional[tuple[int, Actor]] = None
+        for actor in self.article.actors:
+            for m in actor.mentions:
+                if start <= m.start and m.end <= end and (best is None or m.end - m.start > best[0]):
+                    best = (m.end - m.start, actor)
+        return best[1] if best else None
+
+    def of_phrase(self, head: Token) -> list[Actor]:
+        """The actors a noun phrase names, its conjuncts included."""
+        found: list[Actor] = []
+        first = self.at(head)
+        listed = [c for c in head.children if c.dep_ == "appos" and first is not None and self.at(c) is not None
+                  and self.at(c) is not first and self.at(c).type == first.type]  # "The US, Russia, and Switzerland"
+        for token in [head, *head.conjuncts, *(w for c in listed for w in (c, *c.conjuncts))]:
+            for actor in self.in_phrase(token):
+                if actor not in found:
+                    found.append(actor)
+        return found
+
+    def in_phrase(self, token: Token) -> list[Actor]:
+        """An actor named by the word, by its modifiers (``Assad's forces``), or through a
+        partitive (``some of the rebel groups``)."""
+        actor = self.at(token)
+        if actor is not None:
+            return [actor]
+        modifiers = words()["modifier_deps"]
+        found = []
+        children = sorted(token.children, key=lambda c: modifiers.index(c.dep_) if c.dep_ in modifiers else 9)
+        for child in children:
+            if child.dep_ in modifiers and (child.i < token.i or child.dep_ == "appos"):
+                for word in [child, *child.conjuncts]:
+                    named = self.at(word) or self.by_word.get(word.lower_.rstrip("s"))
+                    if named is not None and named not in found:
+                        found.append(named)
+        if found:
+            return found[:1] if any(c.dep_ == "appos" for c in token.children) else found
+        if token.lower_ not in words()["partitive_heads"] and token.pos_ not in ("PRON", "NUM", "DET"):
+            return []
+        partitive = [g for c in token.children if c.lower_ == "of" for g in c.children if g.dep_ == "pobj"]
+        return self.of_phrase(partitive[0]) if partitive else []
+
+    def in_marks(self, token: Token) -> bool:
+        """The word is inside someone's quoted words."""
+        return any(q.start <= token.idx < q.end for q in self.marks)
+
+
+def index_of(doc: Doc, article: Article) -> MentionIndex:
+    """The Doc's mention index, built on first use after the actors stage."""
+    if doc._.dragoman_index is None or doc._.dragoman_index.article is not article:
+        doc._.dragoman_index = MentionIndex(doc, article)
+    return doc._.dragoman_index
