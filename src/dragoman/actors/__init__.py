@@ -147,6 +147,7 @@ def add_state_actor(article: Article, iso3: Optional[str], start: int, end: int)
     if country is None:
         return None
     actor = Actor(id=f"a{len(article.actors) + 1}", name=country.name, type="state", country=iso3, code=iso3,
-                  confidence=0.5, mentions=[Span(start, end, article.text[start:end])])
+                  confidence=0.5, mentions=[Span(start, end, article.text[start:end])],
+                  kb_id=f"country:{iso3}", country_from="text")
     article.actors.append(actor)
     return actor
