@@ -145,7 +145,7 @@ def make_quotes(nlp: Language, name: str) -> StageComponent:
 
 @Language.factory("dragoman_events", requires=["doc._.dragoman_actors", "doc._.dragoman_quotes", "token.dep"],
                   assigns=["doc._.dragoman_events", "doc.spans", RECORD],
-                  default_config={"weights": None, "policy": "model"})
+                  default_config={"weights": None, "policy": "rules"})
 def make_events(nlp: Language, name: str, weights: Optional[str], policy: str) -> StageComponent:
     """PLOVER events: who did what to whom, when and where (``dragoman.events``); ``weights`` is
     the event-type model file (the shipped one by default), ``policy`` who names a verb's event."""

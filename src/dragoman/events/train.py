@@ -38,6 +38,7 @@ from dragoman.events.features import WordLists, clause_features, default_word_li
 from dragoman.events.model import NONE, EventTypeModel, default_weights
 
 PLV_WEIGHT, PLV_OTHER_VERB_WEIGHT, NGEC_WEIGHT, CAMEO_WEIGHT = 1.0, 0.3, 0.5, 0.2
+MAX_ITERATIONS = 30
 YIELD_TYPES = ("CONCEDE", "RETREAT")
 
 
@@ -173,26 +174,32 @@ def cameo_examples(lists: WordLists) -> list[Example]:
 
 
 def fit(examples: list[Example], regularisation: float = 1.0) -> EventTypeModel:
-    """Logistic regression (scikit-learn) for the type; a second one for the mode, on examples
-    that carry one; exported as plain arrays."""
+    """Logistic regression (scikit-learn, fitted by stochastic gradient descent: L-BFGS takes many
+    minutes here) for the type; a second one for the mode, on examples that carry one; exported
+    as plain arrays."""
     from sklearn.feature_extraction import DictVectorizer
-    from sklearn.linear_model import LogisticRegression
 
     vectoriser = DictVectorizer()
     matrix = vectoriser.fit_transform([e.features for e in examples])
     names = list(vectoriser.get_feature_names_out())
-    types = LogisticRegression(C=regularisation, max_iter=2000)
+    types = classifier(regularisation)
     types.fit(matrix, [e.type for e in examples], sample_weight=[e.weight for e in examples])
     moded = [i for i, e in enumerate(examples) if e.mode is not None and e.type != NONE]
     mode_labels = [f"{examples[i].type}:{examples[i].mode}" for i in moded]
     if len(set(mode_labels)) > 1:
-        modes = LogisticRegression(C=regularisation, max_iter=2000)
+        modes = classifier(regularisation)
         modes.fit(matrix[moded], mode_labels)
         mode_classes, mode_weights, mode_bias = list(modes.classes_), modes.coef_.T, modes.intercept_
     else:
         mode_classes, mode_weights, mode_bias = [], np.zeros((len(names), 0)), np.zeros(0)
     return EventTypeModel({n: i for i, n in enumerate(names)}, list(types.classes_), types.coef_.T,
                           types.intercept_, mode_classes, mode_weights, mode_bias)
+
+
+def classifier(regularisation: float):
+    from sklearn.linear_model import SGDClassifier
+
+    return SGDClassifier(loss="log_loss", alpha=1e-4 / regularisation, max_iter=MAX_ITERATIONS, tol=1e-4, random_state=7)
 
 
 def cross_validate(plv: list[Example], weak: list[Example], folds: int, seed: int = 13) -> dict[str, Counter]:
