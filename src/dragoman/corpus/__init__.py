@@ -160,7 +160,19 @@ class Corpus:
                         report.failed += 1
                         report.failures.append((outcome.source, outcome.reason))
                         self.record_failure(outcome.source, outcome.reason)
-                    elif self._insert(outcome):
+                        continue
+                    try:
+                        self.db.execute("SAVEPOINT article")
+                        added = self._insert(outcome)
+                        self.db.execute("RELEASE article")
+                    except sqlite3.DatabaseError as exc:  # one bad record must not stop the batch
+                        self.db.execute("ROLLBACK TO article")
+                        self.db.execute("RELEASE article")
+                        report.failed += 1
+                        report.failures.append((outcome.source, f"not stored: {exc}"))
+                        self.record_failure(outcome.source, f"not stored: {exc}")
+                        continue
+                    if added:
                         report.added += 1
                     else:
                         report.skipped += 1
