@@ -53,11 +53,30 @@ def test_coordinated_sources_make_one_event_each(founding):
 
 @pytest.mark.parametrize("words, want", [
     ("Saturday", "2024-12-07"), ("on Friday", "2024-12-06"), ("earlier this week", "2024-W49"),
-    ("late last month", "2024-11"), ("since 2011", "2011"), ("December 6", "2024-12-06"),
+    ("late last month", "2024-11"), ("since 2011", "2011/.."), ("December 6", "2024-12-06"),
+    ("between 2011 and 2014", "2011/2014"), ("next week", "2024-W50"), ("tomorrow", "2024-12-08"),
     ("yesterday", "2024-12-06"), ("last year", "2023"), ("7 December 2024", "2024-12-07"),
 ])
 def test_date_words_resolve_against_the_publication_date(words, want):
     assert resolve_date(words, "2024-12-07") == want
+
+
+@pytest.mark.parametrize("words, want", [("Wednesday", "2024-12-11"), ("Saturday", "2024-12-07"),
+                                         ("December 20", "2024-12-20"), ("March 3", "2025-03-03")])
+def test_a_future_clause_counts_forwards(words, want):
+    assert resolve_date(words, "2024-12-07", tense="future") == want
+
+
+@pytest.mark.parametrize("text, want", [
+    # Our own tensed sentences, one event each, published on Saturday 7 December 2024.
+    ("Russian Foreign Minister Sergei Lavrov will meet his Turkish counterpart on Wednesday.", "2024-12-11"),
+    ("Russian Foreign Minister Sergei Lavrov met his Turkish counterpart on Wednesday.", "2024-12-04"),
+    ("Russian Foreign Minister Sergei Lavrov is due to meet his Turkish counterpart on Wednesday.", "2024-12-11"),
+    ("Russia has supplied weapons to Syria since 2011.", "2011/.."),
+])
+def test_event_dates_follow_the_tense_of_their_clause(pipeline, text, want):
+    article = pipeline.analyze(text, date="2024-12-07")
+    assert article.events and {e.date for e in article.events} == {want}
 
 
 def test_without_a_publication_date_only_absolute_dates_resolve():
@@ -129,3 +148,46 @@ def test_a_reported_must_is_a_request_to_whoever_must(pipeline):
             "or face tariff penalties for maintaining unfair trade practices.")
     article = pipeline.analyze(RawArticle(source="plover", text=text, layout="paragraphs"), date="2000-01-01")
     assert ("REQUEST", "USA", "CHN") in {triple for triple, _ in coded_triples(article)}
+
+
+def test_the_training_code_builds_a_model_that_reads_back(tmp_path):
+    """``python -m dragoman.events.train`` on a tiny bench folder made here (our own sentences,
+    in PLV's and the NGEC stories' formats): the weights it writes load and code a clause."""
+    pytest.importorskip("sklearn")
+    from dragoman.events.model import EventTypeModel
+    from dragoman.events.train import main
+
+    (tmp_path / "plv").mkdir()
+    (tmp_path / "ngec-synthetic").mkdir()
+    header = "\tsentence_id\tsentence\tmarked_sentence\tgold_root\n"
+    rows = [
+        (1, "<s>Police</s> arrested <t>the protesters</t> in the capital on Monday.", "COERCE"),
+        (2, "<s>The rebels</s> attacked <t>an army base</t> near the border.", "ASSAULT"),
+        (3, "<s>The minister</s> met <t>his Turkish counterpart</t> in Doha.", "CONSULT"),
+        (4, "<s>The army</s> shelled <t>the town</t> overnight, residents said.", "ASSAULT"),
+        (6, "<s>Officials</s> detained <t>two journalists</t> at the airport.", "COERCE"),
+        (7, "<s>The president</s> hosted <t>the visiting prime minister</t> on Friday.", "CONSULT"),
+    ]
+    lines = [f"\t{n}\t{m.replace('<s>', '').replace('</s>', '').replace('<t>', '').replace('</t>', '')}\t{m}\t{t}"
+             for n, m, t in rows]
+    (tmp_path / "plv" / "PLV_train.tsv").write_text(header + "\n".join(lines) + "\n", "utf-8")
+    stories = "text,label,mode\n" + "\n".join([
+        '"Troops bombed a village in the north, killing ten people.",ASSAULT,AERIAL',
+        '"Police arrested dozens of students after the rally.",COERCE,ARREST',
+        '"The two leaders met in Geneva to discuss the crisis.",CONSULT,MEET',
+    ]) + "\n"
+    (tmp_path / "ngec-synthetic" / "synthetic_events.csv").write_text(stories, "utf-8")
+    out = tmp_path / "types.npz"
+    assert main([str(tmp_path), "--out", str(out)]) == 0
+    model = EventTypeModel.load(out)
+    assert {"ASSAULT", "COERCE", "CONSULT", "none"} <= set(model.type_classes)
+    assert model.predict({"lemma=attack": 1.0, "pos=VERB": 1.0, "dict=ASSAULT": 1.0}).type == "ASSAULT"
+
+
+def test_a_broken_weights_file_is_named_in_the_error(tmp_path):
+    from dragoman.events.model import BadModelFile, EventTypeModel
+
+    bad = tmp_path / "types.npz"
+    bad.write_bytes(b"not a model")
+    with pytest.raises(BadModelFile, match="types.npz"):
+        EventTypeModel.load(bad)

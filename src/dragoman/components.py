@@ -28,9 +28,11 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 
 from dragoman.actors import add_actors
+from dragoman.actors.kb import load_kb
 from dragoman.claims import add_claims
+from dragoman.data_files import load_json, speech_verbs
 from dragoman.errors import StageFailure
-from dragoman.events import add_events
+from dragoman.events import EventCoder
 from dragoman.quotes import add_quotes
 from dragoman.record import Article
 
@@ -129,6 +131,7 @@ RECORD = "doc._.dragoman_record"
                   assigns=["doc._.dragoman_actors", "doc.spans", RECORD])
 def make_actors(nlp: Language, name: str) -> StageComponent:
     """People, states, bodies and groups, resolved, coded and linked (``dragoman.actors``)."""
+    load_kb()  # read and checked when the pipeline is built: a broken data file fails here, not per article
     return StageComponent(name, add_actors, actor_spans)
 
 
@@ -136,14 +139,18 @@ def make_actors(nlp: Language, name: str) -> StageComponent:
                   assigns=["doc._.dragoman_quotes", "doc.spans", RECORD])
 def make_quotes(nlp: Language, name: str) -> StageComponent:
     """Direct, partial and indirect quotes with their speakers (``dragoman.quotes``)."""
+    speech_verbs(), load_json("mentions.json")
     return StageComponent(name, add_quotes, quote_spans)
 
 
 @Language.factory("dragoman_events", requires=["doc._.dragoman_actors", "doc._.dragoman_quotes", "token.dep"],
-                  assigns=["doc._.dragoman_events", "doc.spans", RECORD])
-def make_events(nlp: Language, name: str) -> StageComponent:
-    """PLOVER events: who did what to whom, when and where (``dragoman.events``)."""
-    return StageComponent(name, add_events, event_spans)
+                  assigns=["doc._.dragoman_events", "doc.spans", RECORD],
+                  default_config={"weights": None, "policy": "model"})
+def make_events(nlp: Language, name: str, weights: Optional[str], policy: str) -> StageComponent:
+    """PLOVER events: who did what to whom, when and where (``dragoman.events``); ``weights`` is
+    the event-type model file (the shipped one by default), ``policy`` who names a verb's event."""
+    load_json("events/triggers.json")  # checked when the pipeline is built
+    return StageComponent(name, EventCoder(weights, policy), event_spans)
 
 
 @Language.factory("dragoman_claims", requires=["doc._.dragoman_quotes", "doc._.dragoman_events"],

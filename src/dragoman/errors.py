@@ -1,5 +1,7 @@
 """Named errors. The library raises them; the CLI turns them into one line for the user."""
 
+from typing import Optional
+
 
 class DragomanError(Exception):
     """Base of every error Dragoman raises on purpose."""
@@ -30,3 +32,13 @@ class StageFailure(InputError):
                                  f"{type(error).__name__}: {error}")
         self.stage = stage
         self.error = error
+
+
+class DataFileError(DragomanError):
+    """A data file (word list, knowledge base, lexicon) is malformed: fails at load, not per article."""
+
+    def __init__(self, path: str, line: Optional[int], reason: str):
+        super().__init__(f"{path}, line {line}: {reason}" if line else f"{path}: {reason}")
+        self.path = path
+        self.line = line
+        self.reason = reason

@@ -31,6 +31,7 @@ EventType = Literal[
 EventStatus = Literal["reported", "claimed", "denied", "historical", "hypothetical"]
 Stance = Literal["asserts", "denies"]
 RelationKind = Literal["ally", "supports", "opposes", "criticises", "partner"]
+CountryFrom = Literal["text", "kb", "title", "context"]
 
 
 @dataclass
@@ -61,8 +62,15 @@ class Actor:
     role: Optional[str] = None
     code: Optional[str] = None
     confidence: float = 1.0
-    """Below 1 when the country was inferred (``the rebels`` in an article about Syria)."""
+    """How sure the country is: 1 when the text or the knowledge base says it, lower from context."""
     mentions: list[Span] = field(default_factory=list)
+    kb_id: Optional[str] = None
+    """The knowledge-base entry this actor is (``curated:vladimir-putin``, ``country:SYR``): the same
+    key in every article, so a corpus can join one actor across articles."""
+    country_from: Optional[CountryFrom] = None
+    """Where the country comes from: the text around a name (``text``), a title that carries it
+    (``title``: "U.S. Rep.", "Sen. ... (R-Texas)"), the knowledge base (``kb``), or the article's
+    setting for a domestic office (``context``: a governor in a story datelined in that country)."""
 
 
 @dataclass

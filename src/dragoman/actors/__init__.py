@@ -12,9 +12,11 @@ from typing import Optional
 from spacy.tokens import Doc, Span as TokenSpan
 
 from dragoman.actors.coref import counterpart_links, pronoun_mentions, title_mentions
+from dragoman.actors.context import CONTEXT_CONFIDENCE, is_domestic_role, setting
 from dragoman.actors.kb import KnowledgeBase, load_kb, normalise
-from dragoman.actors.mentions import (INFERRED_COUNTRY_CONFIDENCE, Mention, candidate_spans, group_mentions,
-                                      main_country, name_mention, span_label)
+from dragoman.actors.mentions import Mention, candidate_spans, entity_labels, group_mentions, name_mention, span_label
+
+DOMESTIC_BODIES = ("LEG", "COP", "JUD")
 from dragoman.record import Actor, Article, Span
 
 
@@ -22,38 +24,46 @@ def find_mentions(doc: Doc, day: Optional[str]) -> list[Mention]:
     kb = load_kb()
     names: list[Mention] = []
     text = doc.text  # built anew on every access: read it once
+    labels = entity_labels(doc)
     spans = candidate_spans(doc, kb)
-    for span in spans + repeated_names(doc, text, spans):
-        mention = name_mention(span, kb, day, [m for m in names if m.type == "person"])
+    for span in spans + repeated_names(doc, text, spans, labels):
+        mention = name_mention(span, kb, day, [m for m in names if m.type == "person"], labels)
         if mention is not None:
             names.append(mention)
     names = one_label_per_name([m for m in names if not is_title_of_next(m, names, text)])
-    infer_official_countries(names, kb)
     owners = {t.i: m for m in names for t in tokens_of(doc, m)}
     taken = set(owners)
     people = [m for m in names if m.type == "person"]
     titles = list(title_mentions(doc, kb, people, taken))
     taken.update(t.i for m in titles for t in tokens_of(doc, m))
-    groups = list(group_mentions(doc, kb, taken, owners, main_country(names)))
+    groups = list(group_mentions(doc, kb, taken, owners))
     taken.update(t.i for g in groups for t in tokens_of(doc, g))
     links = counterpart_links(groups, people)
     groups = [links.get(i, g) for i, g in enumerate(groups)]
     others = sorted((m for m in names + groups if m.type not in ("person", None)), key=lambda m: m.first_token)
     pronouns = list(pronoun_mentions(doc, kb, people, others, taken))
-    return sorted(names + titles + groups + pronouns, key=lambda m: (m.start, m.end))
+    mentions = sorted(names + titles + groups + pronouns, key=lambda m: (m.start, m.end))
+    give_domestic_offices_the_setting(mentions, setting(doc, kb), kb)
+    return mentions
 
 
-def infer_official_countries(names: list[Mention], kb: KnowledgeBase) -> None:
-    """An official named with a title but no country ("Deputy Director of Public Prosecution
-    Eva-Marie Persson") is taken to serve the country the article is about, with confidence 0.6."""
-    country = main_country(names)
+def give_domestic_offices_the_setting(mentions: list[Mention], country: Optional[str], kb: KnowledgeBase) -> None:
+    """A senator, governor, teacher or police force the text ties to no country serves the country
+    the story is set in (its dateline's, or that of every place it names), at a lower confidence.
+    Foreign-facing offices and armed forces get nothing this way: "the Foreign Secretary" or
+    "opposition forces" in a story datelined abroad keep no country."""
     if country is None:
         return
-    for mention in names:
-        if mention.type == "person" and mention.role and mention.country is None:
-            sector = kb.sector_of(mention.role)
-            mention.country, mention.confidence = country, INFERRED_COUNTRY_CONFIDENCE
-            mention.code = f"{country}{sector or ''}"
+    tied = {m.key for m in mentions if m.country}
+    for mention in mentions:
+        if mention.country or mention.key in tied:
+            continue
+        domestic = (is_domestic_role(mention.role, kb) if mention.type == "person"
+                    else (mention.code or "")[3:6] in DOMESTIC_BODIES or kb.sector_of(mention.name) in DOMESTIC_BODIES)
+        if domestic:
+            sector = kb.sector_of(mention.role or mention.name) or ""
+            mention.country, mention.confidence, mention.country_from = country, CONTEXT_CONFIDENCE, "context"
+            mention.code = f"{country}{sector}"
 
 
 def one_label_per_name(names: list[Mention]) -> list[Mention]:
@@ -67,13 +77,14 @@ def one_label_per_name(names: list[Mention]) -> list[Mention]:
     return names
 
 
-def repeated_names(doc: Doc, text: str, spans: list[TokenSpan]) -> list[TokenSpan]:
+def repeated_names(doc: Doc, text: str, spans: list[TokenSpan],
+                   labels: dict[tuple[int, int], str]) -> list[TokenSpan]:
     """Names of two or more words seen once are names wherever they recur, even where the
     entity recogniser missed them (``Big Machine have twice denied ...``)."""
     taken = {i for span in spans for i in range(span.start, span.end)}
-    labels = {s.text: span_label(s) for s in spans if len(s) > 1 and s[0].is_title}
+    named = {s.text: span_label(s, labels) for s in spans if len(s) > 1 and s[0].is_title}
     found = []
-    for name, label in labels.items():
+    for name, label in named.items():
         start = text.find(name)
         while start >= 0:
             span = doc.char_span(start, start + len(name), label=label)
@@ -105,15 +116,17 @@ def build_actors(mentions: list[Mention]) -> list[Actor]:
     for mention in mentions:
         actor = actors.get(mention.key)
         if actor is None:
-            actor = actors[mention.key] = Actor(id=f"a{len(actors) + 1}", name=mention.name, type=mention.type,
-                                                confidence=mention.confidence)
+            actor = actors[mention.key] = Actor(id=f"a{len(actors) + 1}", name=mention.name, type=mention.type)
         if len(mention.name) > len(actor.name):
             actor.name = mention.name
         actor.type = actor.type or mention.type
-        actor.country = actor.country or mention.country
         actor.role = actor.role or mention.role
         actor.code = actor.code or mention.code
-        actor.confidence = max(actor.confidence, mention.confidence)
+        actor.kb_id = actor.kb_id or mention.kb_id
+        if actor.country is None and mention.country is not None:
+            actor.country, actor.country_from, actor.confidence = mention.country, mention.country_from, mention.confidence
+        elif actor.country_from == "context" and mention.country_from not in (None, "context"):
+            actor.country, actor.country_from, actor.confidence = mention.country, mention.country_from, mention.confidence
         actor.mentions.append(Span(mention.start, mention.end, mention.text))
     return list(actors.values())
 

@@ -17,8 +17,12 @@ from importlib import resources
 from typing import Iterator, Optional
 
 from dragoman.data_files import load_json
+from dragoman.errors import DataFileError
 
 PHOENIX_FILES = ("phoenix-nonstate.jsonl", "phoenix-international.jsonl", "phoenix-countries.jsonl")
+CURATED_FILES = ("curated.jsonl", "institutions.jsonl")
+CURATED_KEYS = {"name": str, "aliases": list, "type": str, "roles": list, "source": str}
+ROLE_KEYS = {"code", "country", "title", "start", "end"}
 
 
 POSSESSIVE = re.compile(r"['\u2019]s\b")
@@ -96,6 +100,14 @@ class KnowledgeBase:
     leader_titles: set[str] = field(default_factory=set)
     pronoun_genders: dict[str, str] = field(default_factory=dict)
     gendered_titles: dict[str, str] = field(default_factory=dict)
+    places: dict[str, str] = field(default_factory=dict)
+    country_titles: dict[str, str] = field(default_factory=dict)
+    state_abbreviations: dict[str, str] = field(default_factory=dict)
+    domestic_roles: set[str] = field(default_factory=set)
+    place_nouns: set[str] = field(default_factory=set)
+    not_actors: set[str] = field(default_factory=set)
+    companies: set[str] = field(default_factory=set)
+    company_suffixes: set[str] = field(default_factory=set)
 
     def add(self, entry: Entry, keys: list[str]) -> None:
         """Index ``entry`` under normalised names ``keys``."""
@@ -111,6 +123,11 @@ class KnowledgeBase:
         """The country a name, demonym or possessive (``Qatar's``) names."""
         key = normalise(text)
         return self.country_names.get(key) or self.demonyms.get(key)
+
+    def country_of_place(self, text: str) -> Optional[str]:
+        """The country a country, capital, province or large city named in ``text`` lies in."""
+        key = normalise(text)
+        return self.country_names.get(key) or self.seats.get(key) or self.places.get(key)
 
     def sector_of(self, phrase: str) -> Optional[str]:
         key = normalise(phrase)
@@ -128,18 +145,61 @@ class KnowledgeBase:
         return self.sector_types.get(code[:3], "organisation")
 
 
-def data_lines(name: str) -> Iterator[dict]:
+def data_lines(name: str, required: Optional[dict[str, type]] = None) -> Iterator[dict]:
+    """The JSON objects of a JSON Lines data file, each checked for ``required`` keys and types."""
     text = resources.files("dragoman").joinpath("data", "actors", name).read_text("utf-8")
-    for line in text.splitlines():
-        if line.strip():
-            yield json.loads(line)
+    return check_rows(name, text.splitlines(), required)
+
+
+def check_rows(name: str, lines: list[str], required: Optional[dict[str, type]] = None) -> Iterator[dict]:
+    for number, line in enumerate(lines, start=1):
+        if not line.strip():
+            continue
+        try:
+            row = json.loads(line)
+        except json.JSONDecodeError as exc:
+            raise DataFileError(f"data/actors/{name}", number, f"not JSON ({exc.msg})") from exc
+        for key, kind in (required or {}).items():
+            if not isinstance(row.get(key), kind):
+                raise DataFileError(f"data/actors/{name}", number, f"'{key}' must be a {kind.__name__}")
+        yield row
+
+
+def tsv_lines(name: str, columns: int) -> Iterator[list[str]]:
+    """The rows of a tab-separated data file (``#`` starts a comment), each of ``columns`` cells."""
+    text = resources.files("dragoman").joinpath("data", "actors", name).read_text("utf-8")
+    for number, line in enumerate(text.splitlines(), start=1):
+        if not line.strip() or line.startswith("#"):
+            continue
+        cells = line.split("\t")
+        if len(cells) != columns or not all(c.strip() for c in cells):
+            raise DataFileError(f"data/actors/{name}", number, f"expected {columns} non-empty tab-separated cells")
+        yield cells
+
+
+def curated_roles(name: str, number: int, row: dict, countries: dict[str, Country]) -> list[Role]:
+    roles = []
+    for role in row["roles"]:
+        unknown = set(role) - ROLE_KEYS if isinstance(role, dict) else {"(not an object)"}
+        if unknown or (role.get("country") and role["country"] not in countries):
+            raise DataFileError(f"data/actors/{name}", number, f"bad role {role!r} (keys {sorted(ROLE_KEYS)}, "
+                                "country an ISO alpha-3 code)")
+        roles.append(Role(**role))
+    return roles
+
+
+def slug(name: str) -> str:
+    """A stable key for a curated entry: ``Vladimir Putin`` -> ``vladimir-putin``."""
+    return normalise(name).replace(" ", "-")
 
 
 @lru_cache(maxsize=1)
 def load_kb() -> KnowledgeBase:
     """Read every actor data file once per process (they are read-only)."""
     kb = KnowledgeBase()
+    capitals = []
     for row in data_lines("countries.jsonl"):
+        capitals.append(row["capital"] or "")
         iso3 = row["iso3"]
         kb.countries[iso3] = Country(iso3, row["name"], (row["demonyms"] or [None])[0])
         for name in [row["name"], *row["aliases"]]:
@@ -159,24 +219,40 @@ def load_kb() -> KnowledgeBase:
     kb.leader_titles = {normalise(w) for w in roles["leader_titles"]}
     kb.pronoun_genders = roles["pronoun_genders"]
     kb.gendered_titles = roles["gendered_titles"]
+    conventions = load_json("actors/conventions.json")
+    kb.country_titles = {normalise(k): v for k, v in conventions["country_titles"].items()}
+    kb.state_abbreviations = {normalise(k): v for k, v in conventions["state_abbreviations"].items()}
+    kb.domestic_roles = {normalise(w) for w in conventions["domestic_roles"]}
+    kb.place_nouns = {normalise(w) for w in conventions["place_nouns"]}
+    kb.not_actors = {normalise(w) for w in conventions["not_actors"]}
+    kb.companies = {normalise(w) for w in conventions["companies"]}
+    kb.company_suffixes = {normalise(w) for w in conventions["company_suffixes"]}
+    generic = {normalise(w) for w in conventions["generic_bodies"]}
+    for name, iso3, _kind in tsv_lines("places.tsv", 3):
+        if iso3 not in kb.countries:
+            raise DataFileError("data/actors/places.tsv", None, f"unknown country {iso3!r} for {name!r}")
+        kb.places.setdefault(normalise(name), iso3)
     for row in data_lines("phoenix-agents.jsonl"):
         for phrase in row["phrases"]:
             kb.agents.setdefault(normalise(phrase), row["sector"])
-    for number, row in enumerate(data_lines("curated.jsonl")):
-        entry = Entry(f"curated:{number}", row["name"], row["type"],
-                      [Role(**r) for r in row["roles"]], row["source"])
-        kb.add(entry, [normalise(n) for n in [row["name"], *row["aliases"]]])
+    for name in CURATED_FILES:
+        for number, row in enumerate(data_lines(name, CURATED_KEYS), start=1):
+            entry = Entry(f"curated:{slug(row['name'])}", row["name"], row["type"],
+                          curated_roles(name, number, row, kb.countries), row["source"])
+            kb.add(entry, [normalise(n) for n in [row["name"], *row["aliases"]]])
     curated = set(kb.aliases)
+    places = set(kb.country_names) | {normalise(c) for c in capitals}
     for name in PHOENIX_FILES:
         for row in data_lines(name):
             codes = row["codes"]
-            if len(codes[0]["code"]) == 3 and normalise(row["name"]) in kb.country_names:
-                continue  # countries come from countries.jsonl
+            if normalise(row["name"]) in places:
+                continue  # states and their capitals come from countries.jsonl, not old Phoenix codes (USRUKR)
             roles_ = [Role(c["code"], c["code"][:3] if c["code"][:3] in kb.countries else None,
                            None, c.get("start"), c.get("end")) for c in codes]
-            entry = Entry(f"phoenix:{row['source']}", row["name"].title(), "person" if row.get("person") else kb.type_of(codes[0]["code"]) or "organisation",
-                          roles_, row["source"])
-            keys = [k for k in map(normalise, [row["name"], *row.get("aliases", [])]) if k not in curated]
+            kind = "person" if row.get("person") else kb.type_of(codes[0]["code"]) or "organisation"
+            entry = Entry(f"phoenix:{row['source']}", row["name"].title(), kind, roles_, row["source"])
+            keys = [k for k in map(normalise, [row["name"], *row.get("aliases", [])])
+                    if k not in curated and k not in generic and k not in places]
             if keys:
                 kb.add(entry, keys)
     return kb

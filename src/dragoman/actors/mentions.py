@@ -10,18 +10,19 @@ carries a ``key``: mentions with the same key are the same actor.
 
 from __future__ import annotations
 
-from collections import Counter
+import re
 from dataclasses import dataclass
 from typing import Iterator, Optional
 
 from spacy.tokens import Doc, Span, Token
 
+from dragoman.actors.context import Found, around_name
 from dragoman.actors.kb import Entry, KnowledgeBase, normalise
 
 NAME_LABELS = {"PERSON", "ORG", "GPE", "NORP", "LOC", "FAC"}
 MAX_ALIAS_TOKENS = 8
-INFERRED_COUNTRY_CONFIDENCE = 0.6
-INFERABLE_SECTORS = ("GOV", "MIL", "REB", "OPP", "COP", "LEG")
+LEADING_WORDS = ("the", "a", "an", "near", "in", "at", "from", "outside", "inside")
+CITATION = re.compile(r"^\.?\[\d*\]?$")
 GOVERNMENT_NOUNS = ("government", "administration", "regime", "authority")
 
 
@@ -38,20 +39,29 @@ class Mention:
     code: Optional[str] = None
     confidence: float = 1.0
     first_token: int = 0
+    kb_id: Optional[str] = None
+    country_from: Optional[str] = None
 
 
-def span_label(span: Span) -> str:
+def entity_labels(doc: Doc) -> dict[tuple[int, int], str]:
+    """Every entity's label by its token extent, built once per document."""
+    return {(ent.start, ent.end): ent.label_ for ent in doc.ents}
+
+
+def span_label(span: Span, labels: dict[tuple[int, int], str]) -> str:
     """The entity label of a name: its own, or that of an entity with exactly its extent (a
     partial entity inside it, "Islamic" in "Islamic State", says nothing about it)."""
-    return span.label_ or next((e.label_ for e in span.ents if (e.start, e.end) == (span.start, span.end)), "")
+    return span.label_ or labels.get((span.start, span.end), "")
 
 
 def strip_span(span: Span) -> Span:
-    """Drop a leading article and a trailing possessive: ``the UN Security Council's``."""
+    """Drop a leading article or preposition and a trailing possessive, citation marker or
+    punctuation: ``the UN Security Council's``, ``Office of Foreign Assets Control.[3``, ``Near Ar Raqqah``."""
     start, end = span.start, span.end
-    while start < end and span.doc[start].lower_ in ("the", "a", "an"):
+    while start < end and span.doc[start].lower_ in LEADING_WORDS:
         start += 1
-    while end > start and span.doc[end - 1].lower_ in ("'s", "\u2019s", "'", "\u2019"):
+    while end > start and (span.doc[end - 1].lower_ in ("'s", "\u2019s", "'", "\u2019")
+                           or span.doc[end - 1].is_punct or CITATION.match(span.doc[end - 1].text)):
         end -= 1
     return span.doc[start:end]
 
@@ -104,113 +114,117 @@ def best_entry(entries: list[Entry], day: Optional[str], person: bool, country: 
     return max(entries, key=rank)
 
 
-def title_context(doc: Doc, start: int, kb: KnowledgeBase) -> tuple[Optional[str], Optional[str]]:
-    """Role and country from the words before a name: ``Qatar's Prime Minister Sheikh``."""
-    words: list[Token] = []
-    j = start - 1
-    while j >= 0 and start - j <= 7:
-        token = doc[j]
-        if token.lower_ in ("'s", "\u2019s") or normalise(token.text) in kb.honorifics:
-            words.insert(0, token)
-        elif token.is_title or token.lower_ in ("former", "then", "acting", "deputy", "foreign", "defence",
-                                                "defense", "prime", "minister", "president", "interior"):
-            words.insert(0, token)
-        else:
-            break
-        j -= 1
-    role = country = None
-    lowered = [normalise(w.text) for w in words]
-    for size in range(len(words), 0, -1):
-        for i in range(len(words) - size + 1):
-            phrase = " ".join(lowered[i:i + size])
-            if role is None and phrase in kb.titles:
-                role = " ".join(w.text for w in words[i:i + size])
-    for word in words:
-        country = country or kb.country_of_word(word.text)
-    return role, country
-
-
-def appositive_context(span: Span, kb: KnowledgeBase) -> tuple[Optional[str], Optional[str]]:
-    """Role and country from an appositive after a name: ``Hakan Fidan, Turkey's foreign minister,``."""
-    doc = span.doc
-    if span.end >= len(doc) or doc[span.end].text != ",":
-        return None, None
-    words = []
-    for token in doc[span.end + 1: span.end + 8]:
-        if token.is_punct and token.text not in ("'s",):
-            break
-        words.append(token)
-    text = normalise(" ".join(w.text for w in words))
-    role = next((t for t in sorted(kb.titles, key=len, reverse=True) if f" {t} " in f" {text} "), None)
-    if role is None:
-        return None, None
-    country = next((kb.country_of_word(w.text) for w in words if kb.country_of_word(w.text)), None)
-    return role, country
-
-
 def surname(name: str) -> str:
     """The last name, with Arabic particles folded: ``Bashar al-Assad`` -> ``assad``."""
     words = normalise(name).split()
     return words[-1] if words else ""
 
 
-def name_mention(span: Span, kb: KnowledgeBase, day: Optional[str], people: list[Mention]) -> Optional[Mention]:
-    """What a name refers to, or None when it is a place, a demonym or a mere modifier."""
+def is_named_place(span: Span, label: str, entries: list[Entry], kb: KnowledgeBase) -> bool:
+    """A town, camp or airport, not an actor: a one-word place the recogniser calls a place even
+    where a curated person shares the word ("Austin, Texas"), a person-labelled name that is a known
+    place and no person the knowledge base knows, or a name before a place noun ("Rukban camp")."""
+    key = normalise(span.text)
+    following = span.doc[span.end].lower_ if span.end < len(span.doc) else ""
+    if following in kb.place_nouns and not any(e.type != "person" for e in entries):
+        return True
+    is_known_place = key in kb.places or key in kb.seats
+    if label in ("GPE", "LOC", "FAC") and is_known_place and all(e.type == "person" for e in entries):
+        return True
+    return label == "PERSON" and is_known_place and not any(e.type == "person" for e in entries)
+
+
+def state_mention(base: dict, iso3: str, kb: KnowledgeBase) -> Mention:
+    return Mention(**base, key=f"state:{iso3}", name=kb.countries[iso3].name, type="state", country=iso3,
+                   code=iso3, kb_id=f"country:{iso3}", country_from="kb")
+
+
+def name_mention(span: Span, kb: KnowledgeBase, day: Optional[str], people: list[Mention],
+                 labels: dict[tuple[int, int], str]) -> Optional[Mention]:
+    """What a name refers to, or None when it is a place, a demonym, a thing or a mere modifier."""
     text = span.text
     key = normalise(text)
-    label = span_label(span)
-    if label == "PERSON" and len(span) > 1 and normalise(span[-1].text) in kb.organisation_words:
-        label = "ORG"  # "Dick Clark Productions"
+    label = span_label(span, labels)
+    if key in kb.not_actors or not any(c.isalnum() for c in key):
+        return None
+    if label == "PERSON" and (key in kb.companies or (len(span) > 1 and normalise(span[-1].text) in kb.organisation_words)):
+        label = "ORG"  # "Dick Clark Productions", "Pfizer"
     base = dict(start=span.start_char, end=span.end_char, text=text, first_token=span.start)
+    if key in kb.country_names:  # the country, never a town or an old code; "a U.S. strike" is the state's too
+        return state_mention(base, kb.country_names[key], kb)
     entries = kb.lookup(text)
     if is_modifier(span) and not any(e.type != "state" for e in entries) and label != "PERSON":
         return None
-    if key in kb.country_names and not entries:
-        iso3 = kb.country_names[key]
-        return Mention(**base, key=f"state:{iso3}", name=kb.countries[iso3].name, type="state",
-                       country=iso3, code=iso3)
     if key in kb.seats and not entries:
         return None if is_place(span, kb) else seat_mention(base, kb.seats[key], kb)
     if key in kb.demonyms or label == "NORP":
         return nationals_mention(base, span, kb)
-    earlier = same_person(key, people) if label == "PERSON" or len(span) == 1 else None
+    if is_named_place(span, label, entries, kb):
+        return None
+    earlier = same_person(key, people, kb) if label == "PERSON" or len(span) == 1 else None
     if earlier is not None:
-        return Mention(**base, key=earlier.key, name=earlier.name, type="person")
-    role, country = title_context(span.doc, span.start, kb)
-    if role is None:
-        role, country = appositive_context(span, kb)
-    country = country or country_after(span, kb)
+        return Mention(**base, key=earlier.key, name=earlier.name, type="person", kb_id=earlier.kb_id)
+    found = around_name(span, kb)
     if entries:
-        entry = best_entry(entries, day, label == "PERSON", country)
-        kb_role = entry.role_on(day)
-        if country is None or kb_role is None or kb_role.country in (None, country):
-            code = kb_role.code if kb_role else None
-            curated = entry.key.startswith("curated")
-            name = entry.name if curated else text
-            kind = "person" if label == "PERSON" and not curated else entry.type or kb.type_of(code)
-            return Mention(**base, key=entry.key, name=name, type=kind,
-                           country=(kb_role.country if kb_role else None) or country,
-                           role=(kb_role.title if kb_role and kb_role.title else role), code=code)
+        mention = entry_mention(base, span, entries, label, day, found, kb)
+        if mention is not None:
+            return mention
     if label in ("GPE", "LOC", "FAC"):
         return None
     if label == "PERSON" or (entries and entries[0].type == "person"):
-        sector = kb.sector_of(role) if role else None
-        return Mention(**base, key=f"person:{key}", name=text, type="person", country=country, role=role,
-                       code=f"{country}{sector or ''}" if country else None)
-    country = country or next((kb.country_of_word(t.text) for t in span if kb.country_of_word(t.text)), None)
+        sector = kb.sector_of(found.role) if found.role else None
+        country = found.country
+        return Mention(**base, key=f"person:{key}", name=text, type="person", country=country, role=found.role,
+                       code=f"{country}{sector or ''}" if country else None, country_from=found.source)
+    country, source = found.country, found.source
+    if country is None:
+        country = next((kb.country_of_word(t.text) or kb.country_of_place(t.text) for t in span
+                        if kb.country_of_word(t.text) or kb.country_of_place(t.text)), None)
+        source = "text" if country else None
     sector = kb.sector_of(span[-1].text)
-    return Mention(**base, key=f"org:{key}", name=text, type=kb.sector_types.get(sector or "", "organisation"),
-                   country=country, code=f"{country}{sector}" if country and sector else None)
+    kind = "business" if key in kb.companies or normalise(span[-1].text) in kb.company_suffixes else None
+    return Mention(**base, key=f"org:{key}", name=text,
+                   type=kind or kb.sector_types.get(sector or "", "organisation"),
+                   country=country, code=f"{country}{sector}" if country and sector else None, country_from=source)
 
 
-def same_person(key: str, people: list[Mention]) -> Optional[Mention]:
-    """An earlier person of the article this name shortens: ``Lavrov`` after ``Sergei Lavrov``,
-    never another one of the family (``Tamim ... Al-Thani`` after ``Mohammed ... Al-Thani``)."""
-    words = set(key.split())
+def entry_mention(base: dict, span: Span, entries: list[Entry], label: str, day: Optional[str], found: Found,
+                  kb: KnowledgeBase) -> Optional[Mention]:
+    """A name the knowledge base knows, with the entry's role on the article's date; None where the
+    text gives the name another country than the entry's (another man of the same name)."""
+    entry = best_entry(entries, day, label == "PERSON", found.country)
+    kb_role = entry.role_on(day)
+    if found.country is not None and kb_role is not None and kb_role.country not in (None, found.country):
+        return None
+    code = kb_role.code if kb_role else None
+    curated = entry.key.startswith("curated")
+    if label == "PERSON" and entry.type != "person" and len(span) == 1 and not curated:
+        return None  # a one-word Phoenix alias must not turn a person into an organisation
+    kind = "person" if label == "PERSON" and not curated else entry.type or kb.type_of(code)
+    country = kb_role.country if kb_role and kb_role.country else found.country
+    source = "kb" if kb_role and kb_role.country else found.source
+    name = entry.name if curated and entry.type == "person" else span.text
+    return Mention(**base, key=entry.key, name=name, type=kind, country=country,
+                   role=kb_role.title if kb_role and kb_role.title else found.role, code=code,
+                   kb_id=entry.key, country_from=source if country else None)
+
+
+def same_person(key: str, people: list[Mention], kb: KnowledgeBase) -> Optional[Mention]:
+    """An earlier person of the article this name shortens: ``Lavrov`` or ``Mr Lavrov`` after
+    ``Sergei Lavrov``, never another one of the family (``Tamim ... Al-Thani`` after ``Mohammed ...
+    Al-Thani``); a first name alone (``Angela``) when one person only was introduced with it."""
+    words = [w for w in key.split() if w not in kb.honorifics]
+    if not words:
+        return None
     for earlier in reversed(people):
         full = normalise(earlier.name).split()
-        if words and words < set(full) and surname(key) == full[-1]:
+        if set(words) < set(full) and words[-1] == full[-1]:
             return earlier
+    if len(words) == 1:
+        firsts = {m.key: m for m in people if len(normalise(m.name).split()) > 1
+                  and normalise(m.name).split()[0] == words[0]}
+        if len(firsts) == 1:
+            return next(iter(firsts.values()))
     return None
 
 
@@ -219,7 +233,7 @@ def seat_mention(base: dict, iso3: str, kb: KnowledgeBase) -> Mention:
     country = kb.countries[iso3]
     name = f"{country.demonym} government" if country.demonym else f"Government of {country.name}"
     return Mention(**base, key=f"gov:{iso3}", name=name, type="government", country=iso3,
-                   code=f"{iso3}GOV", confidence=0.8)
+                   code=f"{iso3}GOV", confidence=0.8, kb_id=f"country:{iso3}:GOV", country_from="kb")
 
 
 def nationals_mention(base: dict, span: Span, kb: KnowledgeBase) -> Optional[Mention]:
@@ -229,15 +243,7 @@ def nationals_mention(base: dict, span: Span, kb: KnowledgeBase) -> Optional[Men
     if iso3 is None or root.pos_ not in ("NOUN", "PROPN") or root.dep_ in ("amod", "compound"):
         return None
     return Mention(**base, key=f"state:{iso3}", name=kb.countries[iso3].name, type="state", country=iso3,
-                   code=iso3, confidence=0.8)
-
-
-def country_after(span: Span, kb: KnowledgeBase) -> Optional[str]:
-    """``King Hassan of Morocco``: the country named right after a name."""
-    doc = span.doc
-    if span.end + 1 < len(doc) and doc[span.end].lower_ == "of":
-        return kb.country_names.get(normalise(doc[span.end + 1].text))
-    return None
+                   code=iso3, confidence=0.8, kb_id=f"country:{iso3}", country_from="text")
 
 
 def group_phrase(token: Token, kb: KnowledgeBase) -> Optional[tuple[str, str, list[Token]]]:
@@ -276,7 +282,7 @@ def modifier_countries(token: Token, modifiers: list[Token], kb: KnowledgeBase,
     countries = []
     for child in [*modifiers, *(c for c in token.children if c.dep_ == "poss"), *of_countries(token)]:
         for word in [child, *(c for c in child.conjuncts)]:
-            iso3 = kb.country_of_word(word.text) or kb.seats.get(normalise(word.text))
+            iso3 = kb.country_of_word(word.text) or kb.country_of_place(word.text)
             if iso3 is None and word.i in owners:
                 iso3 = owners[word.i].country
             if iso3 and iso3 not in (c for c, _ in countries):
@@ -284,8 +290,9 @@ def modifier_countries(token: Token, modifiers: list[Token], kb: KnowledgeBase,
     return countries
 
 
-def group_mentions(doc: Doc, kb: KnowledgeBase, taken: set[int], owners: dict[int, Mention],
-                   main_country: Optional[str]) -> Iterator[Mention]:
+def group_mentions(doc: Doc, kb: KnowledgeBase, taken: set[int], owners: dict[int, Mention]) -> Iterator[Mention]:
+    """Group nouns (``the rebels``, ``Iraqi and Syrian counterparts``), with the country their own
+    modifiers name and no other: ``opposition forces`` in a story about Syria stay without one."""
     for token in doc:
         if token.i in taken or token.pos_ not in ("NOUN", "PROPN") or token.dep_ == "compound":
             continue
@@ -298,12 +305,9 @@ def group_mentions(doc: Doc, kb: KnowledgeBase, taken: set[int], owners: dict[in
         if token.dep_ == "appos" and token.head.i in owners:
             owner = owners[token.head.i]
             yield Mention(start=span.start_char, end=span.end_char, text=span.text, key=owner.key, name=owner.name,
-                          type=owner.type, confidence=0.9, first_token=start)
+                          type=owner.type, confidence=0.9, first_token=start, kb_id=owner.kb_id)
             continue
         countries = modifier_countries(token, modifiers, kb, owners)
-        confidence = 1.0
-        if not countries and main_country and sector in INFERABLE_SECTORS and not names_a_bloc(token, modifiers, kb):
-            countries, confidence = [(main_country, None)], INFERRED_COUNTRY_CONFIDENCE
         head = singular(normalise(phrase))
         for iso3, word in countries or [(None, None)]:
             key = f"gov:{iso3}" if iso3 and head in GOVERNMENT_NOUNS else f"group:{iso3}:{sector}:{head}"
@@ -317,8 +321,10 @@ def group_mentions(doc: Doc, kb: KnowledgeBase, taken: set[int], owners: dict[in
                           end=cited.idx + len(cited) if isinstance(cited, Token) else cited.end_char,
                           text=cited.text, key=key, name=name, type=kb.sector_types.get(sector, "group"),
                           country=iso3, role=phrase if normalise(phrase) in kb.titles else None,
-                          code=f"{iso3}{sector}" if iso3 else None, confidence=confidence,
-                          first_token=cited.i if isinstance(cited, Token) else start)
+                          code=f"{iso3}{sector}" if iso3 else None,
+                          first_token=cited.i if isinstance(cited, Token) else start,
+                          kb_id=f"country:{iso3}:GOV" if key.startswith("gov:") else None,
+                          country_from="text" if iso3 else None)
 
 
 def singular(phrase: str) -> str:
@@ -326,16 +332,3 @@ def singular(phrase: str) -> str:
     if phrase.endswith("ies"):
         return phrase[:-3] + "y"
     return phrase[:-1] if phrase.endswith("s") and not phrase.endswith("ss") else phrase
-
-
-def names_a_bloc(token: Token, modifiers: list[Token], kb: KnowledgeBase) -> bool:
-    """``Western governments``, ``Arab states``, ``our forces``: no single country to infer."""
-    if any(c.dep_ == "poss" and c.pos_ == "PRON" for c in token.children):
-        return True
-    return any(m.text.istitle() and not kb.country_of_word(m.text) for m in modifiers if m.dep_ == "amod")
-
-
-def main_country(mentions: list[Mention]) -> Optional[str]:
-    """The country an article is most about: the one its actors most often belong to."""
-    counts = Counter(m.country for m in mentions if m.country)
-    return counts.most_common(1)[0][0] if counts else None

@@ -10,16 +10,16 @@ support``). Roles come from the parse (``roles.py``), one event per source and t
 
 from __future__ import annotations
 
-import json
 from dataclasses import dataclass
-from functools import lru_cache
-from importlib import resources
-from typing import Iterator, Optional
+from pathlib import Path
+from typing import Iterator, Optional, Union
 
 from spacy.tokens import Doc, Span, Token
 
 from dragoman.data_files import load_json
 from dragoman.actors.kb import load_kb
+from dragoman.events.features import clause_features, default_word_lists
+from dragoman.events.model import EventTypeModel
 from dragoman.events.roles import state_named, subjects_of, targets_of
 from dragoman.events.status import confidence_of, status_of
 from dragoman.events.when import find_place, resolve_date
@@ -29,6 +29,7 @@ from dragoman.record import Actor, Article, Event, Location
 TARGET_DEFAULT_TYPES = ("ASSAULT", "COERCE", "MOBILIZE")
 TARGETLESS_TYPES = ("PROTEST", "MOBILIZE", "RETREAT")
 SYMMETRIC_TYPES = ("AGREE", "CONSULT", "COOPERATE")
+POLICIES = ("model", "rules", "either")
 
 
 @dataclass
@@ -45,12 +46,47 @@ def lexicon() -> dict:
     return load_json("events/triggers.json")
 
 
-@lru_cache(maxsize=1)
-def cameo_verbs() -> dict[str, str]:
-    """Verb -> PLOVER type from the converted CAMEO 2.0 verb dictionary (``cameo.py``)."""
-    text = resources.files("dragoman").joinpath("data", "events", "cameo-verbs.jsonl").read_text("utf-8")
-    stoplist = set(lexicon()["cameo_stoplist"])  # verbs too common to name an event on their own
-    return {row["verb"]: row["plover"] for row in map(json.loads, text.splitlines()) if row["verb"] not in stoplist}
+class EventCoder:
+    """The events stage with its resources: the trained type model (``model.py``, weights from
+    ``weights`` or the shipped file) and the word lists its features read. Build one per pipeline.
+
+    ``policy`` says who names a verb's event: ``model`` (the trained model, which sees the word
+    lists as features), ``rules`` (the word lists alone, as before the model) or ``either`` (the
+    model, and the lists where the model says none)."""
+
+    def __init__(self, weights: Union[str, Path, None] = None, policy: str = "model"):
+        if policy not in POLICIES:
+            raise ValueError(f"unknown event policy {policy!r}; known: {', '.join(POLICIES)}")
+        self.model = EventTypeModel.load(weights)
+        self.lists = default_word_lists()
+        self.policy = policy
+
+    def __call__(self, article: Article, doc: Doc) -> Article:
+        return add_events(article, doc, self)
+
+    def verb_type(self, word: Token) -> tuple[Optional[str], Optional[str], float]:
+        """The PLOVER type and mode of the clause ``word`` heads, and how sure: by the policy."""
+        listed = self.listed_type(word)
+        if self.policy == "rules":
+            return listed, None, 0.6 if listed else 0.0
+        prediction = self.model.predict(clause_features(word, self.lists))
+        if prediction.type is None and self.policy == "either" and listed:
+            return listed, None, 0.5
+        return prediction.type, prediction.mode, prediction.probability if prediction.type else 0.0
+
+    def listed_type(self, word: Token) -> Optional[str]:
+        """What the word lists say: a light verb's object, else the verb (with its particle)."""
+        lex = lexicon()
+        lemma = word.lemma_.lower()
+        light = lex["light_verbs"].get(lemma, {})
+        for noun in (c for c in word.children if c.dep_ == "dobj"):
+            kind = light.get(noun.lemma_.lower()) or light.get(noun.lower_)
+            if kind:
+                return kind
+        particles = lex["particles"].get(lemma)
+        if particles and not any(c.lower_ in particles for c in word.children):
+            return None
+        return self.lists.verb_type(lemma)
 
 
 def mode_of(word: Token) -> Optional[str]:
@@ -58,34 +94,29 @@ def mode_of(word: Token) -> Optional[str]:
     return next((modes[c.lower_] for c in word.children if c.lower_ in modes), None)
 
 
-def verb_triggers(doc: Doc, index: MentionIndex, used: set[int]) -> Iterator[Trigger]:
+def verb_triggers(doc: Doc, index: MentionIndex, used: set[int], coder: EventCoder) -> Iterator[Trigger]:
     lex = lexicon()
     prepositions = tuple(lex["target_prepositions"])
     for word in doc:
         if word.pos_ != "VERB":
             continue
-        lemma = word.lemma_.lower()
-        objects = [c for c in word.children if c.dep_ == "dobj"]
-        light = lex["light_verbs"].get(lemma, {})
-        noun = next((o for o in objects if o.lemma_.lower() in light or o.lower_ in light), None)
-        if noun is not None:
-            kind = light.get(noun.lemma_.lower()) or light[noun.lower_]
-            used.add(noun.i)
-            targets = targets_of(word, index, prepositions) + targets_of(noun, index, prepositions)
-            yield Trigger(word, kind, mode_of(noun), subjects_of(word, index), targets, False)
+        kind, mode, _ = coder.verb_type(word)
+        if not kind:
             continue
-        kind = lex["verbs"].get(lemma) or cameo_verbs().get(lemma)
-        particles = lex["particles"].get(lemma)
-        if particles and not any(c.lower_ in particles for c in word.children):
-            kind = None
-        if kind:
-            used.update(c.i for c in word.children if c.dep_ == "dobj")  # "lift the sanctions": one event
-            into = ("subject" if kind == "ACCUSE" else True) if kind in lex["clause_target_types"] else False
-            sources = subjects_of(word, index)
-            targets = targets_of(word, index, prepositions, into_clauses=into)
-            if is_passive(word) and not any(c.dep_ == "agent" for c in word.children):
-                sources, targets = [], targets or sources  # "HTS remains proscribed": HTS undergoes it
-            yield Trigger(word, kind, mode_of(word), sources, targets, False)
+        light = lex["light_verbs"].get(word.lemma_.lower(), {})
+        nouns = [c for c in word.children if c.dep_ == "dobj" and (c.lemma_.lower() in light or c.lower_ in light)]
+        if nouns:  # "offered military support": the noun's own targets and mode count
+            used.add(nouns[0].i)
+            targets = targets_of(word, index, prepositions) + targets_of(nouns[0], index, prepositions)
+            yield Trigger(word, kind, mode or mode_of(nouns[0]), subjects_of(word, index), targets, False)
+            continue
+        used.update(c.i for c in word.children if c.dep_ == "dobj")  # "lift the sanctions": one event
+        into = ("subject" if kind == "ACCUSE" else True) if kind in lex["clause_target_types"] else False
+        sources = subjects_of(word, index)
+        targets = targets_of(word, index, prepositions, into_clauses=into)
+        if is_passive(word) and not any(c.dep_ == "agent" for c in word.children):
+            sources, targets = [], targets or sources  # "HTS remains proscribed": HTS undergoes it
+        yield Trigger(word, kind, mode or mode_of(word), sources, targets, False)
 
 
 def is_passive(verb: Token) -> bool:
@@ -153,19 +184,39 @@ def place_of(trigger: Token) -> tuple[Optional[Location], Optional[Span]]:
 
 
 def date_of(trigger: Token, published: Optional[str]) -> tuple[Optional[str], Optional[str]]:
-    """The date words of the trigger's own clause (not a relative clause's year)."""
+    """The date words of the trigger's own clause (not a relative clause's year), read in the
+    clause's tense; with "since"/"from"/"between" before them, as a range."""
     dates = [e for e in trigger.sent.ents if e.label_ == "DATE" and in_clause(e.root, trigger)]
     if not dates:
         return None, None
     nearest = min(dates, key=lambda e: owner_and_depth(e.root)[1])
-    return resolve_date(nearest.text, published), nearest.text
+    head = nearest.root.head
+    if nearest.root.dep_ == "pobj" and head.lower_ in lexicon()["range_prepositions"] and head.i < nearest.start:
+        nearest = trigger.doc[head.i:nearest.end]
+    return resolve_date(nearest.text, published, tense_of(trigger)), nearest.text
 
 
-def add_events(article: Article, doc: Doc) -> Article:
+def tense_of(trigger: Token) -> str:
+    """``future`` for "will meet", "is due to visit", "is meeting (on Wednesday)"; else ``past``."""
+    cues = lexicon()["future_cues"]
+    verb = trigger if trigger.pos_ in ("VERB", "AUX") else next(
+        (a for a in trigger.ancestors if a.pos_ in ("VERB", "AUX")), trigger)
+    for token in (verb, verb.head if verb.dep_ in ("xcomp", "conj") else None):
+        if token is None:
+            continue
+        auxiliaries = [c for c in token.children if c.dep_ in ("aux", "auxpass")]
+        if any(c.lower_ in cues["auxiliaries"] for c in auxiliaries) or token.lemma_.lower() in cues["heads"] or token.lower_ in cues["heads"]:
+            return "future"
+        if token.tag_ == "VBG" and any(c.lemma_ == "be" and c.tag_ in ("VBZ", "VBP") for c in auxiliaries):
+            return "future"  # "is meeting on Wednesday": a plan
+    return "past"
+
+
+def add_events(article: Article, doc: Doc, coder: EventCoder) -> Article:
     index = index_of(doc, article)
     marks = index.marks
     used: set[int] = set()
-    triggers = list(verb_triggers(doc, index, used)) + list(noun_triggers(doc, index, used))
+    triggers = list(verb_triggers(doc, index, used, coder)) + list(noun_triggers(doc, index, used))
     pairs: list[tuple[Event, Trigger]] = []
     seen = set()
     for trigger in sorted(triggers, key=lambda t: t.word.i):

