@@ -17,14 +17,15 @@
 from __future__ import annotations
 
 from collections import Counter
-from typing import Iterator, Optional
+from typing import Optional
 
 from spacy.tokens import Doc, Span, Token
 
 from dragoman.actors.kb import load_kb, normalise
 from dragoman.data_files import load_json
 from dragoman.mention_index import MentionIndex, index_of
-from dragoman.record import Actor, Article, Claim, Quote, Relation
+from dragoman.record import Actor, Article, Claim, Quote
+from dragoman.relations import find_relations
 
 STATE_SECTORS = ("GOV", "MIL", "COP", "SPY", "JUD", "LEG")
 
@@ -79,7 +80,7 @@ def topics(claim: Claim, index: MentionIndex, doc: Doc, main_capital: Optional[s
     for ent in sentence.ents:
         if ent.label_ in ("GPE", "LOC", "FAC") and normalise(ent.text) not in countries:
             found.add("place:" + normalise(ent.text))
-    if main_capital and any(t.lower_ == "capital" for t in sentence):
+    if main_capital and any(is_bare_capital(t) for t in sentence):
         found.add("place:" + normalise(main_capital))
     found |= {f"denied:{owner}" for owner in claim_owners(sentence, index)}
     for chunk in span.noun_chunks:
@@ -89,6 +90,17 @@ def topics(claim: Claim, index: MentionIndex, doc: Doc, main_capital: Optional[s
         if len(words) >= 2:
             found.add(("phrase:-" if negated(chunk) else "phrase:+") + " ".join(words))
     return found
+
+
+def is_bare_capital(token: Token) -> bool:
+    """``the capital`` standing alone for a city (``encircling the capital``), not money (``enough
+    capital``), not a capital named by its modifiers (``the Qatari capital``, ``the capital of
+    Iraq``), not a modifier itself (``capital markets``)."""
+    if token.lower_ != "capital" or token.dep_ == "compound":
+        return False
+    children = list(token.children)
+    return (any(c.lower_ == "the" and c.dep_ == "det" for c in children)
+            and not any(c.dep_ in ("amod", "compound", "poss", "nmod", "prep") for c in children))
 
 
 def claim_owners(sentence: Span, index: MentionIndex) -> set[str]:
@@ -213,96 +225,6 @@ def apply_verification(article: Article, doc: Doc, claims: list[Claim]) -> None:
             near = 0 <= here - paragraph_of(article.text, item.start) <= 1
             if (named and side_of(owner) in named) or (not named and near):
                 item.verified = value
-
-
-def relation_nouns(doc: Doc, article: Article) -> Iterator[tuple[Actor, Actor, str, Span]]:
-    """``Assad ally Russia``, ``fellow Assad ally Iran``, ``opposition supporter Turkey``,
-    ``a fierce critic of the Syrian leader``, ``The three countries have been partners``."""
-    kinds = cues()["relation_nouns"]
-    by_char = index_of(doc, article).by_char
-    kb = load_kb()
-
-    def at(token: Token) -> Optional[Actor]:
-        actor = by_char.get(token.idx)
-        sector = kb.group_nouns.get(normalise(token.text))
-        if actor is None and sector:  # "opposition supporter": the article's opposition actor
-            actor = next((a for a in article.actors if (a.code or "")[3:6] == sector), None)
-        return actor
-
-    for token in doc:
-        kind = kinds.get(token.lower_)
-        if kind is None or token.pos_ not in ("NOUN", "PROPN"):
-            continue
-        others = [at(c) for c in token.children if c.dep_ in ("compound", "poss", "amod") and at(c)]
-        others += [at(g) for c in token.children if c.lower_ == "of" for g in c.children if at(g)]
-        holder = None
-        following = doc[token.i + 1] if token.i + 1 < len(doc) else None
-        if following is not None and following.pos_ == "PROPN" and by_char.get(following.idx):
-            holder = by_char[following.idx]  # "Assad ally Russia", "opposition supporter Turkey"
-        elif token.dep_ in ("compound", "appos"):
-            holder = by_char.get(token.head.idx)
-        elif token.dep_ in ("attr", "acomp"):
-            holder = next((by_char[c.idx] for c in token.head.children if c.dep_ == "nsubj" and c.idx in by_char), None)
-        evidence = token.sent
-        if kind == "partner" and holder is None:
-            yield from partners(token, article, evidence)
-            continue
-        for other in others:
-            if holder is not None and other is not holder:
-                yield holder, other, kind, evidence
-            if any(c.lower_ == "fellow" for c in token.children):  # "Lavrov spoke with fellow Assad ally Iran"
-                speaker = fellow_party(token, by_char, article)
-                if speaker is not None and speaker is not other:
-                    yield speaker, other, kind, evidence
-
-
-def fellow_party(token: Token, by_char: dict, article: Article) -> Optional[Actor]:
-    """Who else the ``fellow`` ally is: the subject of the clause, as its state when a person."""
-    verb = next((a for a in token.ancestors if a.pos_ == "VERB"), None)
-    subject = next((c for c in verb.children if c.dep_ == "nsubj"), None) if verb is not None else None
-    actor = by_char.get(subject.idx) if subject is not None else None
-    if actor is not None and actor.type == "person":
-        return next((a for a in article.actors if a.type == "state" and a.country == actor.country), actor)
-    return actor
-
-
-def partners(token: Token, article: Article, evidence: Span) -> Iterator[tuple[Actor, Actor, str, Span]]:
-    """``The three countries have been partners``: the countries of the latest sentence whose
-    events involve that many countries (``Lavrov and Iran's Araghchi met with Turkey's Fidan``)."""
-    subject = next((c for c in token.head.children if c.dep_ == "nsubj"), None)
-    number = next((c for c in subject.children if c.dep_ == "nummod"), None) if subject is not None else None
-    words = ["two", "three", "four", "five", "six"]
-    if number is None or not (number.text.isdigit() or number.lower_ in words):
-        return
-    count = int(number.text) if number.text.isdigit() else words.index(number.lower_) + 2
-    actors = {a.id: a for a in article.actors}
-    states = {a.country: a for a in article.actors if a.type == "state"}
-    by_sentence: dict[int, list[str]] = {}
-    for event in article.events:
-        if event.end <= evidence.start_char:
-            for actor_id in (event.source, event.target):
-                country = actors[actor_id].country if actor_id in actors else None
-                if country and country not in by_sentence.setdefault(event.start, []):
-                    by_sentence[event.start].append(country)
-    for start in sorted(by_sentence, reverse=True):
-        if len(by_sentence[start]) == count:
-            members = [states[c] for c in by_sentence[start] if c in states]
-            for i, a in enumerate(members):
-                for b in members[i + 1:]:
-                    yield a, b, "partner", evidence
-            return
-
-
-def find_relations(article: Article, doc: Doc) -> list[Relation]:
-    found: dict[tuple, Relation] = {}
-    for a, b, kind, span in relation_nouns(doc, article):
-        found.setdefault((a.id, b.id, kind), Relation(a.id, b.id, kind, span.start_char, span.end_char))
-    kinds = cues()["event_relations"]
-    for event in article.events:
-        kind = kinds.get(event.type)
-        if kind and event.source and event.target and event.status in ("reported", "historical"):
-            found.setdefault((event.source, event.target, kind), Relation(event.source, event.target, kind, event.start, event.end))
-    return list(found.values())
 
 
 def claims_from_accusations(article: Article, claims: list[Claim]) -> list[tuple[Claim, Optional[str]]]:

@@ -134,6 +134,8 @@ class Relation:
     kind: RelationKind
     start: int
     end: int
+    confidence: Optional[float] = None
+    """How sure the evidence makes the relation: a relation noun more than a preposition or an event."""
 
 
 @dataclass
