@@ -31,10 +31,24 @@ def page_html(name: str) -> str:
     return gzip.decompress((PAGES / name).read_bytes()).decode("utf-8")
 
 
+@pytest.fixture(scope="session")
+def loaded_pipelines(pipeline) -> dict[str, Pipeline]:
+    """Pipelines by their settings, shared by every command a test runs: a shell user pays for
+    loading the parser once per command, a test suite need not pay it once per test."""
+    return {repr(pipeline.settings): pipeline}
+
+
 @pytest.fixture
-def run():
-    """Run the real ``dragoman`` command; returns the click Result (stdout, stderr, exit code)."""
+def run(loaded_pipelines, monkeypatch):
+    """Run the real ``dragoman`` command; returns the click Result (stdout, stderr, exit code).
+    Commands get an already loaded pipeline with the same settings when there is one."""
     runner = CliRunner()
+
+    def reuse(settings=None):
+        built = Pipeline(settings)
+        return loaded_pipelines.setdefault(repr(built.settings), built)
+
+    monkeypatch.setattr("dragoman.cli.Pipeline", reuse)
 
     def invoke(*args: str, input: bytes | None = None, env: dict[str, str] | None = None):
         return runner.invoke(cli, [str(a) for a in args], input=input, env=env, catch_exceptions=False)

@@ -180,20 +180,38 @@ def fit(examples: list[Example], regularisation: float = 1.0) -> EventTypeModel:
     from sklearn.feature_extraction import DictVectorizer
 
     vectoriser = DictVectorizer()
-    matrix = vectoriser.fit_transform([e.features for e in examples])
+    matrix = int32_indices(vectoriser.fit_transform([e.features for e in examples]))
     names = list(vectoriser.get_feature_names_out())
     types = classifier(regularisation)
     types.fit(matrix, [e.type for e in examples], sample_weight=[e.weight for e in examples])
-    moded = [i for i, e in enumerate(examples) if e.mode is not None and e.type != NONE]
-    mode_labels = [f"{examples[i].type}:{examples[i].mode}" for i in moded]
+    moded = [e for e in examples if e.mode is not None and e.type != NONE]
+    mode_labels = [f"{e.type}:{e.mode}" for e in moded]
     if len(set(mode_labels)) > 1:
         modes = classifier(regularisation)
-        modes.fit(matrix[moded], mode_labels)
-        mode_classes, mode_weights, mode_bias = list(modes.classes_), modes.coef_.T, modes.intercept_
+        modes.fit(int32_indices(vectoriser.transform([e.features for e in moded])), mode_labels)
+        mode_classes, mode_weights, mode_bias = class_weights(modes)
     else:
         mode_classes, mode_weights, mode_bias = [], np.zeros((len(names), 0)), np.zeros(0)
-    return EventTypeModel({n: i for i, n in enumerate(names)}, list(types.classes_), types.coef_.T,
-                          types.intercept_, mode_classes, mode_weights, mode_bias)
+    return EventTypeModel({n: i for i, n in enumerate(names)}, *class_weights(types),
+                          mode_classes, mode_weights, mode_bias)
+
+
+def int32_indices(matrix):
+    """The same sparse matrix with 32-bit index arrays: scikit-learn's SGD accepts no other, and
+    recent SciPy builds DictVectorizer's output with 64-bit ones."""
+    from scipy.sparse import csr_matrix
+
+    matrix = csr_matrix(matrix)
+    return csr_matrix((matrix.data, matrix.indices.astype(np.int32), matrix.indptr.astype(np.int32)), shape=matrix.shape)
+
+
+def class_weights(fitted) -> tuple[list[str], np.ndarray, np.ndarray]:
+    """Classes, a features x classes weight matrix and biases; a two-class fit keeps one weight
+    column (the second class's score), which becomes two columns with opposite signs."""
+    weights, bias = fitted.coef_.T, fitted.intercept_
+    if len(fitted.classes_) == 2:
+        weights, bias = np.hstack([-weights / 2, weights / 2]), np.array([-bias[0] / 2, bias[0] / 2])
+    return list(fitted.classes_), weights, bias
 
 
 def classifier(regularisation: float):
