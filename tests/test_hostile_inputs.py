@@ -201,9 +201,10 @@ def test_latin1_text_is_decoded_with_a_warning():
     assert raw.warnings and raw.warnings[0].startswith("encoding: not UTF-8; guessed")
 
 
-def test_mixed_utf8_and_windows_1252_lines_are_each_decoded():
-    data = "Lavrov met Fidan in Doha — the talks went on.\n".encode() + "Le ministre a déclaré: « non ».\n".encode("cp1252")
-    raw = only(read_bytes(data, "a.txt"))
+@pytest.mark.parametrize("utf8_first", [True, False])
+def test_mixed_utf8_and_windows_1252_lines_are_each_decoded(utf8_first):
+    utf8, legacy = "Lavrov met Fidan in Doha — the talks went on.\n".encode(), "Le ministre a déclaré: « non ».\n".encode("cp1252")
+    raw = only(read_bytes(utf8 + legacy if utf8_first else legacy + utf8, "a.txt"))
     assert "Doha — the" in raw.text and "déclaré: « non »" in raw.text
     assert raw.warnings == ["encoding: mixed; 1 of 3 lines are not UTF-8 and were read as Windows-1252"]
 
@@ -241,6 +242,21 @@ def test_truncated_warc_record_is_reported_not_analyzed():
     data = warc_of(("https://a.org/ok", page_html("polygraph-al-tanf.html.gz")))
     reason = error_of(only(read_bytes(data[: len(data) // 2], "cut.warc")))
     assert reason.startswith("truncated WARC record")
+
+
+def warcinfo_only() -> bytes:
+    out = io.BytesIO()
+    writer = WARCWriter(out, gzip=False)
+    writer.write_record(writer.create_warcinfo_record("crawl.warc", {"software": "test"}))
+    return out.getvalue()
+
+
+@pytest.mark.parametrize("data, reason", [
+    (b"", "empty file"), (b" \r\n", "empty file"), (gzip.compress(b""), "empty file"),
+    (warcinfo_only(), "no article found in it (read as warc)"),
+])
+def test_a_warc_with_no_page_is_one_error_not_silence(data, reason):
+    assert error_of(only(read_bytes(data, "crawl.warc"))) == reason
 
 
 def test_hidden_symlinked_and_unreadable_subdirectories_are_reported(tmp_path, monkeypatch):

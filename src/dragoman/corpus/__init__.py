@@ -152,8 +152,10 @@ class Corpus:
         total = sum(1 for _ in expand_paths(paths))
         fresh = self._unstored(read_inputs(paths, settings.max_bytes), report)
         outcomes = analyze_parallel(fresh, settings, jobs=jobs, pipeline=pipeline)
-        bar = tqdm(outcomes, unit="article", disable=not progress, file=sys.stderr, total=total)
-        while chunk := list(islice(bar, batch)):
+        # One iterator over the bar: ``islice(bar, ...)`` would start a new pass over the bar at each
+        # batch, and tqdm ends the stream when the previous pass is dropped (all but one batch lost).
+        stream = iter(tqdm(outcomes, unit="article", disable=not progress, file=sys.stderr, total=total))
+        while chunk := list(islice(stream, batch)):
             with self.transaction():
                 for item, outcome in chunk:
                     if isinstance(outcome, InputError):

@@ -19,14 +19,24 @@ DEFAULT_MAX_BYTES = Settings().max_bytes
 
 def read_bytes(data: bytes, source: str, name: Optional[str] = None,
                max_bytes: int = DEFAULT_MAX_BYTES) -> Iterator[Item]:
-    """Raw articles from the bytes of one input, whatever its format (gzip undone first)."""
+    """Raw articles from the bytes of one input, whatever its format (gzip undone first); at
+    least one item always, so no input leaves a batch without an article or a reason (an empty
+    or cut-off WARC, a WARC of nothing but its header, yields no record to report otherwise)."""
     try:
         data = inflate(data, source, max_bytes)
     except InputError as exc:
         yield exc
         return
+    if not data.strip():
+        yield InputError(source, "empty file")
+        return
     fmt = format_of(name or source, data)
-    yield from READERS[fmt](data, source, max_bytes)
+    found = False
+    for item in READERS[fmt](data, source, max_bytes):
+        found = True
+        yield item
+    if not found:
+        yield InputError(source, f"no article found in it (read as {fmt})")
 
 
 def read_inputs(paths: Iterable[str], max_bytes: int, stdin: BinaryIO | None = None) -> Iterator[Item]:
@@ -66,6 +76,4 @@ def read_limited(path: str, source: str, max_bytes: int, stdin: BinaryIO | None 
         raise InputError(source, os_reason(exc)) from exc
     if len(data) > max_bytes:
         raise InputError(source, f"input is over the {max_bytes / 1e6:g} MB limit (--max-bytes)")
-    if not data.strip():
-        raise InputError(source, "empty file")
     return data

@@ -156,9 +156,11 @@ def is_mixed(data: bytes) -> bool:
     utf8 = legacy = False
     for line in data.split(b"\n"):
         try:
-            utf8 = utf8 or (line.decode("utf-8-sig") != line.decode("latin-1"))
+            decoded = line.decode("utf-8-sig")  # every line, even after a UTF-8 one: a later one may be legacy
         except UnicodeDecodeError:
             legacy = True
+        else:
+            utf8 = utf8 or not decoded.isascii()
         if utf8 and legacy:
             return True
     return False
