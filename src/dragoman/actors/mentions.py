@@ -315,6 +315,8 @@ def group_mentions(doc: Doc, kb: KnowledgeBase, taken: set[int], owners: dict[in
         head = singular(normalise(phrase))
         for iso3, word in countries or [(None, None)]:
             key = f"gov:{iso3}" if iso3 and head in GOVERNMENT_NOUNS else f"group:{iso3}:{sector}:{head}"
+            if iso3 is None and modifiers:  # "Western governments" are not "the government"
+                key = f"group:None:{sector}:{singular(normalise(strip_span(span).text))}"
             if iso3 is None and sector in kb.armed_opposition and head not in kb.titles:
                 key = f"group:None:{sector}"  # "the rebels", "rebel groups": one side, till the text says otherwise
             demonym = kb.countries[iso3].demonym if iso3 else None
