@@ -149,7 +149,8 @@ def give_armed_groups_the_country_they_fight(fights: list[tuple[Optional[Actor],
             if group is None or other is None or group.country or not other.country:
                 continue
             if group.kb_id is None and group_sector(group.name, kb) in kb.armed_opposition and (
-                    (other.code or "")[3:6] in ("GOV", "MIL") or other.type in ("government", "military")):
+                    (other.code or "")[3:6] in kb.fought_sectors
+                    or other.type in {kb.sector_types[s] for s in kb.fought_sectors}):
                 against.setdefault(group.id, (group, set()))[1].add(other.country)
     for group, countries in against.values():
         if len(countries) == 1:

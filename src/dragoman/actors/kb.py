@@ -107,6 +107,7 @@ class KnowledgeBase:
     home_sectors: set[str] = field(default_factory=set)
     armed_opposition: set[str] = field(default_factory=set)
     fighting_events: set[str] = field(default_factory=set)
+    fought_sectors: set[str] = field(default_factory=set)
     place_nouns: set[str] = field(default_factory=set)
     not_actors: set[str] = field(default_factory=set)
     companies: set[str] = field(default_factory=set)
@@ -220,6 +221,7 @@ def load_kb() -> KnowledgeBase:
     kb.home_sectors = set(roles["home_sectors"])
     kb.armed_opposition = set(roles["armed_opposition_sectors"])
     kb.fighting_events = set(roles["fighting_events"])
+    kb.fought_sectors = set(roles["fought_sectors"])
     kb.pronouns = set(roles["pronouns"])
     kb.organisation_words = {normalise(w) for w in roles["organisation_words"]}
     kb.leader_titles = {normalise(w) for w in roles["leader_titles"]}

@@ -4,8 +4,9 @@ Names come from spaCy's entities and from the knowledge base's aliases (longest 
 "UN Security Council" wins over "UN"); the words around a name give its role and country
 ("Russian Foreign Minister Sergei Lavrov", "Qatar's Prime Minister ..."); group nouns ("the
 defence ministry", "Iraqi and Syrian counterparts", "the rebels") become actors of the country
-their modifiers name, or of the article's main country with a lower confidence. Each mention
-carries a ``key``: mentions with the same key are the same actor.
+their modifiers name, and of no other (domestic offices may take the story's setting, rebels the
+country of the government they fight: see ``dragoman.actors``). Each mention carries a ``key``:
+mentions with the same key are the same actor.
 """
 
 from __future__ import annotations
