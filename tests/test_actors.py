@@ -74,9 +74,12 @@ def test_capitals_that_act_are_governments_and_capitals_as_places_are_not_actors
 
 def test_group_nouns_get_the_country_their_words_give_and_no_other(dated_sample):
     by_text = {m.text: a for a in dated_sample.actors for m in a.mentions}
-    assert by_text["defence ministry"].code == "SYRMIL"
+    assert by_text["defence ministry"].country is None  # no guess from what the article is about
     assert by_text["Iraqi"].code == "IRQGOV" and by_text["Syrian"].code == "SYRGOV"
-    assert by_text["rebels"].country is None  # no guess from what the article is about
+    assert by_text["journalists"].country is None  # AFP's "journalists in Syria" are only there
+    rebels = by_text["rebels"]  # they "advance on President Bashar al-Assad's seat of power"
+    assert (rebels.code, rebels.country_from, rebels.confidence) == ("SYRREB", "context", 0.6)
+    assert by_text["rebel groups"] is rebels
     assert by_text["Western governments"].country is None
 
 
@@ -86,7 +89,8 @@ def test_appositive_title_and_wire_on_a_reuters_page(pipeline):
     philippe = actor_named(article, "Philippe")
     assert "prime minister" in [m.text for m in philippe.mentions]
     assert actor_named(article, "Macron").code == "FRAGOV"
-    assert actor_named(article, "Reuters").type == "media"
+    # cleaning takes "PARIS (Reuters) -" out of the body: the wire is the record's, not an actor
+    assert article.wire == "Reuters" and not any("Reuters" in a.name for a in article.actors)
 
 
 def test_a_role_is_the_one_valid_on_the_publication_date():
@@ -142,6 +146,7 @@ def test_no_country_is_invented_for_groups_and_titles_in_a_foreign_story(pipelin
         if actor.type != "state" and not any(w in actor.name for w in ("Syrian", "ISIL", "Islamic")):
             assert actor.country is None, (actor.name, actor.country)
     assert by_name(actors, "Syrian").country == "SYR"
+    assert all(m.start >= len("DAMASCUS, Syria - ") for a in actors for m in a.mentions)  # the dateline is no actor
 
 
 def test_a_country_name_is_the_country_not_a_town_or_an_old_phoenix_code(pipeline):

@@ -28,6 +28,7 @@ from dragoman.record import Actor, Article, Claim, Quote
 from dragoman.relations import find_relations
 
 STATE_SECTORS = ("GOV", "MIL", "COP", "SPY", "JUD", "LEG")
+STATE_TYPES = ("state", "government", "military", "police", "intelligence", "judiciary", "legislature")
 
 
 def cues() -> dict:
@@ -198,12 +199,21 @@ def link_contradictions(claims: list[Claim], article: Article, doc: Doc, accused
                     claim.reason = reason
 
 
-def side_of(actor: Optional[Actor]) -> Optional[tuple[str, str]]:
-    """(country, 'state' or 'rebels' or ...) for matching parties named in a verification sentence."""
-    if actor is None or not actor.code or len(actor.code) < 6:
-        return (actor.country, "state") if actor is not None and actor.type == "state" else None
-    sector = actor.code[3:6]
-    return actor.code[:3], "state" if sector in STATE_SECTORS else sector
+def side_of(actor: Optional[Actor]) -> Optional[tuple[Optional[str], str]]:
+    """(country, 'state' or the actor's type) for matching parties named in a verification sentence;
+    a body the text gives no country ("the defence ministry", "a rebel commander") has its type only."""
+    if actor is None or not actor.type or (actor.type == "person" and len(actor.code or "") < 6):
+        return None
+    sector = (actor.code or "")[3:6]
+    return actor.country, "state" if sector in STATE_SECTORS or actor.type in STATE_TYPES else actor.type
+
+
+def same_side(owner: Optional[tuple[Optional[str], str]], named: set, near: bool) -> bool:
+    """The owner is one of the parties named; an owner of no country, close by, matches a party of its kind
+    ("the defence ministry said ..." and, next paragraph, "could not verify ... the government")."""
+    if owner is None:
+        return False
+    return any(owner[1] == side[1] and (owner[0] == side[0] if owner[0] else near) for side in named)
 
 
 def apply_verification(article: Article, doc: Doc, claims: list[Claim]) -> None:
@@ -223,7 +233,7 @@ def apply_verification(article: Article, doc: Doc, claims: list[Claim]) -> None:
         for item in [*claims, *(e for e in article.events if e.status in ("claimed", "denied"))]:
             owner = actors.get(item.claimant if isinstance(item, Claim) else item.source)
             near = 0 <= here - paragraph_of(article.text, item.start) <= 1
-            if (named and side_of(owner) in named) or (not named and near):
+            if (named and same_side(side_of(owner), named, near)) or (not named and near):
                 item.verified = value
 
 

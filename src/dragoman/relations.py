@@ -56,7 +56,10 @@ def holders(token: Optional[Token], index: MentionIndex) -> list[Actor]:
         if token.pos_ in VERBAL:
             subject = clause_subject(token)
             return index.of_phrase(subject) if subject is not None else []
-        named = index.in_phrase(token) if token.dep_ not in ("pobj", "dobj") or token.pos_ == "PROPN" else []
+        if token.dep_ not in ("pobj", "dobj") or token.pos_ == "PROPN":
+            named = index.in_phrase(token)
+        else:  # an object is the verb's subject's act, unless its owner is named: "improve ISIL's defenses"
+            named = [a for c in token.children if c.dep_ == "poss" for a in index.of_phrase(c)]
         if named:
             return named
         if token.head is token:

@@ -12,7 +12,7 @@ from typing import Optional
 from spacy.tokens import Doc, Span as TokenSpan
 
 from dragoman.actors.coref import counterpart_links, pronoun_mentions, title_mentions
-from dragoman.actors.context import CONTEXT_CONFIDENCE, is_domestic_role, setting
+from dragoman.actors.context import CONTEXT_CONFIDENCE, dateline, is_domestic_role, setting
 from dragoman.actors.kb import KnowledgeBase, load_kb, normalise
 from dragoman.actors.mentions import Mention, candidate_spans, entity_labels, group_mentions, name_mention, span_label
 
@@ -25,8 +25,9 @@ def find_mentions(doc: Doc, day: Optional[str]) -> list[Mention]:
     names: list[Mention] = []
     text = doc.text  # built anew on every access: read it once
     labels = entity_labels(doc)
+    opening, _ = dateline(text, kb)  # the place and agency a story is filed from are not its actors
     spans = candidate_spans(doc, kb)
-    for span in spans + repeated_names(doc, text, spans, labels):
+    for span in [s for s in spans + repeated_names(doc, text, spans, labels) if s.start_char >= opening]:
         mention = name_mention(span, kb, day, [m for m in names if m.type == "person"], labels)
         if mention is not None:
             names.append(mention)
@@ -134,6 +135,35 @@ def build_actors(mentions: list[Mention]) -> list[Actor]:
 def add_actors(article: Article, doc: Doc) -> Article:
     article.actors = build_actors(find_mentions(doc, article.published))
     return article
+
+
+def give_armed_groups_the_country_they_fight(fights: list[tuple[Optional[Actor], Optional[Actor]]]) -> None:
+    """Rebels are the rebels of the government they fight (CAMEO's SYRREB): an armed group the text
+    gives no country, attacking or attacked by government bodies or officials of one country only
+    (``rebels advance on President Assad's seat``), gets that country, from context. Fighting a
+    state, or governments of two countries, says nothing: a foreign power may fight anyone."""
+    kb = load_kb()
+    against: dict[str, tuple[Actor, set[str]]] = {}
+    for a, b in fights:
+        for group, other in ((a, b), (b, a)):
+            if group is None or other is None or group.country or not other.country:
+                continue
+            if group.kb_id is None and group_sector(group.name, kb) in kb.armed_opposition and (
+                    (other.code or "")[3:6] in kb.fought_sectors
+                    or other.type in {kb.sector_types[s] for s in kb.fought_sectors}):
+                against.setdefault(group.id, (group, set()))[1].add(other.country)
+    for group, countries in against.values():
+        if len(countries) == 1:
+            country = next(iter(countries))
+            group.country, group.country_from, group.confidence = country, "context", CONTEXT_CONFIDENCE
+            group.code = f"{country}{group_sector(group.name, kb)}"
+
+
+def group_sector(name: str, kb: KnowledgeBase) -> Optional[str]:
+    """The sector of a group noun's name, by its longest known ending (``Islamist-led rebel groups``)."""
+    words = name.split()
+    return next((kb.group_nouns.get(normalise(" ".join(words[i:]))) for i in range(len(words))
+                 if normalise(" ".join(words[i:])) in kb.group_nouns), None)
 
 
 def add_state_actor(article: Article, iso3: Optional[str], start: int, end: int) -> Optional[Actor]:

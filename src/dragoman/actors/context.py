@@ -50,14 +50,12 @@ def phrases(words: list[str]) -> list[tuple[int, int, str]]:
 
 
 def country_in_words(words: list[Token], kb: KnowledgeBase) -> tuple[Optional[str], Optional[str]]:
-    """A country the words name: a convention title (``Sen.``), a nationality, a country or place,
-    an institution of known country (``State Department``), an ``X-based`` employer. A country
-    after ``to`` is where an envoy is sent, not whom he serves (``ambassador to Britain``)."""
+    """A country the words name: a nationality, a country or place, an institution of known country
+    (``State Department``), an ``X-based`` employer, else a convention title (``Sen.``). What the
+    words name outranks a convention: ``Indiana House Speaker`` is Indiana's speaker, not the US
+    House's. A country after ``to`` is where an envoy is sent, not whom he serves (``ambassador to Britain``)."""
     own = [w for w in words if not (w.i > 0 and w.doc[w.i - 1].lower_ in ("to", "in", "at", "from"))]
     runs = phrases([w.text for w in own])
-    for _, _, phrase in runs:
-        if phrase in kb.country_titles:
-            return kb.country_titles[phrase], "title"
     for word in own:
         iso3 = kb.country_of_word(word.text)
         if iso3:
@@ -68,6 +66,9 @@ def country_in_words(words: list[Token], kb: KnowledgeBase) -> tuple[Optional[st
         iso3 = kb.places.get(phrase) or kb.seats.get(phrase) or institution_country(phrase, kb)
         if iso3:
             return iso3, "text"
+    for _, _, phrase in runs:  # a convention only where the words name no country or place of their own
+        if phrase in kb.country_titles:
+            return kb.country_titles[phrase], "title"
     return None, None
 
 
@@ -101,7 +102,7 @@ def title_before(doc: Doc, start: int, kb: KnowledgeBase) -> tuple[Optional[str]
         words.pop(0)
     role = None
     for i, end, phrase in phrases([w.text for w in words]):
-        if phrase in kb.titles:
+        if phrase in kb.titles or phrase in kb.domestic_roles:  # "math teacher" is a role too
             role = " ".join(w.text for w in words[i:end])
             break
     return role, words
@@ -118,6 +119,8 @@ def appositive_words(span: Span) -> list[Token]:
         if token.is_punct and token.text not in ("'s", "-") or token.pos_ == "VERB":
             break
         words.append(token)
+    if not any(w.head.i in range(span.start, span.end) for w in words):
+        return []  # "the campaign to defeat ISIL, the Syrian Democratic Forces have begun": the next clause
     return words
 
 
@@ -149,15 +152,25 @@ def around_name(span: Span, kb: KnowledgeBase) -> Found:
     return found.with_country(tag, "title") if tag else found
 
 
-def setting(doc: Doc, kb: KnowledgeBase) -> Optional[str]:
-    """The one country a story is set in: its dateline's (``LONDON (AP) —``, ``HANOI, Vietnam``), else
-    the country of every place it names when all are in one country; None for a story across borders."""
-    match = DATELINE.match(doc.text[:80])
+def dateline(text: str, kb: KnowledgeBase) -> tuple[int, Optional[str]]:
+    """Where a dateline opening cleaning left in ends (``HANOI, Vietnam -``, ``Indianapolis –``) and the
+    country of its place; (0, None) when the text opens with none. Only a known place makes a dateline:
+    ``Al-Qaeda said`` opens with a capital and a hyphen too."""
+    match = DATELINE.match(text[:80])
     if match:
         for part in (match.group(2), match.group(1)):
             iso3 = kb.country_of_place(part) if part else None
             if iso3:
-                return iso3
+                return match.end(), iso3
+    return 0, None
+
+
+def setting(doc: Doc, kb: KnowledgeBase) -> Optional[str]:
+    """The one country a story is set in: its dateline's (``LONDON (AP) —``, ``HANOI, Vietnam``), else
+    the country of every place it names when all are in one country; None for a story across borders."""
+    _, iso3 = dateline(doc.text, kb)
+    if iso3:
+        return iso3
     places = Counter(kb.country_of_place(ent.text) for ent in doc.ents if ent.label_ in ("GPE", "LOC"))
     places.pop(None, None)
     return next(iter(places)) if len(places) == 1 else None

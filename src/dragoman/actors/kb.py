@@ -104,6 +104,10 @@ class KnowledgeBase:
     country_titles: dict[str, str] = field(default_factory=dict)
     state_abbreviations: dict[str, str] = field(default_factory=dict)
     domestic_roles: set[str] = field(default_factory=set)
+    home_sectors: set[str] = field(default_factory=set)
+    armed_opposition: set[str] = field(default_factory=set)
+    fighting_events: set[str] = field(default_factory=set)
+    fought_sectors: set[str] = field(default_factory=set)
     place_nouns: set[str] = field(default_factory=set)
     not_actors: set[str] = field(default_factory=set)
     companies: set[str] = field(default_factory=set)
@@ -214,6 +218,10 @@ def load_kb() -> KnowledgeBase:
     kb.honorifics = {normalise(h) for h in roles["honorifics"]}
     kb.sector_types = roles["sector_types"]
     kb.locative = set(roles["locative_prepositions"])
+    kb.home_sectors = set(roles["home_sectors"])
+    kb.armed_opposition = set(roles["armed_opposition_sectors"])
+    kb.fighting_events = set(roles["fighting_events"])
+    kb.fought_sectors = set(roles["fought_sectors"])
     kb.pronouns = set(roles["pronouns"])
     kb.organisation_words = {normalise(w) for w in roles["organisation_words"]}
     kb.leader_titles = {normalise(w) for w in roles["leader_titles"]}

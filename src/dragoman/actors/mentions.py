@@ -4,8 +4,9 @@ Names come from spaCy's entities and from the knowledge base's aliases (longest 
 "UN Security Council" wins over "UN"); the words around a name give its role and country
 ("Russian Foreign Minister Sergei Lavrov", "Qatar's Prime Minister ..."); group nouns ("the
 defence ministry", "Iraqi and Syrian counterparts", "the rebels") become actors of the country
-their modifiers name, or of the article's main country with a lower confidence. Each mention
-carries a ``key``: mentions with the same key are the same actor.
+their modifiers name, and of no other (domestic offices may take the story's setting, rebels the
+country of the government they fight: see ``dragoman.actors``). Each mention carries a ``key``:
+mentions with the same key are the same actor.
 """
 
 from __future__ import annotations
@@ -263,24 +264,26 @@ def group_phrase(token: Token, kb: KnowledgeBase) -> Optional[tuple[str, str, li
             return " ".join(w.text for w in words), sector, modifiers
     sector = (kb.titles.get(normalise(token.text)) or kb.agents.get(normalise(token.text))
               or kb.agents.get(singular(normalise(token.text))))
-    named = [*modifiers, *of_countries(token)]
+    named = [*modifiers, *of_countries(token, sector, kb)]
     if sector and any(kb.country_of_word(m.text) or normalise(m.text) in kb.seats for m in named):
         return token.text, sector, modifiers
     return None
 
 
-def of_countries(token: Token) -> list[Token]:
-    """``the president of Armenia``, ``a court in Guyana``: the object of ``of``/``in`` after a noun."""
-    return [g for c in token.children if c.lower_ in ("of", "in") and c.i > token.i
+def of_countries(token: Token, sector: Optional[str], kb: KnowledgeBase) -> list[Token]:
+    """``the president of Armenia``, ``a court in Guyana``: the object of ``of`` after a noun, or of
+    ``in`` after a body that sits only at home (``terrorists in Syria`` are only there)."""
+    prepositions = ("of", "in") if sector in kb.home_sectors else ("of",)
+    return [g for c in token.children if c.lower_ in prepositions and c.i > token.i
             for g in c.children if g.dep_ == "pobj"]
 
 
-def modifier_countries(token: Token, modifiers: list[Token], kb: KnowledgeBase,
+def modifier_countries(token: Token, modifiers: list[Token], sector: str, kb: KnowledgeBase,
                        owners: dict[int, Mention]) -> list[tuple[str, Token]]:
     """Countries a group noun's modifiers name, each with the word that names it:
     ``Iraqi and Syrian``, ``Qatar's``, ``Assad's``, ``Khartoum``."""
     countries = []
-    for child in [*modifiers, *(c for c in token.children if c.dep_ == "poss"), *of_countries(token)]:
+    for child in [*modifiers, *(c for c in token.children if c.dep_ == "poss"), *of_countries(token, sector, kb)]:
         for word in [child, *(c for c in child.conjuncts)]:
             iso3 = kb.country_of_word(word.text) or kb.country_of_place(word.text)
             if iso3 is None and word.i in owners:
@@ -301,16 +304,22 @@ def group_mentions(doc: Doc, kb: KnowledgeBase, taken: set[int], owners: dict[in
             continue
         phrase, sector, modifiers = found
         start = min([token.i, *(m.i for m in modifiers if m.dep_ != "poss")])
+        while start >= 2 and doc[start - 1].text == "-" and not doc[start - 2].whitespace_ and not doc[start - 1].whitespace_:
+            start -= 2  # "Islamist-led rebels", not "led rebels"
         span = doc[start:token.i + 1]
         if token.dep_ == "appos" and token.head.i in owners:
             owner = owners[token.head.i]
             yield Mention(start=span.start_char, end=span.end_char, text=span.text, key=owner.key, name=owner.name,
                           type=owner.type, confidence=0.9, first_token=start, kb_id=owner.kb_id)
             continue
-        countries = modifier_countries(token, modifiers, kb, owners)
+        countries = modifier_countries(token, modifiers, sector, kb, owners)
         head = singular(normalise(phrase))
         for iso3, word in countries or [(None, None)]:
             key = f"gov:{iso3}" if iso3 and head in GOVERNMENT_NOUNS else f"group:{iso3}:{sector}:{head}"
+            if iso3 is None and modifiers:  # "Western governments" are not "the government"
+                key = f"group:None:{sector}:{singular(normalise(strip_span(span).text))}"
+            if iso3 is None and sector in kb.armed_opposition and head not in kb.titles:
+                key = f"group:None:{sector}"  # "the rebels", "rebel groups": one side, till the text says otherwise
             demonym = kb.countries[iso3].demonym if iso3 else None
             if demonym:
                 name = phrase if kb.country_of_word(phrase.split()[0]) else f"{demonym} {phrase}"

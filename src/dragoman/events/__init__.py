@@ -17,6 +17,7 @@ from typing import Iterator, Optional, Union
 from spacy.tokens import Doc, Span, Token
 
 from dragoman.data_files import load_json
+from dragoman.actors import give_armed_groups_the_country_they_fight
 from dragoman.actors.kb import load_kb
 from dragoman.events.features import clause_features, default_word_lists
 from dragoman.events.model import EventTypeModel
@@ -253,6 +254,10 @@ def add_events(article: Article, doc: Doc, coder: EventCoder) -> Article:
     for number, event in enumerate(events, start=1):
         event.id = f"e{number}"
     article.events = inherit_dates(events)
+    actors = {a.id: a for a in article.actors}
+    fighting = load_kb().fighting_events
+    give_armed_groups_the_country_they_fight([(actors.get(e.source or ""), actors.get(e.target or ""))
+                                              for e in events if e.type in fighting])
     return article
 
 
