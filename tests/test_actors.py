@@ -215,3 +215,13 @@ def test_a_malformed_data_line_is_reported_with_file_and_line():
     with pytest.raises(DataFileError, match=r"data/actors/x.jsonl, line 2: 'name' must be a str"):
         list(check_rows("x.jsonl", ['{"name": "a", "aliases": [], "type": "person", "roles": [], "source": "s"}',
                                     '{"aliases": []}'], CURATED_KEYS))
+
+
+def test_a_later_mention_can_give_the_country_the_first_did_not(pipeline):
+    # Polygraph.info (VOA, US government work): the first mention's apposition names an operation,
+    # the second says "the U.S. commander".
+    actors = actors_of(pipeline, "Cmdr. Sean Robertson, a spokesperson for Inherent Resolve, told VOA that the "
+                                 "claim is false. Robertson, the U.S. commander, said the United States does not "
+                                 "support forced relocations.")
+    robertson = by_name(actors, "Robertson")
+    assert (robertson.name, robertson.country, robertson.country_from) == ("Sean Robertson", "USA", "text")

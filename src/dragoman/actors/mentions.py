@@ -163,9 +163,10 @@ def name_mention(span: Span, kb: KnowledgeBase, day: Optional[str], people: list
     if is_named_place(span, label, entries, kb):
         return None
     earlier = same_person(key, people, kb) if label == "PERSON" or len(span) == 1 else None
-    if earlier is not None:
-        return Mention(**base, key=earlier.key, name=earlier.name, type="person", kb_id=earlier.kb_id)
     found = around_name(span, kb)
+    if earlier is not None:  # a later mention can say more: "Robertson, the U.S. commander, said"
+        return Mention(**base, key=earlier.key, name=earlier.name, type="person", kb_id=earlier.kb_id,
+                       **person_context(found, kb))
     if entries:
         mention = entry_mention(base, span, entries, label, day, found, kb)
         if mention is not None:
@@ -173,10 +174,7 @@ def name_mention(span: Span, kb: KnowledgeBase, day: Optional[str], people: list
     if label in ("GPE", "LOC", "FAC"):
         return None
     if label == "PERSON" or (entries and entries[0].type == "person"):
-        sector = kb.sector_of(found.role) if found.role else None
-        country = found.country
-        return Mention(**base, key=f"person:{key}", name=text, type="person", country=country, role=found.role,
-                       code=f"{country}{sector or ''}" if country else None, country_from=found.source)
+        return Mention(**base, key=f"person:{key}", name=text, type="person", **person_context(found, kb))
     country, source = found.country, found.source
     if country is None:
         country = next((kb.country_of_word(t.text) or kb.country_of_place(t.text) for t in span
@@ -187,6 +185,14 @@ def name_mention(span: Span, kb: KnowledgeBase, day: Optional[str], people: list
     return Mention(**base, key=f"org:{key}", name=text,
                    type=kind or kb.sector_types.get(sector or "", "organisation"),
                    country=country, code=f"{country}{sector}" if country and sector else None, country_from=source)
+
+
+def person_context(found: Found, kb: KnowledgeBase) -> dict:
+    """A person's country, role and code as the words around one of their mentions give them."""
+    sector = kb.sector_of(found.role) if found.role else None
+    country = found.country
+    return dict(country=country, role=found.role, code=f"{country}{sector or ''}" if country else None,
+                country_from=found.source if country else None)
 
 
 def entry_mention(base: dict, span: Span, entries: list[Entry], label: str, day: Optional[str], found: Found,
