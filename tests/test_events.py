@@ -179,3 +179,12 @@ def test_a_broken_weights_file_is_named_in_the_error(tmp_path):
     bad.write_bytes(b"not a model")
     with pytest.raises(BadModelFile, match="types.npz"):
         EventTypeModel.load(bad)
+
+
+def test_the_shipped_weights_load_and_type_a_clause(pipeline):
+    """The weights in the package (``data/events/event-types.npz``) serve the ``model`` policy."""
+    from dragoman.events import EventCoder
+
+    doc = pipeline.nlp("Police arrested dozens of students after the rally in the capital.")
+    kind, _, probability = EventCoder(policy="model").verb_type(next(t for t in doc if t.text == "arrested"))
+    assert kind == "COERCE" and 0.0 < probability <= 1.0
