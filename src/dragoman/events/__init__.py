@@ -21,7 +21,7 @@ from dragoman.actors import give_armed_groups_the_country_they_fight
 from dragoman.actors.kb import load_kb
 from dragoman.events.features import clause_features, default_word_lists
 from dragoman.events.model import EventTypeModel
-from dragoman.events.roles import state_named, subjects_of, targets_of
+from dragoman.events.roles import named_deeper, state_named, subjects_of, targets_of
 from dragoman.events.status import confidence_of, status_of
 from dragoman.events.when import find_place, resolve_date
 from dragoman.mention_index import MentionIndex, index_of, is_speech_verb
@@ -109,16 +109,49 @@ def verb_triggers(doc: Doc, index: MentionIndex, used: set[int], coder: EventCod
         nouns = [c for c in word.children if c.dep_ == "dobj" and (c.lemma_.lower() in light or c.lower_ in light)]
         if nouns:  # "offered military support": the noun's own targets and mode count
             used.add(nouns[0].i)
-            targets = targets_of(word, index, prepositions) + targets_of(nouns[0], index, prepositions)
-            yield Trigger(word, kind, mode or mode_of(nouns[0]), subjects_of(word, index), targets, False)
+            sources = subjects_of(word, index)
+            deep = kind not in TARGET_DEFAULT_TYPES
+            targets = [a for a in targets_of(word, index, prepositions, deep=deep) + targets_of(nouns[0], index, prepositions)
+                       if a not in sources] or deeper_targets(kind, (nouns[0], word), index, sources)
+            yield Trigger(word, kind, mode or mode_of(nouns[0]), sources, targets or reciprocal(word, sources), False)
             continue
         used.update(c.i for c in word.children if c.dep_ == "dobj")  # "lift the sanctions": one event
         into = ("subject" if kind == "ACCUSE" else True) if kind in lex["clause_target_types"] else False
         sources = subjects_of(word, index)
-        targets = targets_of(word, index, prepositions, into_clauses=into)
+        targets = targets_of(word, index, prepositions, into_clauses=into, deep=kind not in TARGET_DEFAULT_TYPES)
         if is_passive(word) and not any(c.dep_ == "agent" for c in word.children):
             sources, targets = [], targets or sources  # "HTS remains proscribed": HTS undergoes it
-        yield Trigger(word, kind, mode or mode_of(word), sources, targets, False)
+        yield Trigger(word, kind, mode or mode_of(word), sources, targets or reciprocal(word, sources), False)
+
+
+def reciprocal(verb: Token, sources: list[Actor]) -> list[Actor]:
+    """"Johnson and Corbyn attacked each other's policies": coordinated sources are each other's
+    targets."""
+    if len(sources) < 2:
+        return []
+    objects = (" ".join(t.lower_ for t in c.subtree) for c in verb.children if c.dep_ in ("dobj", "prep"))
+    return list(sources) if any(r in text for text in objects for r in lexicon()["reciprocals"]) else []
+
+
+def wanting_triggers(doc: Doc, index: MentionIndex) -> Iterator[Trigger]:
+    """"The US wants the UK to extradite Assange": wanting another party to act is a REQUEST to it
+    (the act itself has not happened, so ``recode`` drops its event)."""
+    for word in doc:
+        if word.pos_ != "VERB" or word.lemma_.lower() not in lexicon()["wanting_verbs"]:
+            continue
+        sources = subjects_of(word, index)
+        asked = [a for clause in wanted_clauses(word) for c in clause.children if c.dep_ == "nsubj" for a in index.of_phrase(c)]
+        if not asked and wanted_clauses(word):  # "wants Britain to act", parsed as an object
+            asked = [a for c in word.children if c.dep_ == "dobj" for a in index.of_phrase(c)]
+        targets = [a for a in asked if not any(same_party(a, s) for s in sources)]
+        if sources and targets:
+            yield Trigger(word, "REQUEST", None, sources, targets, False)
+
+
+def wanted_clauses(word: Token) -> list[Token]:
+    """The to-clauses of a wanting verb ("to extradite Assange")."""
+    return [c for c in word.children if c.dep_ in ("ccomp", "xcomp") and c.pos_ in ("VERB", "AUX")
+            and any(g.dep_ == "aux" and g.lower_ == "to" for g in c.children)]
 
 
 def is_passive(verb: Token) -> bool:
@@ -126,20 +159,43 @@ def is_passive(verb: Token) -> bool:
         verb.tag_ == "VBN" and verb.dep_ in ("conj", "acl") and any(c.dep_ == "auxpass" for c in verb.head.children))
 
 
+def deeper_targets(kind: str, heads: tuple[Token, ...], index: MentionIndex, sources: list[Actor]) -> list[Actor]:
+    """Whom a statement, a demand or a sanction concerns, read further into its phrase ("dropped
+    its investigation into an allegation against Assange"). Force and mobilisation are left to
+    ``default_target``: an air strike "against an Islamic State target southwest of Baghdad" is
+    coded at the country where it falls, as the CAMEO coders do."""
+    if kind in TARGET_DEFAULT_TYPES:
+        return []
+    return [a for head in heads for a in named_deeper(head, index, modifiers=False) if a not in sources]
+
+
+def noun_type(word: Token) -> Optional[str]:
+    """The event a noun names: by the noun list, or by a noun that needs its preposition
+    ("a call with Zelensky", not "a call for calm")."""
+    lex = lexicon()
+    kind = lex["nouns"].get(word.lower_) or lex["nouns"].get(word.lemma_.lower())
+    if kind is None and any(c.dep_ == "prep" and c.lower_ in lex["nouns_with_preposition"].get(word.lemma_.lower(), ())
+                            for c in word.children):
+        kind = "CONSULT"
+    return kind
+
+
 def noun_triggers(doc: Doc, index: MentionIndex, used: set[int]) -> Iterator[Trigger]:
-    nouns = lexicon()["nouns"]
     prepositions = tuple(lexicon()["target_prepositions"])
+    by = lexicon()["owner_prepositions"]
     for word in doc:
-        kind = nouns.get(word.lower_) or nouns.get(word.lemma_.lower())
-        if word.pos_ != "NOUN" or not kind or word.i in used:
+        if word.pos_ != "NOUN" or word.i in used or not (kind := noun_type(word)):
             continue
         owners = index.in_phrase(word) or [
             state_named(index, load_kb().country_of_word(c.text), c.idx, c.idx + len(c))
             for c in word.children if c.dep_ in ("amod", "compound") and load_kb().country_of_word(c.text)]
+        owners = owners or [a for c in word.children if c.dep_ == "prep" and c.lower_ in by
+                            for g in c.children if g.dep_ == "pobj" for a in index.of_phrase(g)]  # "a request from the US"
         clauses = [c for c in word.children if c.dep_ in ("relcl", "acl")]
         for clause in clauses:
             owners = owners or subjects_of(clause, index)
-        targets = targets_of(word, index, prepositions)
+        targets = [a for a in targets_of(word, index, prepositions) if a not in owners] or deeper_targets(
+            kind, (word,), index, owners)
         verb = word.head if word.head.pos_ == "VERB" else word.head.head
         if not owners and verb.pos_ == "VERB" and word.head.pos_ in ("VERB", "ADP"):
             owners = subjects_of(verb, index)  # "X engaged Y in a firefight", "talks with Iran"
@@ -218,7 +274,7 @@ def add_events(article: Article, doc: Doc, coder: EventCoder) -> Article:
     index = index_of(doc, article)
     marks = index.marks
     used: set[int] = set()
-    triggers = list(verb_triggers(doc, index, used, coder)) + list(noun_triggers(doc, index, used))
+    triggers = [*verb_triggers(doc, index, used, coder), *noun_triggers(doc, index, used), *wanting_triggers(doc, index)]
     pairs: list[tuple[Event, Trigger]] = []
     seen = set()
     for trigger in sorted(triggers, key=lambda t: t.word.i):
@@ -271,7 +327,10 @@ def recode(pairs: list[tuple[Event, Trigger]], triggers: list[Trigger]) -> list[
     kinds: dict[int, str] = {}
     for trigger in triggers:
         word, head = trigger.word, trigger.word.head
-        if word.dep_ == "xcomp" and head.lemma_.lower() in lex["intent_verbs"]:
+        if head.lemma_.lower() in lex["wanting_verbs"] and word in wanted_clauses(head) and head.i in at and (
+                any(c.dep_ == "nsubj" for c in word.children) or any(c.dep_ == "dobj" for c in head.children)):
+            drop.add(word.i)  # "wants the UK to extradite Assange": a REQUEST, the extradition not done
+        elif word.dep_ == "xcomp" and head.lemma_.lower() in lex["intent_verbs"]:
             kinds[word.i] = lex["intent_types"].get(trigger.type, "AGREE")
             if head.i in at:
                 drop.add(head.i)

@@ -12,6 +12,8 @@ from typing import Optional
 from spacy.tokens import Token
 
 from dragoman.actors import add_state_actor
+from dragoman.actors.kb import load_kb
+from dragoman.data_files import load_json
 from dragoman.mention_index import MentionIndex, clause_subject, is_speech_verb
 from dragoman.record import Actor
 
@@ -29,11 +31,13 @@ def subjects_of(verb: Token, index: MentionIndex) -> list[Actor]:
     return index.of_phrase(subject) if subject is not None else []
 
 
-def targets_of(word: Token, index: MentionIndex, prepositions: tuple[str, ...], into_clauses: bool | str = False) -> list[Actor]:
+def targets_of(word: Token, index: MentionIndex, prepositions: tuple[str, ...], into_clauses: bool | str = False,
+               deep: bool = True) -> list[Actor]:
     """Objects, datives and prepositional objects of a trigger, of a purpose clause, and, with no
     object of its own, of what it demands or threatens (``demanded that Israel withdraw``,
     ``threatened to attack Iran``); ``into_clauses="subject"`` takes only the clause's subject
-    (``claimed that ISIL had attacked Iraq``: ISIL is accused, not Iraq)."""
+    (``claimed that ISIL had attacked Iraq``: ISIL is accused, not Iraq). ``deep=False`` reads an
+    object that names no actor only one preposition in (``strikes against a target``)."""
     found: list[Actor] = []
     heads = [c for c in word.children if c.dep_ in ("dobj", "dative", "attr")]
     heads += [g for c in word.children if c.dep_ == "prep" and c.lower_ in prepositions
@@ -53,10 +57,48 @@ def targets_of(word: Token, index: MentionIndex, prepositions: tuple[str, ...], 
                           for g in c.children if g.dep_ == "pobj"]
     for head in heads:
         named = index.of_phrase(head)
-        if not named and head.dep_ == "dobj":  # "endorsed an agreement with the EU", "lift the sanctions on Iran"
-            named = [a for c in head.children if c.dep_ == "prep" and c.lower_ in ("with", "against", "on", "by", "from")
-                     for g in c.children if g.dep_ == "pobj" for a in index.of_phrase(g)]
+        if not named and head.dep_ == "dobj":  # "endorsed an agreement with the EU", "denounced a Hong Kong court ruling"
+            named = named_deeper(head, index) if deep else named_deeper(head, index, modifiers=False, depth=1)
         for actor in named:
             if actor not in found:
                 found.append(actor)
     return found
+
+
+def named_deeper(head: Token, index: MentionIndex, modifiers: bool = True, depth: int = 3) -> list[Actor]:
+    """The actors a noun phrase that names none itself points at further in: a modifier's
+    modifier ("a Hong Kong court ruling"), a nationality ("tariffs on Chinese goods") or the object
+    of its prepositions ("its investigation into an allegation against Assange"), nearest first.
+    ``modifiers=False`` starts from the prepositions, for an event noun whose own modifiers are
+    its owner ("the rebel offensive")."""
+    prepositions = load_json("events/triggers.json")["phrase_prepositions"]
+    level = [head]
+    for step in range(depth):
+        found: list[Actor] = []
+        below: list[Token] = []
+        for token in level:
+            for child in token.children:
+                if child.dep_ in ("compound", "amod", "nmod") and child.i < token.i and (modifiers or step or token is not head):
+                    named = index.in_phrase(child) or nationality_of(child, index)
+                    found += named
+                    below += [] if named else [child]
+                elif child.dep_ == "acl" and child.tag_ == "VBN":
+                    below.append(child)  # "an allegation made against Assange"
+                elif child.dep_ == "prep" and child.lower_ in prepositions:
+                    for g in (g for g in child.children if g.dep_ == "pobj"):
+                        named = index.of_phrase(g)
+                        found += named
+                        below += [] if named else [g]
+        if found:
+            return [a for n, a in enumerate(found) if all(a is not b for b in found[:n])]
+        level = below
+    return []
+
+
+def nationality_of(token: Token, index: MentionIndex) -> list[Actor]:
+    """The state a nationality word names ("Chinese goods"), made by the actors stage."""
+    if token.pos_ not in ("ADJ", "PROPN"):
+        return []
+    iso3 = load_kb().country_of_word(token.text)
+    actor = state_named(index, iso3, token.idx, token.idx + len(token)) if iso3 else None
+    return [actor] if actor is not None else []
