@@ -101,3 +101,20 @@ def test_gzip_page_with_broken_stream_is_an_error():
     data = (PAGES / "polygraph-al-tanf.html.gz").read_bytes()[:400]
     item = only(read_bytes(data, "broken.html.gz"))
     assert isinstance(item, InputError) and "broken gzip" in item.reason
+
+
+def test_json_lines_longer_than_the_limit_are_read_line_by_line(tmp_path):
+    """The size limit applies to each article of a long JSON Lines file, not to the file."""
+    body = "Sweden has dropped its investigation into a rape allegation against Julian Assange. " * 4
+    lines = [json.dumps({"id": n, "text": body}) for n in range(1, 6)]
+    lines[2] = json.dumps({"id": 3, "text": body * 20})  # one article over the limit
+    lines[3] = "{not json"
+    path = tmp_path / "long.jsonl"
+    path.write_text("\n".join(lines) + "\n", "utf-8")
+    limit = len(lines[0]) * 3
+    assert path.stat().st_size > limit
+
+    items = list(read_inputs([str(path)], limit))
+    assert [i.id for i in items if not isinstance(i, InputError)] == ["1", "2", "5"]
+    errors = {str(i.source).rsplit(":", 1)[-1]: i.reason for i in items if isinstance(i, InputError)}
+    assert "over the" in errors["3"] and "invalid JSON" in errors["4"]

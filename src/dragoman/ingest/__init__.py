@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import json
+import os
 import sys
 from typing import BinaryIO, Iterable, Iterator, Optional
 
 from dragoman.errors import InputError
-from dragoman.ingest.formats import READERS, Item
+from dragoman.ingest.formats import READERS, Item, read_json_lines_stream
 from dragoman.ingest.raw import RawArticle
 from dragoman.ingest.sniff import format_of, inflate
 from dragoman.ingest.walk import display_name, expand_paths, os_reason
@@ -15,6 +17,8 @@ from dragoman.settings import Settings
 __all__ = ["Item", "RawArticle", "expand_paths", "read_inputs", "read_bytes"]
 
 DEFAULT_MAX_BYTES = Settings().max_bytes
+HEAD_LINE = 1 << 20
+"""How much of a long file's first line is read to tell JSON Lines from other formats."""
 
 
 def read_bytes(data: bytes, source: str, name: Optional[str] = None,
@@ -46,12 +50,39 @@ def read_inputs(paths: Iterable[str], max_bytes: int, stdin: BinaryIO | None = N
             yield path
             continue
         source = "<stdin>" if path == "-" else display_name(path)
+        if path != "-" and is_long_json_lines(path, max_bytes):
+            yield from stream_json_lines(path, source, max_bytes)
+            continue
         try:
             data = read_limited(path, source, max_bytes, stdin)
         except InputError as exc:
             yield exc
             continue
         yield from guarded_read(data, source, path, max_bytes)
+
+
+def is_long_json_lines(path: str, max_bytes: int) -> bool:
+    """A plain (not gzipped) JSON Lines file larger than the limit: read line by line, the
+    limit applying to each article. Smaller files are read whole, as every other format is."""
+    try:
+        if not os.path.isfile(path) or os.path.getsize(path) <= max_bytes:
+            return False
+        with open(path, "rb") as stream:
+            first = stream.readline(min(max_bytes, HEAD_LINE) + 1)
+    except OSError:
+        return False  # read_limited names the reason
+    try:
+        return first.endswith(b"\n") and isinstance(json.loads(first.removeprefix(b"\xef\xbb\xbf")), dict)
+    except ValueError:
+        return False
+
+
+def stream_json_lines(path: str, source: str, max_bytes: int) -> Iterator[Item]:
+    try:
+        with open(path, "rb") as stream:
+            yield from read_json_lines_stream(stream, source, max_bytes)
+    except OSError as exc:
+        yield InputError(source, os_reason(exc))
 
 
 def guarded_read(data: bytes, source: str, name: str, max_bytes: int) -> Iterator[Item]:

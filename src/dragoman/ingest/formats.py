@@ -10,7 +10,7 @@ from __future__ import annotations
 import io
 import json
 import time
-from typing import Callable, Iterator, Union
+from typing import BinaryIO, Callable, Iterator, Union
 
 import feedparser
 from warcio.archiveiterator import ArchiveIterator
@@ -100,6 +100,36 @@ def read_json(data: bytes, source: str, max_bytes: int) -> Iterator[Item]:
                 with_warnings(item, warnings)
                 note_duplicate(item, seen, number)
             yield item
+
+
+def read_json_lines_stream(stream: BinaryIO, source: str, max_bytes: int) -> Iterator[Item]:
+    """JSON Lines read a line at a time, for a file larger than ``max_bytes``: the limit is then
+    per article (a line over it is refused, the next lines still read), and memory stays flat
+    however long the file. Each line is decoded on its own (UTF-8, else the encoding guessed)."""
+    seen: dict[str, int] = {}
+    number = 0
+    while line := stream.readline(max_bytes + 1):
+        number += 1
+        where = f"{source}:{number}"
+        if len(line) > max_bytes and not line.endswith(b"\n"):
+            while (rest := stream.readline(max_bytes + 1)) and not rest.endswith(b"\n"):
+                pass  # the rest of the refused line, never held whole
+            yield InputError(where, f"line is over the {max_bytes / 1e6:g} MB limit (--max-bytes)")
+            continue
+        if number == 1:
+            line = line.removeprefix(b"\xef\xbb\xbf")
+        if not line.strip():
+            continue
+        try:
+            text, warnings = decode_text(line, where)
+        except InputError as exc:
+            yield exc
+            continue
+        item = guarded(json_line, text, where)
+        if isinstance(item, RawArticle):
+            with_warnings(item, warnings)
+            note_duplicate(item, seen, number)
+        yield item
 
 
 def document_article(obj, source: str, warnings: list[str]) -> RawArticle:
