@@ -84,7 +84,7 @@ def named_deeper(head: Token, index: MentionIndex, modifiers: bool = True, depth
                     below += [] if named else [child]
                 elif child.dep_ == "acl" and child.tag_ == "VBN":
                     below.append(child)  # "an allegation made against Assange"
-                elif child.dep_ == "prep" and child.lower_ in prepositions:
+                elif child.dep_ in ("prep", "agent") and child.lower_ in prepositions:  # "a move announced by Pompeo"
                     for g in (g for g in child.children if g.dep_ == "pobj"):
                         named = index.of_phrase(g)
                         found += named
