@@ -365,5 +365,49 @@ def serve(db, host, port, allow_writes, model, max_bytes) -> None:
         raise click.ClickException(str(exc)) from exc
 
 
+@cli.command("spark")
+@click.argument("inputs", nargs=-1, required=True, metavar="INPUT...")
+@click.argument("output")
+@click.option("--master", help="Spark master URL, e.g. local[2] or spark://host:7077 [default: spark-submit's, else local[*]].")
+@click.option("--format", "fmt", type=click.Choice(["auto", "jsonl", "parquet", "files"]), default="auto", show_default=True,
+              help="How to read the inputs: auto goes by the names (.jsonl, .parquet; anything else is files: "
+                   "text, HTML, feeds, WARC, read as `ingest` reads them).")
+@click.option("--partitions", type=click.IntRange(min=1), help="Partitions analyzed [default: 4 per core Spark has].")
+@click.option("--conf", "conf_pairs", multiple=True, metavar="KEY=VALUE", help="A Spark setting, as spark-submit takes it; repeatable.")
+@input_options
+def spark(inputs, output, master, fmt, partitions, conf_pairs, model, max_bytes) -> None:
+    """Analyze articles with Apache Spark: one Parquet folder per table under OUTPUT, with the
+    columns of `export --format parquet` (articles, actors, mentions, quotes, events, claims,
+    relations), and failures.parquet (source, reason) for each input that could not be analyzed.
+
+    Needs PySpark and Java 17+: pip install 'dragoman[spark]'.
+
+    \b
+    Examples:
+      dragoman spark sentences.jsonl out/ --master 'local[2]'
+      dragoman spark pages/ crawl.parquet out/
+      spark-submit --master yarn .../dragoman/spark.py s3a://bucket/news.jsonl s3a://bucket/out
+    """
+    try:
+        from dragoman import spark as spark_job
+    except ImportError as exc:
+        raise click.ClickException(f"the spark command needs PySpark ({exc}): pip install 'dragoman[spark]'") from exc
+    try:
+        settings = Settings.from_env(model=model, max_bytes=max_bytes)
+        conf = spark_job.parse_conf(conf_pairs)
+    except DragomanError as exc:
+        raise click.UsageError(str(exc)) from exc
+    try:
+        with spark_job.session(master, conf) as session:
+            report = spark_job.run(session, inputs, output, settings, fmt=fmt, partitions=partitions)
+    except DragomanError as exc:
+        raise click.ClickException(str(exc)) from exc
+    for name, count in report.rows.items():
+        click.echo(f"{spark_job.table_path(output, name)}\t{count}")
+    click.echo(f"dragoman: analyzed {report.analyzed}, failed {report.failed}"
+               + (f" (sources and reasons in {spark_job.table_path(output, 'failures')})" if report.failed else ""), err=True)
+    sys.exit(1 if report.failed else 0)
+
+
 def main() -> None:
     cli()

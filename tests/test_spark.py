@@ -1,0 +1,128 @@
+"""`dragoman spark` in Spark's local[2] mode: the same tables as `dragoman ingest` + `export --format parquet`.
+
+One SparkSession for the test session and one job over every input (a folder of pages, JSON Lines,
+Parquet), since each Spark Python worker pays for loading the pipeline once.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+from pathlib import Path
+
+import pytest
+
+pytest.importorskip("pyspark", reason="PySpark is the spark extra: pip install 'dragoman[spark]'")
+if shutil.which("java") is None and not os.environ.get("JAVA_HOME"):
+    pytest.skip("Spark needs Java 17+ (CI installs it in .ci/run)", allow_module_level=True)
+
+import pyarrow as pa  # noqa: E402
+import pyarrow.parquet as pq  # noqa: E402
+from click.testing import CliRunner  # noqa: E402
+
+from dragoman.cli import cli  # noqa: E402
+from dragoman.corpus import Corpus  # noqa: E402
+from dragoman.spark import session  # noqa: E402
+from dragoman.spark_worker import FAILURES, OUTPUT_TABLES  # noqa: E402
+from dragoman.tables import arrow_schema  # noqa: E402
+
+FIXTURES = Path(__file__).resolve().parent / "fixtures"
+PAGES = ("aljazeera-afghanistan-helicopter.html.gz", "oann-paris-protest.html.gz", "polygraph-al-tanf.txt")
+
+
+@pytest.fixture(scope="session")
+def spark():
+    conf = {"spark.ui.enabled": "false", "spark.ui.showConsoleProgress": "false", "spark.sql.shuffle.partitions": "4",
+            "spark.default.parallelism": "2"}
+    with session("local[2]", conf) as active:
+        yield active
+
+
+def sentences() -> list[dict]:
+    rows = [line.rstrip("\n").split("\t") for line in (FIXTURES / "petr2-sentences.txt").read_text("utf-8").splitlines()
+            if line.strip() and not line.startswith("#")]
+    return [{"id": f"petr2-{n}", "text": text, "published": date} for n, (date, text) in enumerate(rows, start=1)]
+
+
+@pytest.fixture(scope="module")
+def inputs(tmp_path_factory) -> dict[str, Path]:
+    """Real pages and sentences, with a bad input of each kind beside them."""
+    root = tmp_path_factory.mktemp("spark-inputs")
+    pages = root / "pages"
+    pages.mkdir()
+    for name in PAGES:
+        shutil.copy(FIXTURES / "pages" / name, pages / name)
+    (pages / "empty.txt").write_bytes(b"")
+    (pages / ".notes.txt").write_text("a hidden file", "utf-8")
+    good = sentences()
+    jsonl = root / "sentences.jsonl"
+    jsonl.write_text("\n".join([json.dumps(s) for s in good[:2]] + ['{"id": "cut", "text": "The minister sa',
+                                                                    json.dumps(good[2]), '{"id": "no-body"}']) + "\n", "utf-8")
+    parquet = root / "rows.parquet"
+    pq.write_table(pa.Table.from_pylist([{"id": "p1", "text": good[0]["text"], "published": good[0]["published"]},
+                                         {"id": "p2", "text": None, "published": "2008-08-02"}]), parquet)
+    return {"pages": pages, "jsonl": jsonl, "parquet": parquet}
+
+
+@pytest.fixture(scope="module")
+def spark_run(spark, inputs, tmp_path_factory):
+    out = tmp_path_factory.mktemp("spark-out")
+    result = CliRunner().invoke(cli, ["spark", str(inputs["pages"]), str(inputs["jsonl"]), str(inputs["parquet"]),
+                                      str(out), "--master", "local[2]"], catch_exceptions=False)
+    return result, out
+
+
+@pytest.fixture(scope="module")
+def exported(pipeline, inputs, tmp_path_factory) -> tuple[Path, list[dict]]:
+    """`dragoman ingest` then `dragoman export --format parquet` (their API) on the pages and the JSON Lines."""
+    out = tmp_path_factory.mktemp("export")
+    with Corpus(str(out / "corpus.db")) as corpus:
+        corpus.ingest([str(inputs["pages"]), str(inputs["jsonl"])], jobs=1, pipeline=pipeline)
+        corpus.export("parquet", out)
+        failures = [{"source": f["source"], "reason": f["reason"]} for f in corpus.failures()]
+    return out, failures
+
+
+def rows(table: pa.Table, key: tuple[str, ...]) -> list[dict]:
+    return sorted((r for r in table.to_pylist()), key=lambda r: tuple(str(r[k]) for k in key))
+
+
+def without_source(items: list[dict], table: str) -> list[dict]:
+    """An article's ``source`` names the input as each command was given it; other columns must match."""
+    return [{k: v for k, v in r.items() if not (table == "articles" and k == "source")} for r in items]
+
+
+def test_spark_tables_equal_the_parquet_export(spark_run, exported, inputs):
+    (result, out), (export_dir, _) = spark_run, exported
+    assert result.exit_code == 1, result.output  # inputs failed (below), and every table was written
+    parquet_ids = {r["id"] for r in pq.read_table(out / "articles.parquet").to_pylist()
+                   if r["source"].startswith(str(inputs["parquet"]))}
+    assert len(parquet_ids) == 1
+    for table in OUTPUT_TABLES:
+        ours = pq.read_table(out / f"{table.name}.parquet")
+        theirs = pq.read_table(export_dir / f"{table.name}.parquet")
+        assert ours.schema.equals(arrow_schema(table)), table.name
+        assert theirs.schema.equals(arrow_schema(table)), table.name
+        key_column = "id" if table.name == "articles" else "article_id"
+        ours_rows = [r for r in rows(ours, table.primary_key) if r[key_column] not in parquet_ids]
+        theirs_rows = rows(theirs, table.primary_key)
+        assert without_source(ours_rows, table.name) == without_source(theirs_rows, table.name), table.name
+    articles = pq.read_table(out / "articles.parquet").num_rows
+    assert articles == len(PAGES) + len(sentences()) + 1
+    assert pq.read_table(out / "events.parquet").num_rows > 0 and pq.read_table(out / "quotes.parquet").num_rows > 0
+
+
+def test_bad_rows_are_failures_with_their_reasons(spark_run, exported, inputs):
+    (result, out), (_, ingest_failures) = spark_run, exported
+    failures = pq.read_table(out / "failures.parquet")
+    assert failures.schema.equals(arrow_schema(FAILURES))
+    found = {r["source"]: r["reason"] for r in failures.to_pylist()}
+    parquet = str(inputs["parquet"])
+    assert found.pop(f"{parquet}#2") == "needs a non-empty 'text' or 'html'"
+    assert found == {f["source"]: f["reason"] for f in ingest_failures}
+    jsonl = str(inputs["jsonl"])
+    assert found[f"{jsonl}:3"].startswith("invalid JSON")
+    assert found[f"{jsonl}:5"] == "needs a non-empty 'text' or 'html'"
+    assert found[str(inputs["pages"] / "empty.txt")] == "empty file"
+    assert f"analyzed {len(PAGES) + len(sentences()) + 1}, failed {len(found) + 1}" in result.stderr
