@@ -139,9 +139,12 @@ def wanting_triggers(doc: Doc, index: MentionIndex) -> Iterator[Trigger]:
     for word in doc:
         if word.pos_ != "VERB" or word.lemma_.lower() not in lexicon()["wanting_verbs"]:
             continue
+        clauses = wanted_clauses(word)
+        if not clauses:
+            continue
         sources = subjects_of(word, index)
-        asked = [a for clause in wanted_clauses(word) for c in clause.children if c.dep_ == "nsubj" for a in index.of_phrase(c)]
-        if not asked and wanted_clauses(word):  # "wants Britain to act", parsed as an object
+        asked = [a for clause in clauses for c in clause.children if c.dep_ == "nsubj" for a in index.of_phrase(c)]
+        if not asked:  # "wants Britain to act", parsed as an object
             asked = [a for c in word.children if c.dep_ == "dobj" for a in index.of_phrase(c)]
         targets = [a for a in asked if not any(same_party(a, s) for s in sources)]
         if sources and targets:
