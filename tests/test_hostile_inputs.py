@@ -138,7 +138,8 @@ def test_socket_in_a_directory_is_skipped(tmp_path):
 
 @pytest.mark.parametrize("given, iso", [
     ("Sat, 07 Dec 2024 10:00:00 GMT", "2024-12-07"), ("2024-12-07T10:00:00Z", "2024-12-07"),
-    ("7 December 2024", "2024-12-07"), ("2024-12", None), ("yesterday", None), ("soon-ish", None),
+    ("7 December 2024", "2024-12-07"), ("7 décembre 2024", "2024-12-07"), ("2024-12", None),
+    ("yesterday", None), ("soon-ish", None),
 ])
 def test_published_strings_are_parsed_or_dropped(given, iso):
     assert parse_published(given) == iso

@@ -11,6 +11,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any, Optional
 
+from dragoman.data_files import load_json
 from dragoman.errors import InputError
 from dragoman.ingest.html import html_to_raw
 from dragoman.ingest.raw import RawArticle
@@ -71,9 +72,12 @@ def parse_published(value: str) -> Optional[str]:
         return dt.datetime.fromisoformat(value.replace("Z", "+00:00")).date().isoformat()
     except ValueError:
         pass
-    if len(value) > 80:
+    if len(value) > 80 or not any(char.isdigit() for char in value):
+        # A calendar date has a year in digits. The check matters for speed as well: dateparser
+        # loads every locale it knows before giving up on a word such as "yesterday" (minutes).
         return None
     import dateparser  # slow to import; only dates that are not ISO need it
 
-    parsed = dateparser.parse(value, settings=DATEPARSER_SETTINGS)
+    languages = load_json("ingest.json")["published_date_languages"]
+    parsed = dateparser.parse(value, languages=languages, settings=DATEPARSER_SETTINGS)
     return parsed.date().isoformat() if parsed else None
