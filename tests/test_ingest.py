@@ -25,6 +25,17 @@ def test_html_page_gives_title_date_outlet_and_body():
     assert "Two United States service members have been killed" in raw.text
 
 
+def test_comments_inside_a_paragraph_do_not_cut_it():
+    """React pages (here a New York Times page of the ScrapingHub benchmark, ``702d1da6…``) split
+    text nodes with empty comments; the paragraph goes on after them."""
+    filler = "<p>The trade war has lasted more than a year and a half, and no deal is signed yet.</p>" * 4
+    quote = ("<p>“We’re taking in billions of dollars in tariff money from China,” Mr. Trump said on Nov. 8. "
+             "“I like <!-- -->our<!-- --> situation very much.”</p>")
+    page = f"<html><body><article>{filler}{quote}{filler}</article></body></html>".encode()
+    article = only(read_bytes(page, "nyt.html"))
+    assert "“I like our situation very much.”" in article.text
+
+
 def test_plain_text_file_is_read_as_is():
     raw = only(read_inputs([str(SAMPLE)], 10**7))
     assert raw.text == SAMPLE.read_text("utf-8")

@@ -45,9 +45,11 @@ def html_to_raw(html: str, source: str, url: Optional[str] = None) -> RawArticle
 
 
 def parse_html(html: str, source: str) -> lxml.html.HtmlElement:
-    """The page's tree; refused when libxml2 had to cut it (nesting past its depth limit), since
-    the text past the cut would be silently lost."""
-    parser = lxml.html.HTMLParser()
+    """The page's tree, without comments; refused when libxml2 had to cut it (nesting past its
+    depth limit), since the text past the cut would be silently lost."""
+    # Comments go at parse time: React pages split text nodes with "<!-- -->", and trafilatura,
+    # given a tree that keeps them, drops the rest of the paragraph after the first one.
+    parser = lxml.html.HTMLParser(remove_comments=True)
     try:
         # The text is decoded already: an XML declaration naming an encoding would make lxml refuse it.
         tree = lxml.html.fromstring(XML_DECLARATION.sub("", html, count=1), parser=parser)
