@@ -7,8 +7,6 @@ import json
 import os
 import signal
 import sqlite3
-import subprocess
-import sys
 from contextlib import closing
 
 import pyarrow.parquet as pq
@@ -164,39 +162,41 @@ def stored(db) -> int:
         return connection.execute("SELECT count(*) FROM articles").fetchone()[0]
 
 
-KILLED_INGEST = """
-import os, signal, sys
-from dragoman.cli import main
-from dragoman.corpus import Corpus
+def ingest_then_die(db, inputs, pipeline, kill_at: int) -> None:
+    """In a forked child (which shares the loaded pipeline): ingest one article per transaction and
+    SIGKILL the process once article ``kill_at``'s rows are written, its transaction still open."""
+    store, calls = Corpus._insert, []
 
-store, calls = Corpus._insert, []
+    def store_then_die(self, article):
+        added = store(self, article)
+        calls.append(article)
+        if len(calls) == kill_at:
+            os.kill(os.getpid(), signal.SIGKILL)
+        return added
 
-def store_then_die(self, article):
-    # the kill point: the rows of article N written, its transaction not committed
-    added = store(self, article)
-    calls.append(article)
-    if len(calls) == int(os.environ["KILL_AT"]):
-        os.kill(os.getpid(), signal.SIGKILL)
-    return added
-
-Corpus._insert = store_then_die
-main()
-"""
+    Corpus._insert = store_then_die
+    try:
+        with Corpus(str(db)) as corpus:
+            corpus.ingest(inputs, jobs=1, batch=1, pipeline=pipeline)
+    finally:
+        os._exit(1)  # only reached if the kill point never came
 
 
-def test_an_ingest_killed_halfway_resumes_to_the_counts_of_an_uninterrupted_run(inputs, corpus, pipeline, tmp_path):
-    """SIGKILL while the third article's transaction is open (a point the test sets, not a race
-    on timing): the two committed articles stay, the third leaves nothing, and a rerun analyses
+def test_an_ingest_killed_halfway_resumes_to_the_counts_of_an_uninterrupted_run(inputs, pipeline, tmp_path):
+    """SIGKILL while the second article's transaction is open (a point the test sets, not a race
+    on timing): the committed article stays, the second leaves nothing, and a rerun analyses
     only what is missing and ends with the counts of a run never interrupted."""
+    sentences = [path for path in inputs if path.endswith(".jsonl")]  # three short articles
     db = tmp_path / "corpus.db"
-    command = [sys.executable, "-c", KILLED_INGEST, "ingest", *inputs,
-               "--db", str(db), "--jobs", "1", "--batch", "1", "--no-progress"]
-    killed = subprocess.run(command, stderr=subprocess.PIPE, env={**os.environ, "KILL_AT": "3"}, text=True)
-    assert killed.returncode == -signal.SIGKILL, killed.stderr
-    assert stored(db) == 2
-    total = corpus.count("articles")
+    child = os.fork()
+    if child == 0:
+        ingest_then_die(db, sentences, pipeline, kill_at=2)
+    _, status = os.waitpid(child, 0)
+    assert os.WIFSIGNALED(status) and os.WTERMSIG(status) == signal.SIGKILL, f"the child ended with {status}"
+    assert stored(db) == 1
+    uninterrupted = Corpus()
+    uninterrupted.ingest(sentences, jobs=1, pipeline=pipeline)
     with Corpus(str(db)) as resumed:
-        report = resumed.ingest(inputs, jobs=1, batch=1, pipeline=pipeline)
-        assert (report.added, report.skipped, report.failed) == (total - 2, 2, 0)
-        uninterrupted = {k: v for k, v in corpus.counts().items() if k != "failures"}
-        assert {k: v for k, v in resumed.counts().items() if k != "failures"} == uninterrupted
+        report = resumed.ingest(sentences, jobs=1, batch=1, pipeline=pipeline)
+        assert (report.added, report.skipped, report.failed) == (2, 1, 0)
+        assert resumed.counts() == uninterrupted.counts()
