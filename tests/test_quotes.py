@@ -69,7 +69,10 @@ def test_a_quote_running_on_into_the_next_paragraph_keeps_its_speaker(pipeline):
 
 def test_said_after_a_statement_and_a_tweet(pipeline):
     article = pipeline.analyze(html_to_raw(page_html("aljazeera-afghanistan-helicopter.html.gz"), "aljazeera"))
-    assert speaker_of(article, "The cause of the crash is under investigation") == ("the statement", "direct")
+    # "the statement said" and "it said" speak for the military, quoted just before
+    assert speaker_of(article, "The cause of the crash is under investigation") == ("US military", "direct")
+    withholding = [q for q in speakers(article) if q[1].startswith("it was withholding the names")]
+    assert [who for who, _ in withholding] == ["US military"]
     assert speaker_of(article, "The Americans wanted to raid")[0] == "Zabihullah Mujahid"
     assert speaker_of(article, "for several more years") == ("Mark Milley", "partial")
 
@@ -94,3 +97,23 @@ def test_indirect_speech_with_the_tag_after_the_content(pipeline):
     strike = next(q for text, q in indirect.items() if text.startswith("A U.S. strike on Jan. 1 hit"))
     assert strike.text.endswith("near Sarmada, Syria")
     assert "Cook" in (actors[strike.speaker].name if strike.speaker else strike.speaker_text)
+
+
+def speakers(article) -> list[tuple[str, str]]:
+    actors = actor_index(article)
+    return [(actors[q.speaker].name if q.speaker in actors else None, q.text) for q in article.quotes]
+
+
+def test_a_role_in_apposition_to_a_name_quotes_the_name_not_the_possessor(pipeline):
+    """AP, via NBC (ScrapingHub page ``7a457a4f…``): the attorney speaks, not her client."""
+    text = ("Carlineo's attorney, Sonya Zoghlin, said in an email to The Associated Press that Carlineo "
+            "never intended to harm Omar.")
+    said = speakers(pipeline.analyze(text, date="2019-11-22"))
+    assert said == [("Sonya Zoghlin", "Carlineo never intended to harm Omar")]
+
+
+def test_recounted_is_a_speech_verb(pipeline):
+    """The New York Times (ScrapingHub page ``702d1da6…``)."""
+    said = speakers(pipeline.analyze("“My people had $20 billion done,” Mr. Trump recounted in an Oct. 21 "
+                                     "cabinet meeting.", date="2019-11-20"))
+    assert said == [("Donald Trump", "My people had $20 billion done,")]

@@ -138,11 +138,22 @@ def speaker_of(doc: Doc, span: Span, index: MentionIndex) -> tuple[Optional[Toke
     return cue, passive_agent(span)
 
 
+def speaker_phrase(speaker: Token, index: MentionIndex) -> Span:
+    """The phrase that names the speaker: in ``Carlineo's attorney, Sonya Zoghlin, said`` the
+    person in apposition to the role, not the role's possessor."""
+    if speaker.pos_ != "PROPN":
+        for child in speaker.children:
+            named = index.at(child) if child.dep_ == "appos" and child.pos_ == "PROPN" else None
+            if named is not None and named.type == "person":
+                return noun_phrase(child)
+    return noun_phrase(speaker)
+
+
 def make_quote(article: Article, index: MentionIndex, number: int, start: int, end: int, kind: str,
                cue: Optional[Token], speaker: Optional[Token]) -> Quote:
     speaker_text = actor = None
     if speaker is not None:
-        phrase = noun_phrase(speaker)
+        phrase = speaker_phrase(speaker, index)
         speaker_text = phrase.text
         actor = (index.covering(phrase.start_char, phrase.end_char)
                  or actor_by_surname(article.actors, speaker))
@@ -175,6 +186,28 @@ def continue_speakers(text: str, found: list[tuple]) -> list[tuple]:
             last = (paragraph, cue, speaker)
         out.append((start, end, kind, cue, speaker))
     return out
+
+
+def issuers_as_speakers(article: Article) -> None:
+    """``"...," the statement said`` and ``it said``: a document or an organisation's pronoun
+    speaks for the speaker quoted just before (for ``it``, the last that is not a person), within
+    the paragraphs a quote may continue over."""
+    cues = load_json("quotes/cues.json")
+    documents, pronouns = set(cues["document_speakers"]), set(cues["organisation_pronouns"])
+    limit = cues["continuation_paragraphs"]
+    types = {actor.id: actor.type for actor in article.actors}
+    last: dict[str, tuple[int, str]] = {}
+    for quote in article.quotes:
+        paragraph = article.text.count("\n\n", 0, quote.start)
+        said_by = (quote.speaker_text or "").lower()
+        if quote.speaker is None and said_by:
+            source = "any" if said_by.split()[-1] in documents else "organisation" if said_by in pronouns else None
+            if source in last and paragraph - last[source][0] <= limit:
+                quote.speaker = last[source][1]
+        if quote.speaker is not None:
+            last["any"] = (paragraph, quote.speaker)
+            if types.get(quote.speaker) != "person":
+                last["organisation"] = (paragraph, quote.speaker)
 
 
 def indirect(doc: Doc, quoted: list[tuple[int, int]], index: MentionIndex) -> Iterator[tuple[int, int, Token, Token]]:
@@ -227,4 +260,5 @@ def add_quotes(article: Article, doc: Doc) -> Article:
     found = [q for q in found if not (q[2] == "partial" and q[4] is None)]  # scare quotes, titles
     article.quotes = [make_quote(article, index, n, s, e, kind, cue, who)
                       for n, (s, e, kind, cue, who) in enumerate(found, start=1)]
+    issuers_as_speakers(article)
     return article
