@@ -2,6 +2,9 @@
 
 Exit status: 0 when every input was analyzed, 1 when any failed (each failure is one line on
 stderr naming the input and the reason, and the batch goes on), 2 on bad usage.
+
+spaCy, the readers and the corpus are imported inside the commands that use them, so ``--help``,
+``schema`` and the corpus queries start in a fraction of the time (tests/test_speed.py checks it).
 """
 
 from __future__ import annotations
@@ -15,17 +18,18 @@ from pathlib import Path
 from typing import Iterator, Optional, TextIO
 
 import click
-from tqdm import tqdm
 
-from dragoman.corpus import DEFAULT_DB, Corpus
-from dragoman.corpus.queries import Filters
 from dragoman.errors import DragomanError, InputError, SettingsError, Skipped
 from dragoman.evaluate import Score, article_path, format_scores, is_skipped, load_gold, micro_totals, score_record
-from dragoman.ingest import expand_paths, read_inputs
-from dragoman.pipeline import Outcome, Pipeline
 from dragoman.record import Article, EventType, json_schema
-from dragoman.settings import Settings
+from dragoman.settings import DEFAULT_DB, Settings
 from dragoman.summary import render_summary
+
+if typing.TYPE_CHECKING:
+    from dragoman.corpus import Corpus
+    from dragoman.corpus.queries import Filters
+    from dragoman.pipeline import Outcome
+    from dragoman.pipeline import Pipeline as AnalysisPipeline
 
 PROGRESS_AFTER = 3
 
@@ -46,7 +50,13 @@ def input_options(func):
     return func
 
 
-def make_pipeline(model: Optional[str], max_bytes: Optional[int]) -> Pipeline:
+def Pipeline(settings: Settings) -> AnalysisPipeline:  # noqa: N802 - stands in for the class; tests swap it for a shared one
+    """The analysis pipeline, imported here so that only the commands that analyze load spaCy."""
+    from dragoman.pipeline import Pipeline as pipeline_class
+    return pipeline_class(settings)
+
+
+def make_pipeline(model: Optional[str], max_bytes: Optional[int]) -> AnalysisPipeline:
     """The pipeline, its spaCy model loaded now: a bad setting is a usage error (exit 2) before
     any input is read, not a failure of every article."""
     try:
@@ -91,6 +101,10 @@ def analyze(paths, date, fmt, output, progress, model, max_bytes) -> None:
       dragoman analyze pages/ --format jsonl -o records.jsonl
       curl -s URL | dragoman analyze - --format summary
     """
+    from tqdm import tqdm
+
+    from dragoman.ingest import expand_paths, read_inputs
+
     pipeline = make_pipeline(model, max_bytes)
     if progress is None:
         progress = sys.stderr.isatty() and sum(1 for _ in expand_paths(paths)) > PROGRESS_AFTER
@@ -160,6 +174,8 @@ def evaluate(gold_files, as_json, skip, model, max_bytes) -> None:
     Example (the dev set, the founding article apart):
       dragoman eval ../shared/gold/*.json --skip moscow-times
     """
+    from dragoman.ingest import read_inputs
+
     pipeline = make_pipeline(model, max_bytes)
     per_file: dict[str, list[Score]] = {}
     for gold_path in (p for p in gold_files if not is_skipped(p, skip)):
@@ -217,10 +233,18 @@ def filter_options(func):
 
 
 def open_corpus(db: str) -> Corpus:
+    from dragoman.corpus import Corpus
+
     try:
         return Corpus(db)
     except DragomanError as exc:
         raise click.ClickException(str(exc)) from exc
+
+
+def make_filters(filters: dict) -> Filters:
+    from dragoman.corpus.queries import Filters
+
+    return make_filters(filters)
 
 
 def echo_rows(rows: list[dict], columns: list[str], as_json: bool) -> None:
@@ -268,7 +292,7 @@ def search(query, db, as_json, **filters) -> None:
     QUERY is FTS5 syntax (lavrov AND doha, "peace talks", syria*) or plain words.
     """
     with open_corpus(db) as corpus:
-        echo_rows(corpus.search(query, Filters(**filters)), ["id", "published", "outlet", "title", "snippet"], as_json)
+        echo_rows(corpus.search(query, make_filters(filters)), ["id", "published", "outlet", "title", "snippet"], as_json)
 
 
 @cli.command()
@@ -277,7 +301,7 @@ def search(query, db, as_json, **filters) -> None:
 def actors(db, as_json, **filters) -> None:
     """Actors across the corpus (one per person or body), the most written-about first."""
     with open_corpus(db) as corpus:
-        echo_rows(corpus.actors(Filters(**filters)), ["id", "name", "articles", "mentions"], as_json)
+        echo_rows(corpus.actors(make_filters(filters)), ["id", "name", "articles", "mentions"], as_json)
 
 
 @cli.command()
@@ -286,7 +310,7 @@ def actors(db, as_json, **filters) -> None:
 def events(db, as_json, **filters) -> None:
     """Events with their source and target, newest first."""
     with open_corpus(db) as corpus:
-        echo_rows(corpus.events(Filters(**filters)),
+        echo_rows(corpus.events(make_filters(filters)),
                   ["date", "type", "source_name", "target_name", "status", "outlet", "article_id"], as_json)
 
 
@@ -296,7 +320,7 @@ def events(db, as_json, **filters) -> None:
 def stories(db, as_json, **filters) -> None:
     """Stories (articles reporting the same happening), the most reported first."""
     with open_corpus(db) as corpus:
-        echo_rows(corpus.stories(Filters(**filters)),
+        echo_rows(corpus.stories(make_filters(filters)),
                   ["id", "articles", "outlets", "first_published", "title"], as_json)
 
 
@@ -306,7 +330,7 @@ def stories(db, as_json, **filters) -> None:
 def happenings(db, as_json, **filters) -> None:
     """Happenings: one event with all its reports across articles, the most reported first."""
     with open_corpus(db) as corpus:
-        echo_rows(corpus.happenings(Filters(**filters)),
+        echo_rows(corpus.happenings(make_filters(filters)),
                   ["id", "date", "type", "source_name", "target_name", "reports", "articles", "status"], as_json)
 
 
@@ -316,7 +340,7 @@ def happenings(db, as_json, **filters) -> None:
 def contested(db, as_json, **filters) -> None:
     """Reports of one happening that contradict each other across articles, with both sources."""
     with open_corpus(db) as corpus:
-        echo_rows(corpus.contested(Filters(**filters)),
+        echo_rows(corpus.contested(make_filters(filters)),
                   ["type", "a_status", "a_outlet", "a_text", "b_status", "b_outlet", "b_text"], as_json)
 
 

@@ -30,12 +30,9 @@ from dragoman.errors import DragomanError, InputError
 from dragoman.ingest import Item, RawArticle, expand_paths, read_inputs
 from dragoman.pipeline import Pipeline
 from dragoman.record import Article
-from dragoman.settings import Settings
+from dragoman.settings import DEFAULT_DB, Settings
 from dragoman.tables import TABLES, article_key, article_rows
 from dragoman.workers import analyze_parallel, default_jobs
-
-DEFAULT_DB = "corpus.db"
-"""Where the commands look when ``--db`` is not given (or ``DRAGOMAN_DB`` is not set)."""
 
 
 class CorpusError(DragomanError):
