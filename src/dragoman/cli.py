@@ -289,7 +289,7 @@ def open_corpus(db: str) -> Corpus:
 def make_filters(filters: dict) -> Filters:
     from dragoman.corpus.queries import Filters
 
-    return make_filters(filters)
+    return Filters(**filters)
 
 
 def echo_rows(rows: list[dict], columns: list[str], as_json: bool) -> None:
