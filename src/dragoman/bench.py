@@ -55,6 +55,8 @@ class BenchReport:
     """This process's peak resident memory after both runs."""
     worker_peak_mb: Optional[float] = None
     """With --jobs > 1: the largest peak of one worker process."""
+    bare_default_ops_seconds: Optional[float] = None
+    """With ops other than the default: bare spaCy with the default ops too, in the same run."""
     stages: dict[str, float] = field(default_factory=dict)
     """Seconds per stage in the Dragoman run (one job only), in pipeline order."""
     records_sha256: str = ""
@@ -162,7 +164,7 @@ def run(paths: Optional[Iterable[str]] = None, settings: Optional[Settings] = No
     """Read the corpus, time bare spaCy, then Dragoman (``pipeline`` if given), and report.
 
     ``ops`` "numpy" runs thinc's matrix multiplications through numpy (OpenBLAS) instead of blis,
-    in both runs."""
+    in both runs; bare spaCy then also runs with the default ops first, to compare in one run."""
     from dragoman.clean import clean
 
     settings = settings or (pipeline.settings if pipeline else Settings())
@@ -172,6 +174,7 @@ def run(paths: Optional[Iterable[str]] = None, settings: Optional[Settings] = No
     if not raws:
         raise EmptyCorpus("no readable article in the corpus")
     texts = [clean(raw).text for raw in raws]
+    bare_default = time_bare(settings.model, texts, settings.batch_size) if ops != "default" else None
     with _ops(ops):
         bare = time_bare(settings.model, texts, settings.batch_size)
         bare_peak = peak_mb()
@@ -186,7 +189,7 @@ def run(paths: Optional[Iterable[str]] = None, settings: Optional[Settings] = No
     return BenchReport(articles=len(raws), words=sum(len(t.split()) for t in texts), jobs=jobs,
                        model=settings.model, ops=ops, failed=failed + len(raws) - len(lines),
                        read_seconds=read_seconds, bare_seconds=bare, dragoman_seconds=seconds,
-                       bare_peak_mb=bare_peak, peak_mb=peak_mb(),
+                       bare_default_ops_seconds=bare_default, bare_peak_mb=bare_peak, peak_mb=peak_mb(),
                        worker_peak_mb=peak_mb(resource.RUSAGE_CHILDREN) if jobs > 1 else None,
                        stages=stages, records_sha256=digest)
 
@@ -215,6 +218,9 @@ def format_report(report: BenchReport) -> str:
         + (f", {r.worker_peak_mb:.0f} MB (largest worker)" if r.worker_peak_mb else ""),
         f"  ratio bare time / dragoman time: {r.ratio:.2f}",
     ]
+    if r.bare_default_ops_seconds:
+        lines.append(f"  bare spaCy with the default ops: {r.bare_default_ops_seconds:.1f} s "
+                     f"(ops {r.ops} take {r.bare_seconds / r.bare_default_ops_seconds:.2f} of that)")
     if r.stages:
         lines.append("  time share of each stage:")
         lines += [f"    {name:<22} {seconds:7.2f} s  {seconds / r.dragoman_seconds:6.1%}"
