@@ -2,11 +2,15 @@
 
 Exit status: 0 when every input was analyzed, 1 when any failed (each failure is one line on
 stderr naming the input and the reason, and the batch goes on), 2 on bad usage.
+
+spaCy, the readers and the corpus are imported inside the commands that use them, so ``--help``,
+``schema`` and the corpus queries start in a fraction of the time (tests/test_speed.py checks it).
 """
 
 from __future__ import annotations
 
 import datetime as dt
+import importlib.util
 import json
 import sys
 import typing
@@ -15,17 +19,18 @@ from pathlib import Path
 from typing import Iterator, Optional, TextIO
 
 import click
-from tqdm import tqdm
 
-from dragoman.corpus import DEFAULT_DB, Corpus
-from dragoman.corpus.queries import Filters
 from dragoman.errors import DragomanError, InputError, SettingsError, Skipped
 from dragoman.evaluate import Score, article_path, format_scores, is_skipped, load_gold, micro_totals, score_record
-from dragoman.ingest import expand_paths, read_inputs
-from dragoman.pipeline import Outcome, Pipeline
 from dragoman.record import Article, EventType, json_schema
-from dragoman.settings import Settings
+from dragoman.settings import DEFAULT_DB, Settings
 from dragoman.summary import render_summary
+
+if typing.TYPE_CHECKING:
+    from dragoman.corpus import Corpus
+    from dragoman.corpus.queries import Filters
+    from dragoman.pipeline import Outcome
+    from dragoman.pipeline import Pipeline as AnalysisPipeline
 
 PROGRESS_AFTER = 3
 
@@ -46,9 +51,16 @@ def input_options(func):
     return func
 
 
-def make_pipeline(model: Optional[str], max_bytes: Optional[int]) -> Pipeline:
+def Pipeline(settings: Settings) -> AnalysisPipeline:  # noqa: N802 - stands in for the class; tests swap it for a shared one
+    """The analysis pipeline, imported here so that only the commands that analyze load spaCy."""
+    from dragoman.pipeline import Pipeline as pipeline_class
+    return pipeline_class(settings)
+
+
+def make_pipeline(model: Optional[str], max_bytes: Optional[int], load: bool = True) -> AnalysisPipeline:
     """The pipeline, its spaCy model loaded now: a bad setting is a usage error (exit 2) before
-    any input is read, not a failure of every article."""
+    any input is read, not a failure of every article. Without ``load`` (worker processes will
+    load their own) the model is only looked for."""
     try:
         pipeline = Pipeline(Settings.from_env(model=model, max_bytes=max_bytes))
     except SettingsError as exc:
@@ -56,6 +68,11 @@ def make_pipeline(model: Optional[str], max_bytes: Optional[int]) -> Pipeline:
     except DragomanError as exc:
         raise click.ClickException(str(exc)) from exc
     name = pipeline.settings.model
+    if not load:
+        if importlib.util.find_spec(name) is None:
+            raise click.UsageError(f"spaCy pipeline {name!r} is not installed; install its package with pip "
+                                   "or set --model / DRAGOMAN_MODEL")
+        return pipeline
     try:
         pipeline.nlp
     except DragomanError as exc:
@@ -81,8 +98,10 @@ def cli() -> None:
 @click.option("-o", "--output", type=click.File("w", encoding="utf-8", lazy=False), default="-",
               help="Write here instead of standard output (emptied first, even if every input fails).")
 @click.option("--progress/--no-progress", default=None, help="Progress bar on stderr [default: on a terminal with more than 3 inputs].")
+@click.option("--jobs", type=click.IntRange(min=1), default=1, show_default=True,
+              help="Worker processes, each loading its own pipeline (about 1 GB each); records still come out in input order.")
 @input_options
-def analyze(paths, date, fmt, output, progress, model, max_bytes) -> None:
+def analyze(paths, date, fmt, output, progress, jobs, model, max_bytes) -> None:
     """Analyze articles: text, HTML, JSON Lines, RSS/Atom, WARC files, directories, or - for stdin.
 
     \b
@@ -90,12 +109,19 @@ def analyze(paths, date, fmt, output, progress, model, max_bytes) -> None:
       dragoman analyze article.txt --date 2024-12-07
       dragoman analyze pages/ --format jsonl -o records.jsonl
       curl -s URL | dragoman analyze - --format summary
+      dragoman analyze pages/ --format jsonl --jobs 2 -o records.jsonl
     """
-    pipeline = make_pipeline(model, max_bytes)
+    from tqdm import tqdm
+
+    from dragoman.ingest import expand_paths, read_inputs
+    from dragoman.workers import analyze_parallel
+
+    pipeline = make_pipeline(model, max_bytes, load=jobs == 1)
     if progress is None:
         progress = sys.stderr.isatty() and sum(1 for _ in expand_paths(paths)) > PROGRESS_AFTER
-    outcomes = pipeline.analyze_stream(read_inputs(paths, pipeline.settings.max_bytes), date=date)
-    bar = tqdm(outcomes, unit="article", disable=not progress, file=sys.stderr)
+    pairs = analyze_parallel(read_inputs(paths, pipeline.settings.max_bytes), pipeline.settings, jobs=jobs,
+                             date=date, pipeline=pipeline if jobs == 1 else None)
+    bar = tqdm((outcome for _item, outcome in pairs), unit="article", disable=not progress, file=sys.stderr)
     counts = Counts()
     try:
         write_outcomes(bar, fmt, output, counts)
@@ -160,6 +186,8 @@ def evaluate(gold_files, as_json, skip, model, max_bytes) -> None:
     Example (the dev set, the founding article apart):
       dragoman eval ../shared/gold/*.json --skip moscow-times
     """
+    from dragoman.ingest import read_inputs
+
     pipeline = make_pipeline(model, max_bytes)
     per_file: dict[str, list[Score]] = {}
     for gold_path in (p for p in gold_files if not is_skipped(p, skip)):
@@ -185,6 +213,39 @@ def evaluate(gold_files, as_json, skip, model, max_bytes) -> None:
 
 def scores_as_dict(scores: list[Score]) -> dict:
     return {s.name: {"found": s.found, "total": s.total, "missed": s.missed} for s in scores}
+
+
+@cli.command()
+@click.option("--corpus", "paths", multiple=True, metavar="PATH",
+              help="Articles to analyze, any input analyze takes; repeatable [default: the clone's examples and fixture pages].")
+@click.option("--jobs", type=click.IntRange(min=1), default=1, show_default=True,
+              help="Worker processes for the Dragoman run (stage times need 1).")
+@click.option("--limit", type=click.IntRange(min=1), help="Only the first N readable articles.")
+@click.option("--ops", type=click.Choice(["default", "numpy"]), default="default", show_default=True,
+              help="numpy: thinc's matrix multiplications through numpy (OpenBLAS) instead of blis, in both runs.")
+@click.option("--json", "as_json", is_flag=True, help="Print the report as one JSON object.")
+@input_options
+def bench(paths, jobs, limit, ops, as_json, model, max_bytes) -> None:
+    """Time Dragoman on a corpus next to bare spaCy on the same texts, in one run: articles/s,
+    words/s, peak memory, each stage's share of the time, and the ratio bare time / Dragoman time
+    (1.0: Dragoman adds nothing to the parse).
+
+    \b
+    Examples:
+      dragoman bench
+      dragoman bench --corpus bodies.jsonl --limit 120 --json
+    """
+    from dragoman import bench as benchmark
+
+    if ops != "default" and jobs > 1:
+        raise click.UsageError("--ops applies to --jobs 1 only (worker processes load their own models)")
+    pipeline = make_pipeline(model, max_bytes, load=False)
+    try:
+        report = benchmark.run(paths or None, pipeline.settings, jobs=jobs, limit=limit,
+                               pipeline=Pipeline(pipeline.settings) if jobs == 1 else None, ops=ops)
+    except DragomanError as exc:
+        raise click.ClickException(str(exc)) from exc
+    click.echo(json.dumps(report.to_dict(), indent=2) if as_json else benchmark.format_report(report))
 
 
 @cli.command()
@@ -217,10 +278,18 @@ def filter_options(func):
 
 
 def open_corpus(db: str) -> Corpus:
+    from dragoman.corpus import Corpus
+
     try:
         return Corpus(db)
     except DragomanError as exc:
         raise click.ClickException(str(exc)) from exc
+
+
+def make_filters(filters: dict) -> Filters:
+    from dragoman.corpus.queries import Filters
+
+    return Filters(**filters)
 
 
 def echo_rows(rows: list[dict], columns: list[str], as_json: bool) -> None:
@@ -268,7 +337,7 @@ def search(query, db, as_json, **filters) -> None:
     QUERY is FTS5 syntax (lavrov AND doha, "peace talks", syria*) or plain words.
     """
     with open_corpus(db) as corpus:
-        echo_rows(corpus.search(query, Filters(**filters)), ["id", "published", "outlet", "title", "snippet"], as_json)
+        echo_rows(corpus.search(query, make_filters(filters)), ["id", "published", "outlet", "title", "snippet"], as_json)
 
 
 @cli.command()
@@ -277,7 +346,7 @@ def search(query, db, as_json, **filters) -> None:
 def actors(db, as_json, **filters) -> None:
     """Actors across the corpus (one per person or body), the most written-about first."""
     with open_corpus(db) as corpus:
-        echo_rows(corpus.actors(Filters(**filters)), ["id", "name", "articles", "mentions"], as_json)
+        echo_rows(corpus.actors(make_filters(filters)), ["id", "name", "articles", "mentions"], as_json)
 
 
 @cli.command()
@@ -286,7 +355,7 @@ def actors(db, as_json, **filters) -> None:
 def events(db, as_json, **filters) -> None:
     """Events with their source and target, newest first."""
     with open_corpus(db) as corpus:
-        echo_rows(corpus.events(Filters(**filters)),
+        echo_rows(corpus.events(make_filters(filters)),
                   ["date", "type", "source_name", "target_name", "status", "outlet", "article_id"], as_json)
 
 
@@ -296,7 +365,7 @@ def events(db, as_json, **filters) -> None:
 def stories(db, as_json, **filters) -> None:
     """Stories (articles reporting the same happening), the most reported first."""
     with open_corpus(db) as corpus:
-        echo_rows(corpus.stories(Filters(**filters)),
+        echo_rows(corpus.stories(make_filters(filters)),
                   ["id", "articles", "outlets", "first_published", "title"], as_json)
 
 
@@ -306,7 +375,7 @@ def stories(db, as_json, **filters) -> None:
 def happenings(db, as_json, **filters) -> None:
     """Happenings: one event with all its reports across articles, the most reported first."""
     with open_corpus(db) as corpus:
-        echo_rows(corpus.happenings(Filters(**filters)),
+        echo_rows(corpus.happenings(make_filters(filters)),
                   ["id", "date", "type", "source_name", "target_name", "reports", "articles", "status"], as_json)
 
 
@@ -316,7 +385,7 @@ def happenings(db, as_json, **filters) -> None:
 def contested(db, as_json, **filters) -> None:
     """Reports of one happening that contradict each other across articles, with both sources."""
     with open_corpus(db) as corpus:
-        echo_rows(corpus.contested(Filters(**filters)),
+        echo_rows(corpus.contested(make_filters(filters)),
                   ["type", "a_status", "a_outlet", "a_text", "b_status", "b_outlet", "b_text"], as_json)
 
 

@@ -12,8 +12,6 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Optional
 
-from spacy.lang.en.stop_words import STOP_WORDS
-
 SAMPLE_CHARS = 5000
 MIN_WORDS = 20
 # Running English prose has about half its words in spaCy's stop list; other languages few.
@@ -25,6 +23,15 @@ MIN_CONFIDENCE = 0.9
 class Detected:
     language: Optional[str]
     warning: Optional[str] = None
+
+
+@lru_cache(maxsize=1)
+def stop_words() -> frozenset[str]:
+    """spaCy's English stop words, imported on first use: the corpus queries, which import the
+    cleaning code, must not pay for importing spaCy."""
+    from spacy.lang.en.stop_words import STOP_WORDS
+
+    return frozenset(STOP_WORDS)
 
 
 @lru_cache(maxsize=1)
@@ -51,7 +58,8 @@ def detect_language(text: str, declared: Optional[str] = None) -> Detected:
         if declared:
             return Detected(declared)
         return Detected(None, "language: text too short to tell its language")
-    if sum(w in STOP_WORDS for w in words) / len(words) > ENGLISH_STOP_SHARE:
+    stops = stop_words()
+    if sum(w in stops for w in words) / len(words) > ENGLISH_STOP_SHARE:
         found, confidence = "en", 1.0
     else:
         found, confidence = identifier().classify(sample)

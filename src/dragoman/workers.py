@@ -3,7 +3,8 @@
 Each worker process builds one Pipeline when it starts and keeps it for every batch it is sent
 (loading spaCy and the knowledge base once per process, not per article). The parent reads the
 inputs and hands out small batches; at most a few batches per worker are in flight, so memory
-stays flat on a million inputs. A bad input comes back as its InputError and the batch goes on.
+stays flat on a million inputs. A bad input comes back as its InputError and the batch goes on;
+a worker that cannot build its pipeline makes the whole run fail with the reason, not hang.
 """
 
 from __future__ import annotations
@@ -12,14 +13,22 @@ import multiprocessing
 import os
 from collections import deque
 from itertools import islice
-from typing import Iterable, Iterator, Optional
+from typing import TYPE_CHECKING, Callable, Iterable, Iterator, Optional
 
-from dragoman.errors import InputError
+from dragoman.errors import DragomanError, InputError
 from dragoman.ingest import Item, RawArticle
-from dragoman.pipeline import Outcome, Pipeline
 from dragoman.settings import Settings
 
+if TYPE_CHECKING:
+    from dragoman.pipeline import Outcome, Pipeline
+
 IN_FLIGHT_PER_WORKER = 3
+LOAD_TIMEOUT = 900
+"""Seconds the parent waits for every worker to load its pipeline when asked to (benchmarks)."""
+
+
+class WorkerFailed(DragomanError):
+    """A worker process could not build its pipeline (the model would not load in it)."""
 
 
 def default_jobs() -> int:
@@ -31,36 +40,62 @@ def default_jobs() -> int:
 
 
 class _Worker:
-    """The state of one worker process: its pipeline, built once by the pool's initializer."""
+    """The state of one worker process: its pipeline, built once by the pool's initializer.
+
+    A failure there is kept and raised with the first batch: a pool whose initializer raises
+    starts new workers forever."""
 
     pipeline: Optional[Pipeline] = None
+    failure: Optional[str] = None
 
     @classmethod
-    def start(cls, settings: Settings) -> None:
-        cls.pipeline = Pipeline(settings)
+    def start(cls, settings: Settings, loaded=None) -> None:
+        from dragoman.pipeline import Pipeline
+
+        try:
+            cls.pipeline = Pipeline(settings)
+            cls.pipeline.nlp
+        except Exception as exc:  # noqa: BLE001 - any reason is reported to the parent
+            cls.failure = f"a worker could not load the pipeline ({type(exc).__name__}: {exc})"
+        if loaded is not None:
+            loaded.wait(LOAD_TIMEOUT)
 
     @classmethod
     def analyze(cls, batch: list[Item], date: Optional[str]) -> list[Outcome]:
+        if cls.failure is not None:
+            raise WorkerFailed(cls.failure)
         assert cls.pipeline is not None, "worker used before its initializer ran"
         return list(cls.pipeline.analyze_stream(batch, date=date))
 
 
 def analyze_parallel(items: Iterable[Item], settings: Settings, jobs: int = 1, date: Optional[str] = None,
-                     pipeline: Optional[Pipeline] = None) -> Iterator[tuple[Item, Outcome]]:
+                     pipeline: Optional[Pipeline] = None,
+                     on_ready: Optional[Callable[[], None]] = None) -> Iterator[tuple[Item, Outcome]]:
     """Each input with its outcome (an Article or an InputError), in input order.
 
     With ``jobs`` 1 the work is done here, by ``pipeline`` if given (tests and the server pass the
-    one they hold); otherwise by ``jobs`` worker processes.
+    one they hold); otherwise by ``jobs`` worker processes. ``on_ready`` is called once every
+    worker has loaded its pipeline, before any input is handed out (benchmarks start their clock).
     """
     items = iter(items)
     batch_size = max(1, min(settings.batch_size, 8))
     if jobs <= 1:
-        pipeline = pipeline or Pipeline(settings)
+        if pipeline is None:
+            from dragoman.pipeline import Pipeline
+
+            pipeline = Pipeline(settings)
+        if on_ready is not None:
+            pipeline.nlp
+            on_ready()
         while batch := list(islice(items, settings.batch_size)):
             yield from zip(batch, pipeline.analyze_stream(batch, date=date))
         return
     context = multiprocessing.get_context("spawn")
-    with context.Pool(jobs, initializer=_Worker.start, initargs=(settings,)) as pool:
+    loaded = context.Barrier(jobs + 1) if on_ready is not None else None
+    with context.Pool(jobs, initializer=_Worker.start, initargs=(settings, loaded)) as pool:
+        if loaded is not None:
+            loaded.wait(LOAD_TIMEOUT)
+            on_ready()
         pending: deque = deque()
         while True:
             while len(pending) < jobs * IN_FLIGHT_PER_WORKER and (batch := list(islice(items, batch_size))):

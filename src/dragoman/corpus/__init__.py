@@ -15,7 +15,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 from itertools import islice
 from pathlib import Path
-from typing import Any, Iterable, Iterator, Optional
+from typing import TYPE_CHECKING, Any, Iterable, Iterator, Optional
 
 from tqdm import tqdm
 
@@ -28,14 +28,13 @@ from dragoman.corpus.stories import StoryConfig, build_stories
 from dragoman.export import export
 from dragoman.errors import DragomanError, InputError
 from dragoman.ingest import Item, RawArticle, expand_paths, read_inputs
-from dragoman.pipeline import Pipeline
 from dragoman.record import Article
-from dragoman.settings import Settings
+from dragoman.settings import DEFAULT_DB, Settings
 from dragoman.tables import TABLES, article_key, article_rows
 from dragoman.workers import analyze_parallel, default_jobs
 
-DEFAULT_DB = "corpus.db"
-"""Where the commands look when ``--db`` is not given (or ``DRAGOMAN_DB`` is not set)."""
+if TYPE_CHECKING:
+    from dragoman.pipeline import Pipeline
 
 
 class CorpusError(DragomanError):

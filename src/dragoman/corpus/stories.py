@@ -19,10 +19,9 @@ from dataclasses import dataclass, field
 from itertools import combinations
 from typing import Iterable, Optional
 
-from spacy.lang.en.stop_words import STOP_WORDS
-
 from dragoman.data_files import load_json
 from dragoman.errors import DragomanError
+from dragoman.language import stop_words
 
 
 @dataclass(frozen=True)
@@ -61,7 +60,8 @@ WORD = re.compile(r"[^\W\d_][\w'’-]*[^\W_]|[^\W\d_]")
 
 
 def words(text: str) -> list[str]:
-    return [w for w in (m.group().lower() for m in WORD.finditer(text)) if w not in STOP_WORDS and len(w) > 2]
+    stops = stop_words()
+    return [w for w in (m.group().lower() for m in WORD.finditer(text)) if w not in stops and len(w) > 2]
 
 
 def shingles(text: str, size: int) -> set[int]:

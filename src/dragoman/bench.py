@@ -1,0 +1,229 @@
+"""How fast Dragoman analyzes a corpus, next to bare spaCy on the same texts, from one run.
+
+The parse is the floor of this design: bare spaCy (``spacy.load`` of the same base package, all
+its components, ``nlp.pipe(texts, batch_size=32)``) over the cleaned texts is what any tool built
+on it pays. The headline is the ratio bare time / Dragoman time (1.0: Dragoman adds nothing).
+Reading and HTML extraction happen once, up front, outside both timings. With one job the
+Dragoman run is timed stage by stage (the components are run one after another on each batch,
+as ``nlp.pipe`` does); with several, the wall time of the worker pool once every worker has its
+pipeline. Bare spaCy runs first in this process, so its peak memory is its own; the process's
+peak after the Dragoman run is an upper bound for Dragoman's (workers report their own).
+``dragoman bench`` and ``benchmarks/throughput.py`` both print this report.
+"""
+
+from __future__ import annotations
+
+import gc
+import hashlib
+import platform
+import resource
+import time
+from collections import defaultdict
+from dataclasses import asdict, dataclass, field
+from itertools import islice
+from pathlib import Path
+from typing import TYPE_CHECKING, Iterable, Optional
+
+from dragoman.errors import DragomanError, InputError
+from dragoman.ingest import RawArticle, read_inputs
+from dragoman.record import Article
+from dragoman.settings import Settings
+
+if TYPE_CHECKING:
+    from dragoman.pipeline import Pipeline
+
+ROOT = Path(__file__).resolve().parents[2]
+DEFAULT_CORPUS = (ROOT / "examples" / "samples", ROOT / "tests" / "fixtures" / "pages")
+"""The founding article and the fixture pages, when the package runs from a clone."""
+WARM_UP = 2
+"""Articles analyzed before the clocks start, so lazy loading (knowledge base, gazetteer) is not timed."""
+
+
+@dataclass
+class BenchReport:
+    articles: int
+    words: int
+    jobs: int
+    model: str
+    ops: str
+    failed: int
+    read_seconds: float
+    bare_seconds: float
+    dragoman_seconds: float
+    bare_peak_mb: float
+    peak_mb: float
+    """This process's peak resident memory after both runs."""
+    worker_peak_mb: Optional[float] = None
+    """With --jobs > 1: the largest peak of one worker process."""
+    bare_default_ops_seconds: Optional[float] = None
+    """With ops other than the default: bare spaCy with the default ops too, in the same run."""
+    stages: dict[str, float] = field(default_factory=dict)
+    """Seconds per stage in the Dragoman run (one job only), in pipeline order."""
+    records_sha256: str = ""
+    """Digest of the records as JSON Lines: equal digests, identical output."""
+    machine: str = field(default_factory=lambda: f"{platform.machine()} {platform.processor() or ''}".strip())
+
+    @property
+    def ratio(self) -> float:
+        return self.bare_seconds / self.dragoman_seconds
+
+    def to_dict(self) -> dict:
+        report = asdict(self)
+        report["ratio"] = round(self.ratio, 3)
+        report["articles_per_second"] = round(self.articles / self.dragoman_seconds, 2)
+        report["words_per_second"] = round(self.words / self.dragoman_seconds)
+        report["bare_articles_per_second"] = round(self.articles / self.bare_seconds, 2)
+        report["stage_shares"] = {name: round(s / self.dragoman_seconds, 4) for name, s in self.stages.items()}
+        return report
+
+
+class EmptyCorpus(DragomanError):
+    pass
+
+
+def peak_mb(who: int = resource.RUSAGE_SELF) -> float:
+    return resource.getrusage(who).ru_maxrss / 1024
+
+
+def read_corpus(paths: Iterable[str], limit: Optional[int], max_bytes: int) -> tuple[list[RawArticle], int]:
+    """The first ``limit`` readable articles, and how many inputs failed before them."""
+    raws: list[RawArticle] = []
+    failed = 0
+    for item in read_inputs([str(p) for p in paths], max_bytes):
+        if isinstance(item, InputError):
+            failed += 1
+        else:
+            raws.append(item)
+        if limit is not None and len(raws) >= limit:
+            break
+    return raws, failed
+
+
+def time_bare(model: str, texts: list[str], batch_size: int = 32) -> float:
+    """Seconds bare spaCy takes over ``texts`` (loading and warm-up not counted)."""
+    import spacy
+
+    nlp = spacy.load(model)
+    list(nlp.pipe(texts[:WARM_UP]))
+    start = time.perf_counter()
+    for _doc in nlp.pipe(texts, batch_size=batch_size):
+        pass
+    seconds = time.perf_counter() - start
+    del nlp
+    gc.collect()
+    return seconds
+
+
+def time_stages(pipeline: Pipeline, raws: list[RawArticle]) -> tuple[float, dict[str, float], list[str]]:
+    """Dragoman over ``raws`` in one process, timed per stage: what ``analyze_stream`` does,
+    with the pipeline's components run one after another on each batch."""
+    nlp = pipeline.nlp
+    for _outcome in pipeline.analyze_stream(raws[:WARM_UP]):
+        pass
+    stages: dict[str, float] = defaultdict(float)
+    lines: list[str] = []
+    clock = time.perf_counter
+    start = clock()
+    items = iter(raws)
+    while batch := list(islice(items, pipeline.settings.batch_size)):
+        mark = clock()
+        articles = [a for a in (pipeline.prepare(raw, None) for raw in batch) if isinstance(a, Article)]
+        stages["cleaning"] += clock() - mark
+        mark = clock()
+        docs = [pipeline.doc_for(article) for article in articles]
+        stages["tokenizer"] += clock() - mark
+        for name, component in nlp.pipeline:
+            mark = clock()
+            if hasattr(component, "pipe"):
+                docs = list(component.pipe(docs, batch_size=pipeline.settings.batch_size))
+            else:
+                docs = [component(doc) for doc in docs]
+            stages[name] += clock() - mark
+        mark = clock()
+        outcomes = [pipeline.finish(doc) for doc in docs]
+        stages["to_article"] += clock() - mark
+        mark = clock()
+        lines.extend(o.to_json() for o in outcomes if isinstance(o, Article))
+        stages["serialisation"] += clock() - mark
+    return clock() - start, dict(stages), lines
+
+
+def time_parallel(settings: Settings, raws: list[RawArticle], jobs: int) -> tuple[float, list[str]]:
+    """Wall seconds of ``jobs`` worker processes over ``raws``, from the moment all have loaded."""
+    from dragoman.workers import analyze_parallel
+
+    started: list[float] = []
+    lines = [outcome.to_json() for _item, outcome in
+             analyze_parallel(raws, settings, jobs=jobs, on_ready=lambda: started.append(time.perf_counter()))
+             if isinstance(outcome, Article)]
+    return time.perf_counter() - started[0], lines
+
+
+def run(paths: Optional[Iterable[str]] = None, settings: Optional[Settings] = None, jobs: int = 1,
+        limit: Optional[int] = None, pipeline: Optional[Pipeline] = None, ops: str = "default") -> BenchReport:
+    """Read the corpus, time bare spaCy, then Dragoman (``pipeline`` if given), and report.
+
+    ``ops`` "numpy" runs thinc's matrix multiplications through numpy (OpenBLAS) instead of blis,
+    in both runs; bare spaCy then also runs with the default ops first, to compare in one run."""
+    from dragoman.clean import clean
+
+    settings = settings or (pipeline.settings if pipeline else Settings())
+    mark = time.perf_counter()
+    raws, failed = read_corpus(paths or DEFAULT_CORPUS, limit, settings.max_bytes)
+    read_seconds = time.perf_counter() - mark
+    if not raws:
+        raise EmptyCorpus("no readable article in the corpus")
+    texts = [clean(raw).text for raw in raws]
+    bare_default = time_bare(settings.model, texts, settings.batch_size) if ops != "default" else None
+    with _ops(ops):
+        bare = time_bare(settings.model, texts, settings.batch_size)
+        bare_peak = peak_mb()
+        if jobs > 1:
+            seconds, lines = time_parallel(settings, raws, jobs)
+            stages: dict[str, float] = {}
+        else:
+            from dragoman.pipeline import Pipeline
+
+            seconds, stages, lines = time_stages(pipeline or Pipeline(settings), raws)
+    digest = hashlib.sha256("\n".join(lines).encode("utf-8")).hexdigest()
+    return BenchReport(articles=len(raws), words=sum(len(t.split()) for t in texts), jobs=jobs,
+                       model=settings.model, ops=ops, failed=failed + len(raws) - len(lines),
+                       read_seconds=read_seconds, bare_seconds=bare, dragoman_seconds=seconds,
+                       bare_default_ops_seconds=bare_default, bare_peak_mb=bare_peak, peak_mb=peak_mb(),
+                       worker_peak_mb=peak_mb(resource.RUSAGE_CHILDREN) if jobs > 1 else None,
+                       stages=stages, records_sha256=digest)
+
+
+def _ops(name: str):
+    """thinc's ops for the models loaded inside: "default" leaves them alone."""
+    from contextlib import nullcontext
+
+    if name == "default":
+        return nullcontext()
+    from thinc.api import use_ops
+
+    return use_ops("numpy", use_blis=False) if name == "numpy" else use_ops(name)
+
+
+def format_report(report: BenchReport) -> str:
+    """The report for people: throughput, memory, then where Dragoman's time goes."""
+    r = report
+    lines = [
+        f"{r.articles} articles, {r.words:,} words ({r.failed} failed); model {r.model}, ops {r.ops}, "
+        f"jobs {r.jobs}; reading took {r.read_seconds:.1f} s (not timed below)",
+        f"  bare spaCy   {r.bare_seconds:7.1f} s  {r.articles / r.bare_seconds:6.2f} articles/s  "
+        f"{r.words / r.bare_seconds:7.0f} words/s  peak {r.bare_peak_mb:.0f} MB",
+        f"  dragoman     {r.dragoman_seconds:7.1f} s  {r.articles / r.dragoman_seconds:6.2f} articles/s  "
+        f"{r.words / r.dragoman_seconds:7.0f} words/s  peak {r.peak_mb:.0f} MB (this process)"
+        + (f", {r.worker_peak_mb:.0f} MB (largest worker)" if r.worker_peak_mb else ""),
+        f"  ratio bare time / dragoman time: {r.ratio:.2f}",
+    ]
+    if r.bare_default_ops_seconds:
+        lines.append(f"  bare spaCy with the default ops: {r.bare_default_ops_seconds:.1f} s "
+                     f"(ops {r.ops} take {r.bare_seconds / r.bare_default_ops_seconds:.2f} of that)")
+    if r.stages:
+        lines.append("  time share of each stage:")
+        lines += [f"    {name:<22} {seconds:7.2f} s  {seconds / r.dragoman_seconds:6.1%}"
+                  for name, seconds in r.stages.items()]
+    lines.append(f"  records sha256 {r.records_sha256[:16]}")
+    return "\n".join(lines)

@@ -1,0 +1,73 @@
+"""Speed: commands that do not analyze start without spaCy; --jobs and bench give real answers."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+from conftest import PAGES
+
+STARTUP = """
+import sys
+from click.testing import CliRunner
+from dragoman.cli import cli
+
+db = sys.argv[1]
+for args in (["--help"], ["analyze", "--help"], ["bench", "--help"], ["ingest", "--help"], ["serve", "--help"],
+             ["schema"], ["search", "lavrov", "--db", db], ["actors", "--db", db], ["stories", "--db", db]):
+    result = CliRunner().invoke(cli, args)
+    assert result.exit_code == 0, (args, result.output)
+print(sorted({name.split(".")[0] for name in sys.modules} & {"spacy", "thinc"}))
+"""
+
+
+def test_commands_that_do_not_analyze_start_without_importing_spacy(tmp_path):
+    """A fresh interpreter, as a shell user gets one: spaCy alone takes seconds to import."""
+    done = subprocess.run([sys.executable, "-c", STARTUP, str(tmp_path / "corpus.db")],
+                          capture_output=True, text=True, timeout=300)
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.strip() == "[]"  # on main before issue 18: ['spacy', 'thinc']
+
+
+ARTICLES = {
+    "a-talks.txt": "Talks resume in Doha\n\nQatar's foreign minister said on Monday that the talks would resume. "
+                   "\"We are ready,\" the minister told reporters in Doha.",
+    "b-strike.txt": "Workers strike in Lyon\n\nThousands of workers marched through Lyon on Tuesday. "
+                    "The union accused the government of ignoring them.",
+    "c-visit.txt": "Minister visits Kenya\n\nThe Indian foreign minister met Kenya's president in Nairobi. "
+                   "Both leaders signed a trade agreement, officials said.",
+}
+
+
+def test_analyze_jobs_2_gives_the_records_of_jobs_1_in_input_order(run, tmp_path):
+    for name, text in ARTICLES.items():
+        (tmp_path / name).write_text(text, "utf-8")
+    (tmp_path / "b-empty.txt").write_text("", "utf-8")
+    paths = sorted(tmp_path.iterdir())
+    serial = run("analyze", *paths, "--format", "jsonl", "--jobs", "1")
+    parallel = run("analyze", *paths, "--format", "jsonl", "--jobs", "2")
+    records = [json.loads(line) for line in parallel.stdout.splitlines()]
+    assert [Path(r["source"]).name for r in records] == ["a-talks.txt", "b-strike.txt", "c-visit.txt"]
+    assert all(r["actors"] for r in records)
+    assert records == [json.loads(line) for line in serial.stdout.splitlines()]
+    for result in (serial, parallel):
+        assert result.exit_code == 1
+        assert [line for line in result.stderr.splitlines() if "error:" in line] == [
+            f"dragoman: error: {tmp_path / 'b-empty.txt'}: empty file"]
+        assert "analyzed 3, failed 1" in result.stderr
+
+
+def test_bench_reports_throughput_stages_and_the_ratio_to_bare_spacy(run):
+    result = run("bench", "--corpus", PAGES, "--limit", "2", "--json")
+    assert result.exit_code == 0, result.stderr
+    report = json.loads(result.stdout)
+    assert report["articles"] == 2 and report["words"] > 300
+    assert report["ratio"] > 0 and report["articles_per_second"] > 0 and report["words_per_second"] > 0
+    assert report["bare_peak_mb"] > 100 and report["peak_mb"] >= report["bare_peak_mb"]
+    stages = report["stages"]
+    assert {"cleaning", "tokenizer", "parser", "ner", "dragoman_actors", "dragoman_quotes", "dragoman_events",
+            "dragoman_claims", "serialisation"} <= set(stages)
+    assert abs(sum(stages.values()) - report["dragoman_seconds"]) < 0.05 * report["dragoman_seconds"]
+    assert len(report["records_sha256"]) == 64
