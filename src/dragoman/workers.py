@@ -12,7 +12,7 @@ from __future__ import annotations
 import multiprocessing
 import os
 from collections import deque
-from itertools import islice
+from itertools import chain, islice
 from typing import TYPE_CHECKING, Callable, Iterable, Iterator, Optional
 
 from dragoman.errors import DragomanError, InputError
@@ -74,7 +74,8 @@ def analyze_parallel(items: Iterable[Item], settings: Settings, jobs: int = 1, d
     """Each input with its outcome (an Article or an InputError), in input order.
 
     With ``jobs`` 1 the work is done here, by ``pipeline`` if given (tests and the server pass the
-    one they hold); otherwise by ``jobs`` worker processes. ``on_ready`` is called once every
+    one they hold); otherwise by ``jobs`` worker processes, started at the first input to analyze
+    (a rerun with everything stored starts none). ``on_ready`` is called once every
     worker has loaded its pipeline, before any input is handed out (benchmarks start their clock).
     """
     items = iter(items)
@@ -89,6 +90,13 @@ def analyze_parallel(items: Iterable[Item], settings: Settings, jobs: int = 1, d
             on_ready()
         while batch := list(islice(items, settings.batch_size)):
             yield from zip(batch, pipeline.analyze_stream(batch, date=date))
+        return
+    for item in items:  # workers take seconds to start: none for a run with nothing to analyze
+        if isinstance(item, RawArticle):
+            items = chain([item], items)
+            break
+        yield item, item
+    else:
         return
     context = multiprocessing.get_context("spawn")
     loaded = context.Barrier(jobs + 1) if on_ready is not None else None
