@@ -225,3 +225,22 @@ def test_a_later_mention_can_give_the_country_the_first_did_not(pipeline):
                                  "support forced relocations.")
     robertson = by_name(actors, "Robertson")
     assert (robertson.name, robertson.country, robertson.country_from) == ("Sean Robertson", "USA", "text")
+
+
+def test_people_and_home_bodies_the_text_ties_to_no_country_take_the_storys(pipeline):
+    # Express, 2019, shortened: a Hong Kong story that names Beijing and London too
+    actors = actors_of(pipeline, "Hong Kong police have laid siege to a university in Kowloon, pinning 800 students "
+                                 "inside. China's ambassador to Britain accused the UK of meddling in Hong Kong. "
+                                 "Police said demonstrators threw petrol bombs in Hong Kong. Hong Kong's leader "
+                                 "Carrie Lam said the protesters had to leave. Superintendent Cheuk Hau-yip spoke.")
+    by_text = {m.text: a for a in actors for m in a.mentions}
+    for text in ("demonstrators", "protesters", "Cheuk Hau-yip"):
+        actor = by_text[text]
+        assert (actor.country, actor.country_from, actor.confidence) == ("HKG", "context", 0.5), text
+
+
+def test_a_body_named_after_its_leader_is_that_leaders_countrys(pipeline):
+    # AFP via Albawaba, 2019
+    actors = actors_of(pipeline, "The Palestinian Authority has rejected the Trump administration as a mediator "
+                                 "if peace talks are ever revived.")
+    assert by_name(actors, "Trump administration").country == "USA"

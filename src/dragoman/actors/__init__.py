@@ -7,12 +7,15 @@ whose role, country and code come from the most informative mention.
 
 from __future__ import annotations
 
+from collections import Counter
+
 from typing import Optional
 
 from spacy.tokens import Doc, Span as TokenSpan
 
 from dragoman.actors.coref import counterpart_links, pronoun_mentions, title_mentions
-from dragoman.actors.context import CONTEXT_CONFIDENCE, dateline, is_domestic_role, setting
+from dragoman.actors.context import (CONTEXT_CONFIDENCE, FOCUS_CONFIDENCE, dateline, is_domestic_role, leading_country,
+                                     places_named, setting)
 from dragoman.actors.kb import KnowledgeBase, load_kb, normalise
 from dragoman.actors.mentions import Mention, candidate_spans, entity_labels, group_mentions, name_mention, span_label
 
@@ -45,6 +48,10 @@ def find_mentions(doc: Doc, day: Optional[str]) -> list[Mention]:
     pronouns = list(pronoun_mentions(doc, kb, people, others, taken))
     mentions = sorted(names + titles + groups + pronouns, key=lambda m: (m.start, m.end))
     give_domestic_offices_the_setting(mentions, setting(doc, kb), kb)
+    placed = [m for m in mentions if m.country and m.country_from != "context"]
+    story = leading_country(places_named(doc, kb) + Counter(m.country for m in placed), kb)
+    people = leading_country(Counter(dict((m.key, m.country) for m in placed if m.type == "person").values()), kb)
+    give_the_unplaced_the_focus(mentions, story, people, kb)
     return mentions
 
 
@@ -64,6 +71,29 @@ def give_domestic_offices_the_setting(mentions: list[Mention], country: Optional
         if domestic:
             sector = kb.sector_of(mention.role or mention.name) or ""
             mention.country, mention.confidence, mention.country_from = country, CONTEXT_CONFIDENCE, "context"
+            mention.code = f"{country}{sector}"
+
+
+def give_the_unplaced_the_focus(mentions: list[Mention], story: Optional[str], people: Optional[str],
+                                kb: KnowledgeBase) -> None:
+    """What the text ties to no country, at the lowest confidence we give: a home body (police,
+    protesters, a ministry) takes the country the story's places and actors name most, ``story``
+    ("the police" in a Hong Kong story); a person takes the country of most of the story's people,
+    ``people`` (Fiona Hill among Sondland, Trump and Giuliani). Both only where one country leads
+    clearly; groups of other kinds (rebels, troops, a company) keep no country."""
+    tied = {m.key for m in mentions if m.country}
+    home_types = {kb.sector_types[s] for s in kb.focus_sectors}
+    for mention in mentions:
+        if mention.country or mention.key in tied:
+            continue
+        if mention.role and not is_domestic_role(mention.role, kb):
+            continue  # "the Foreign Secretary" in a story set abroad is likely not its country's
+        head = kb.sector_of(mention.name.split()[-1])  # "opposition forces" are forces, not protesters
+        home = head in kb.focus_sectors if head else mention.type in home_types
+        country = people if mention.type == "person" else story if home else None
+        if country is not None:
+            sector = kb.sector_of(mention.role or mention.name) or ""
+            mention.country, mention.confidence, mention.country_from = country, FOCUS_CONFIDENCE, "context"
             mention.code = f"{country}{sector}"
 
 

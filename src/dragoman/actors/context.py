@@ -26,6 +26,7 @@ PARTY_TAG = re.compile(r"^,?\s*\(?([RDI])-([A-Z][A-Za-z. ]{1,14}?)\)?(?=[,.;)\s]
 DATELINE = re.compile(r"^([A-Z][A-Za-z .'-]{1,30}?)(?:,\s*([A-Z][A-Za-z .'-]{1,30}?))?\s*(?:\([A-Za-z ]+\)\s*)?[\u2013\u2014-]")
 MAX_APPOSITIVE = 12
 CONTEXT_CONFIDENCE = 0.6
+FOCUS_CONFIDENCE = 0.5
 
 
 @dataclass
@@ -174,6 +175,25 @@ def setting(doc: Doc, kb: KnowledgeBase) -> Optional[str]:
     places = Counter(kb.country_of_place(ent.text) for ent in doc.ents if ent.label_ in ("GPE", "LOC"))
     places.pop(None, None)
     return next(iter(places)) if len(places) == 1 else None
+
+
+def places_named(doc: Doc, kb: KnowledgeBase) -> Counter:
+    """How often the story names a place of each country."""
+    counts = Counter(kb.country_of_place(ent.text) for ent in doc.ents if ent.label_ in ("GPE", "LOC"))
+    counts.pop(None, None)
+    return counts
+
+
+def leading_country(counts: Counter, kb: KnowledgeBase) -> Optional[str]:
+    """The country ``counts`` name most, when it leads by the share and margin ``roles.json`` sets;
+    None when no country leads clearly (a story across borders)."""
+    ranked = counts.most_common(2)
+    if not ranked or ranked[0][0] is None:
+        return None
+    top, second = ranked[0][1], (ranked[1][1] if len(ranked) > 1 else 0)
+    if top >= kb.focus_min_share * sum(counts.values()) and top >= kb.focus_min_lead * second:
+        return ranked[0][0]
+    return None
 
 
 def is_domestic_role(role: Optional[str], kb: KnowledgeBase) -> bool:

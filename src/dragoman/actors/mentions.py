@@ -181,10 +181,24 @@ def name_mention(span: Span, kb: KnowledgeBase, day: Optional[str], people: list
                         if kb.country_of_word(t.text) or kb.country_of_place(t.text)), None)
         source = "text" if country else None
     sector = kb.sector_of(span[-1].text)
+    if country is None and len(span) > 1 and sector in kb.home_sectors:
+        country = leader_country(span[:-1].text, people, kb)
+        source = "text" if country else None
     kind = "business" if key in kb.companies or normalise(span[-1].text) in kb.company_suffixes else None
     return Mention(**base, key=f"org:{key}", name=text,
                    type=kind or kb.sector_types.get(sector or "", "organisation"),
                    country=country, code=f"{country}{sector}" if country and sector else None, country_from=source)
+
+
+def leader_country(name: str, people: list[Mention], kb: KnowledgeBase) -> Optional[str]:
+    """The country of the person a body is named after: ``the Trump administration``, ``the Assad
+    regime`` are the governments of that person's country (a person of the article, else the
+    knowledge base's)."""
+    earlier = same_person(normalise(name), people, kb)
+    if earlier is not None:
+        return earlier.country
+    roles = [e.role_on(None) for e in kb.lookup(name) if e.type == "person"]
+    return next((r.country for r in roles if r is not None and r.country), None)
 
 
 def person_context(found: Found, kb: KnowledgeBase) -> dict:
