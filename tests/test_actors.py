@@ -244,3 +244,23 @@ def test_a_body_named_after_its_leader_is_that_leaders_countrys(pipeline):
     actors = actors_of(pipeline, "The Palestinian Authority has rejected the Trump administration as a mediator "
                                  "if peace talks are ever revived.")
     assert by_name(actors, "Trump administration").country == "USA"
+
+
+def test_a_portfolio_keeps_the_country_the_text_gave_it_once(pipeline):
+    # Reuters via NBC News, 2019, shortened
+    actors = actors_of(pipeline, "The house where Adolf Hitler was born will be turned into a police station, "
+                                 "Austria's interior minister said on Tuesday. The Interior Ministry said in a "
+                                 "statement that Interior Minister Wolfgang Peschorn would decide.")
+    for name in ("Interior Ministry", "Peschorn"):
+        actor = by_name(actors, name)
+        assert (actor.country, actor.country_from, actor.confidence) == ("AUT", "context", 0.6), name
+
+
+def test_home_bodies_take_the_one_country_their_sentence_places_them_in(pipeline):
+    # Express, 2019, shortened
+    actors = actors_of(pipeline, "Police said the demonstrators inside the Polytechnic University in Hong Kong had "
+                                 "no option but to surrender. China's ambassador to Britain accused the UK of "
+                                 "meddling. The Hong Kong government said it would talk.")
+    by_text = {m.text: a for a in actors for m in a.mentions}
+    assert by_text["demonstrators"].country == "HKG" and by_text["Police"].country == "HKG"
+    assert "Hong Kong government" in by_text  # the whole place name, not "Kong government"

@@ -48,6 +48,8 @@ def find_mentions(doc: Doc, day: Optional[str]) -> list[Mention]:
     pronouns = list(pronoun_mentions(doc, kb, people, others, taken))
     mentions = sorted(names + titles + groups + pronouns, key=lambda m: (m.start, m.end))
     give_domestic_offices_the_setting(mentions, setting(doc, kb), kb)
+    give_offices_the_country_named_with_them_before(mentions, kb)
+    give_home_bodies_the_country_of_their_sentence(mentions, doc, kb)
     placed = [m for m in mentions if m.country and m.country_from != "context"]
     story = leading_country(places_named(doc, kb) + Counter(m.country for m in placed), kb)
     people = leading_country(Counter(dict((m.key, m.country) for m in placed if m.type == "person").values()), kb)
@@ -74,6 +76,56 @@ def give_domestic_offices_the_setting(mentions: list[Mention], country: Optional
             mention.code = f"{country}{sector}"
 
 
+def office(mention: Mention, kb: KnowledgeBase) -> Optional[str]:
+    """The portfolio a mention names, without its country: ``Austria's interior minister``,
+    ``Interior Minister Wolfgang Peschorn`` and ``the Interior Ministry`` all name ``interior minister``;
+    None for a bare ``minister`` (pronoun-like, linked elsewhere) or no office at all."""
+    words = normalise(mention.role or mention.name).replace("ministry", "minister").split()
+    words = [w for w in words if w not in ("'s", "’s") and not kb.country_of_word(w)]
+    phrase = " ".join(words)
+    return phrase if len(words) > 1 and phrase in kb.titles else None
+
+
+def give_offices_the_country_named_with_them_before(mentions: list[Mention], kb: KnowledgeBase) -> None:
+    """A portfolio the text gave a country once keeps it: after "Austria's interior minister said",
+    "Interior Minister Wolfgang Peschorn" and "the Interior Ministry" are Austria's."""
+    known: dict[str, Mention] = {}
+    tied = {m.key for m in mentions if m.country}
+    for mention in mentions:
+        portfolio = office(mention, kb)
+        if portfolio is None:
+            continue
+        if mention.country and mention.country_from != "context":
+            known[portfolio] = mention
+        elif mention.country is None and mention.key not in tied and portfolio in known:
+            mention.country, mention.confidence, mention.country_from = known[portfolio].country, CONTEXT_CONFIDENCE, "context"
+            mention.code = f"{mention.country}{kb.sector_of(portfolio) or ''}"
+
+
+def give_home_bodies_the_country_of_their_sentence(mentions: list[Mention], doc: Doc, kb: KnowledgeBase) -> None:
+    """Police, protesters or a court the text ties to no country are that of the one country whose
+    places their sentence names: "police said the demonstrators inside the Polytechnic University in
+    Hong Kong" are Hong Kong's (bodies that sit at home act where they are)."""
+    tied = {m.key for m in mentions if m.country}
+    for mention in mentions:
+        if mention.country or mention.key in tied or not is_home_body(mention, kb):
+            continue
+        sentence = doc[mention.first_token].sent
+        countries = {kb.country_of_place(ent.text) for ent in sentence.ents if ent.label_ in ("GPE", "LOC")} - {None}
+        if len(countries) == 1:
+            mention.country, mention.confidence, mention.country_from = countries.pop(), CONTEXT_CONFIDENCE, "context"
+            mention.code = f"{mention.country}{kb.sector_of(mention.name.split()[-1]) or ''}"
+
+
+def is_home_body(mention: Mention, kb: KnowledgeBase) -> bool:
+    """A body of a sector that acts at home (police, protesters, a ministry), by its head noun when
+    that is a group noun ("opposition forces" are forces, not protesters), else by its type."""
+    if mention.type == "person" or mention.role and not is_domestic_role(mention.role, kb):
+        return False
+    head = kb.sector_of(mention.name.split()[-1])
+    return head in kb.focus_sectors if head else mention.type in {kb.sector_types[s] for s in kb.focus_sectors}
+
+
 def give_the_unplaced_the_focus(mentions: list[Mention], story: Optional[str], people: Optional[str],
                                 kb: KnowledgeBase) -> None:
     """What the text ties to no country, at the lowest confidence we give: a home body (police,
@@ -82,15 +134,12 @@ def give_the_unplaced_the_focus(mentions: list[Mention], story: Optional[str], p
     ``people`` (Fiona Hill among Sondland, Trump and Giuliani). Both only where one country leads
     clearly; groups of other kinds (rebels, troops, a company) keep no country."""
     tied = {m.key for m in mentions if m.country}
-    home_types = {kb.sector_types[s] for s in kb.focus_sectors}
     for mention in mentions:
         if mention.country or mention.key in tied:
             continue
         if mention.role and not is_domestic_role(mention.role, kb):
             continue  # "the Foreign Secretary" in a story set abroad is likely not its country's
-        head = kb.sector_of(mention.name.split()[-1])  # "opposition forces" are forces, not protesters
-        home = head in kb.focus_sectors if head else mention.type in home_types
-        country = people if mention.type == "person" else story if home else None
+        country = people if mention.type == "person" else story if is_home_body(mention, kb) else None
         if country is not None:
             sector = kb.sector_of(mention.role or mention.name) or ""
             mention.country, mention.confidence, mention.country_from = country, FOCUS_CONFIDENCE, "context"

@@ -323,7 +323,7 @@ def group_mentions(doc: Doc, kb: KnowledgeBase, taken: set[int], owners: dict[in
         if found is None:
             continue
         phrase, sector, modifiers = found
-        start = min([token.i, *(m.i for m in modifiers if m.dep_ != "poss")])
+        start = min([token.i, *(m.left_edge.i for m in modifiers if m.dep_ != "poss")])  # "Hong Kong government"
         while start >= 2 and doc[start - 1].text == "-" and not doc[start - 2].whitespace_ and not doc[start - 1].whitespace_:
             start -= 2  # "Islamist-led rebels", not "led rebels"
         span = doc[start:token.i + 1]
