@@ -231,19 +231,30 @@ def test_people_and_home_bodies_the_text_ties_to_no_country_take_the_storys(pipe
     # Express, 2019, shortened: a Hong Kong story that names Beijing and London too
     actors = actors_of(pipeline, "Hong Kong police have laid siege to a university in Kowloon, pinning 800 students "
                                  "inside. China's ambassador to Britain accused the UK of meddling in Hong Kong. "
-                                 "Police said demonstrators threw petrol bombs in Hong Kong. Hong Kong's leader "
+                                 "Police said demonstrators threw petrol bombs in Hong Kong. Chief Executive "
                                  "Carrie Lam said the protesters had to leave. Superintendent Cheuk Hau-yip spoke.")
     by_text = {m.text: a for a in actors for m in a.mentions}
-    for text in ("demonstrators", "protesters", "Cheuk Hau-yip"):
+    for text in ("protesters", "Cheuk Hau-yip"):  # their sentences name no place: the story's country
         actor = by_text[text]
         assert (actor.country, actor.country_from, actor.confidence) == ("HKG", "context", 0.5), text
+    assert (by_text["demonstrators"].country, by_text["demonstrators"].confidence) == ("HKG", 0.6)  # their sentence's
 
 
 def test_a_body_named_after_its_leader_is_that_leaders_countrys(pipeline):
     # AFP via Albawaba, 2019
     actors = actors_of(pipeline, "The Palestinian Authority has rejected the Trump administration as a mediator "
                                  "if peace talks are ever revived.")
-    assert by_name(actors, "Trump administration").country == "USA"
+    by_text = {m.text: a for a in actors for m in a.mentions}
+    assert by_text["Trump administration"].country == "USA"
+
+
+def test_a_spokesman_of_an_international_body_takes_no_storys_country(pipeline):
+    # Polygraph.info (VOA, US government work), shortened
+    actors = actors_of(pipeline, "Sean Robertson, the U.S. commander, and Secretary of State Mike Pompeo said the "
+                                 "United States does not support forced relocations. United Nations spokesman "
+                                 "Farhan Aziz Haq told Polygraph.info that the U.N. is working. Carla Babb asked.")
+    assert by_name(actors, "Haq").country is None
+    assert (by_name(actors, "Babb").country, by_name(actors, "Babb").country_from) == ("USA", "context")
 
 
 def test_a_portfolio_keeps_the_country_the_text_gave_it_once(pipeline):

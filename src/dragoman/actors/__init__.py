@@ -53,7 +53,7 @@ def find_mentions(doc: Doc, day: Optional[str]) -> list[Mention]:
     placed = [m for m in mentions if m.country and m.country_from != "context"]
     story = leading_country(places_named(doc, kb) + Counter(m.country for m in placed), kb)
     people = leading_country(Counter(dict((m.key, m.country) for m in placed if m.type == "person").values()), kb)
-    give_the_unplaced_the_focus(mentions, story, people, kb)
+    give_the_unplaced_the_focus(mentions, story, people, kb, international_staff(mentions, doc.text))
     return mentions
 
 
@@ -118,16 +118,27 @@ def give_home_bodies_the_country_of_their_sentence(mentions: list[Mention], doc:
 
 
 def is_home_body(mention: Mention, kb: KnowledgeBase) -> bool:
-    """A body of a sector that acts at home (police, protesters, a ministry), by its head noun when
-    that is a group noun ("opposition forces" are forces, not protesters), else by its type."""
+    """A body of a sector that acts at home (police, protesters, a ministry), by what its name and its
+    head noun are as group nouns, else by its type."""
     if mention.type == "person" or mention.role and not is_domestic_role(mention.role, kb):
         return False
-    head = kb.sector_of(mention.name.split()[-1])
-    return head in kb.focus_sectors if head else mention.type in {kb.sector_types[s] for s in kb.focus_sectors}
+    sectors = {kb.sector_of(mention.name), kb.sector_of(mention.name.split()[-1])} - {None}
+    if sectors:  # "defence ministry" is the military's, "opposition forces" are forces
+        return sectors <= kb.focus_sectors
+    return mention.type in {kb.sector_types[s] for s in kb.focus_sectors}
+
+
+def international_staff(mentions: list[Mention], text: str) -> set[str]:
+    """People whose title names an international body (``United Nations spokesman Farhan Haq``):
+    they serve no one country, whatever the story is about."""
+    bodies = [m.end for m in mentions if m.type == "international organisation"]
+    return {m.key for m in mentions if m.type == "person"
+            and any(0 < m.start - end <= 40 and len(text[end:m.start].split()) <= 3
+                    and not any(c in text[end:m.start] for c in ",.;:()") for end in bodies)}
 
 
 def give_the_unplaced_the_focus(mentions: list[Mention], story: Optional[str], people: Optional[str],
-                                kb: KnowledgeBase) -> None:
+                                kb: KnowledgeBase, staff: set[str]) -> None:
     """What the text ties to no country, at the lowest confidence we give: a home body (police,
     protesters, a ministry) takes the country the story's places and actors name most, ``story``
     ("the police" in a Hong Kong story); a person takes the country of most of the story's people,
@@ -137,7 +148,7 @@ def give_the_unplaced_the_focus(mentions: list[Mention], story: Optional[str], p
     for mention in mentions:
         if mention.country or mention.key in tied:
             continue
-        if mention.role and not is_domestic_role(mention.role, kb):
+        if mention.role and not is_domestic_role(mention.role, kb) or mention.key in staff:
             continue  # "the Foreign Secretary" in a story set abroad is likely not its country's
         country = people if mention.type == "person" else story if is_home_body(mention, kb) else None
         if country is not None:

@@ -191,8 +191,7 @@ def leading_country(counts: Counter, kb: KnowledgeBase) -> Optional[str]:
     if not ranked or ranked[0][0] is None:
         return None
     top, second = ranked[0][1], (ranked[1][1] if len(ranked) > 1 else 0)
-    total = sum(counts.values())
-    if total >= kb.focus_min_count and top >= kb.focus_min_share * total and top >= kb.focus_min_lead * second:
+    if top >= kb.focus_min_share * sum(counts.values()) and top >= kb.focus_min_lead * second:
         return ranked[0][0]
     return None
 

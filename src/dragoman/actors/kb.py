@@ -108,7 +108,6 @@ class KnowledgeBase:
     focus_sectors: set[str] = field(default_factory=set)
     focus_min_share: float = 0.5
     focus_min_lead: float = 2.0
-    focus_min_count: int = 2
     armed_opposition: set[str] = field(default_factory=set)
     fighting_events: set[str] = field(default_factory=set)
     fought_sectors: set[str] = field(default_factory=set)
@@ -225,11 +224,9 @@ def load_kb() -> KnowledgeBase:
     kb.home_sectors = set(roles["home_sectors"])
     kb.focus_sectors = set(roles["focus_sectors"])
     kb.focus_min_share, kb.focus_min_lead = float(roles["focus_min_share"]), float(roles["focus_min_lead"])
-    kb.focus_min_count = int(roles["focus_min_count"])
-    if (not (0 < kb.focus_min_share <= 1 and kb.focus_min_lead >= 1 and kb.focus_min_count >= 1)
-            or kb.focus_sectors - set(kb.sector_types)):
+    if not (0 < kb.focus_min_share <= 1 and kb.focus_min_lead >= 1) or kb.focus_sectors - set(kb.sector_types):
         raise ValueError("data/actors/roles.json: focus_sectors must be sector_types, focus_min_share in (0, 1], "
-                         "focus_min_lead >= 1, focus_min_count >= 1")
+                         "focus_min_lead >= 1")
     kb.armed_opposition = set(roles["armed_opposition_sectors"])
     kb.fighting_events = set(roles["fighting_events"])
     kb.fought_sectors = set(roles["fought_sectors"])

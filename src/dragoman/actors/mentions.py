@@ -323,7 +323,7 @@ def group_mentions(doc: Doc, kb: KnowledgeBase, taken: set[int], owners: dict[in
         if found is None:
             continue
         phrase, sector, modifiers = found
-        start = min([token.i, *(m.left_edge.i for m in modifiers if m.dep_ != "poss")])  # "Hong Kong government"
+        start = min([token.i, *(name_start(m) for m in modifiers if m.dep_ != "poss")])
         while start >= 2 and doc[start - 1].text == "-" and not doc[start - 2].whitespace_ and not doc[start - 1].whitespace_:
             start -= 2  # "Islamist-led rebels", not "led rebels"
         span = doc[start:token.i + 1]
@@ -354,6 +354,14 @@ def group_mentions(doc: Doc, kb: KnowledgeBase, taken: set[int], owners: dict[in
                           first_token=cited.i if isinstance(cited, Token) else start,
                           kb_id=f"country:{iso3}:GOV" if key.startswith("gov:") else None,
                           country_from="text" if iso3 else None)
+
+
+def name_start(modifier: Token) -> int:
+    """Where a modifier's own name starts: ``Hong`` of ``Hong Kong government``."""
+    i = modifier.i
+    while i > 0 and modifier.doc[i - 1].dep_ == "compound" and modifier.doc[i - 1].head.i == i:
+        i -= 1
+    return i
 
 
 def singular(phrase: str) -> str:
