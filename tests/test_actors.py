@@ -275,3 +275,12 @@ def test_home_bodies_take_the_one_country_their_sentence_places_them_in(pipeline
     by_text = {m.text: a for a in actors for m in a.mentions}
     assert by_text["demonstrators"].country == "HKG" and by_text["Police"].country == "HKG"
     assert "Hong Kong government" in by_text  # the whole place name, not "Kong government"
+
+
+def test_a_country_an_expert_knows_is_not_the_experts(pipeline):
+    # Deccan Herald (PTI) and CBS News, 2019
+    for text in ("Democratic lawmakers grilled Lt Col Alexander Vindman, a Ukraine specialist on the National "
+                 "Security Council (NSC), and Jennifer Williams.",
+                 "Morrison raised questions about Alexander Vindman, who is the White House National Security "
+                 "Council Ukraine expert."):
+        assert by_name(actors_of(pipeline, text), "Vindman").country != "UKR", text

@@ -54,8 +54,10 @@ def country_in_words(words: list[Token], kb: KnowledgeBase) -> tuple[Optional[st
     """A country the words name: a nationality, a country or place, an institution of known country
     (``State Department``), an ``X-based`` employer, else a convention title (``Sen.``). What the
     words name outranks a convention: ``Indiana House Speaker`` is Indiana's speaker, not the US
-    House's. A country after ``to`` is where an envoy is sent, not whom he serves (``ambassador to Britain``)."""
-    own = [w for w in words if not (w.i > 0 and w.doc[w.i - 1].lower_ in ("to", "in", "at", "from"))]
+    House's. A country after ``to`` is where an envoy is sent, not whom he serves (``ambassador to Britain``);
+    one before a subject noun is what an expert knows, not whom he serves (``a Ukraine specialist``)."""
+    own = [w for w in words if not (w.i > 0 and w.doc[w.i - 1].lower_ in ("to", "in", "at", "from"))
+           and not is_subject(w, kb)]
     runs = phrases([w.text for w in own])
     for word in own:
         iso3 = kb.country_of_word(word.text)
@@ -71,6 +73,13 @@ def country_in_words(words: list[Token], kb: KnowledgeBase) -> tuple[Optional[st
         if phrase in kb.country_titles:
             return kb.country_titles[phrase], "title"
     return None, None
+
+
+def is_subject(word: Token, kb: KnowledgeBase) -> bool:
+    """``Ukraine`` in ``a Ukraine specialist``: a country's name before a subject noun."""
+    following = word.doc[word.i + 1] if word.i + 1 < len(word.doc) else None
+    return (following is not None and following.lower_ in kb.subject_nouns
+            and normalise(word.text) in kb.country_names)
 
 
 def institution_country(phrase: str, kb: KnowledgeBase) -> Optional[str]:

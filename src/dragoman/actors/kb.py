@@ -112,6 +112,7 @@ class KnowledgeBase:
     fighting_events: set[str] = field(default_factory=set)
     fought_sectors: set[str] = field(default_factory=set)
     place_nouns: set[str] = field(default_factory=set)
+    subject_nouns: set[str] = field(default_factory=set)
     not_actors: set[str] = field(default_factory=set)
     companies: set[str] = field(default_factory=set)
     company_suffixes: set[str] = field(default_factory=set)
@@ -240,6 +241,7 @@ def load_kb() -> KnowledgeBase:
     kb.state_abbreviations = {normalise(k): v for k, v in conventions["state_abbreviations"].items()}
     kb.domestic_roles = {normalise(w) for w in conventions["domestic_roles"]}
     kb.place_nouns = {normalise(w) for w in conventions["place_nouns"]}
+    kb.subject_nouns = {normalise(w) for w in conventions["subject_nouns"]}
     kb.not_actors = {normalise(w) for w in conventions["not_actors"]}
     kb.companies = {normalise(w) for w in conventions["companies"]}
     kb.company_suffixes = {normalise(w) for w in conventions["company_suffixes"]}
