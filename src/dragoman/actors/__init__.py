@@ -8,7 +8,6 @@ whose role, country and code come from the most informative mention.
 from __future__ import annotations
 
 from collections import Counter
-
 from typing import Optional
 
 from spacy.tokens import Doc, Span as TokenSpan
@@ -47,11 +46,12 @@ def find_mentions(doc: Doc, day: Optional[str]) -> list[Mention]:
     others = sorted((m for m in names + groups if m.type not in ("person", None)), key=lambda m: m.first_token)
     pronouns = list(pronoun_mentions(doc, kb, people, others, taken))
     mentions = sorted(names + titles + groups + pronouns, key=lambda m: (m.start, m.end))
-    give_domestic_offices_the_setting(mentions, setting(doc, kb), kb)
+    places = places_named(doc, kb)
+    give_domestic_offices_the_setting(mentions, setting(doc, places, kb), kb)
     give_offices_the_country_named_with_them_before(mentions, kb)
     give_home_bodies_the_country_of_their_sentence(mentions, doc, kb)
     placed = [m for m in mentions if m.country and m.country_from != "context"]
-    story = leading_country(places_named(doc, kb) + Counter(m.country for m in placed), kb)
+    story = leading_country(places + Counter(m.country for m in placed), kb)
     people = leading_country(Counter(dict((m.key, m.country) for m in placed if m.type == "person").values()), kb)
     give_the_unplaced_the_focus(mentions, story, people, kb, international_staff(mentions, doc.text))
     return mentions
@@ -71,9 +71,13 @@ def give_domestic_offices_the_setting(mentions: list[Mention], country: Optional
         domestic = (is_domestic_role(mention.role, kb) if mention.type == "person"
                     else (mention.code or "")[3:6] in DOMESTIC_BODIES or kb.sector_of(mention.name) in DOMESTIC_BODIES)
         if domestic:
-            sector = kb.sector_of(mention.role or mention.name) or ""
-            mention.country, mention.confidence, mention.country_from = country, CONTEXT_CONFIDENCE, "context"
-            mention.code = f"{country}{sector}"
+            infer_country(mention, country, CONTEXT_CONFIDENCE, kb.sector_of(mention.role or mention.name))
+
+
+def infer_country(mention: Mention, country: str, confidence: float, sector: Optional[str]) -> None:
+    """Give ``mention`` a country the text implies but does not state, saying so."""
+    mention.country, mention.confidence, mention.country_from = country, confidence, "context"
+    mention.code = f"{country}{sector or ''}"
 
 
 def office(mention: Mention, kb: KnowledgeBase) -> Optional[str]:
@@ -98,8 +102,7 @@ def give_offices_the_country_named_with_them_before(mentions: list[Mention], kb:
         if mention.country and mention.country_from != "context":
             known[portfolio] = mention
         elif mention.country is None and mention.key not in tied and portfolio in known:
-            mention.country, mention.confidence, mention.country_from = known[portfolio].country, CONTEXT_CONFIDENCE, "context"
-            mention.code = f"{mention.country}{kb.sector_of(portfolio) or ''}"
+            infer_country(mention, known[portfolio].country, CONTEXT_CONFIDENCE, kb.sector_of(portfolio))
 
 
 def give_home_bodies_the_country_of_their_sentence(mentions: list[Mention], doc: Doc, kb: KnowledgeBase) -> None:
@@ -113,8 +116,7 @@ def give_home_bodies_the_country_of_their_sentence(mentions: list[Mention], doc:
         sentence = doc[mention.first_token].sent
         countries = {kb.country_of_place(ent.text) for ent in sentence.ents if ent.label_ in ("GPE", "LOC")} - {None}
         if len(countries) == 1:
-            mention.country, mention.confidence, mention.country_from = countries.pop(), CONTEXT_CONFIDENCE, "context"
-            mention.code = f"{mention.country}{kb.sector_of(mention.name.split()[-1]) or ''}"
+            infer_country(mention, countries.pop(), CONTEXT_CONFIDENCE, kb.sector_of(mention.name.split()[-1]))
 
 
 def is_home_body(mention: Mention, kb: KnowledgeBase) -> bool:
@@ -152,9 +154,7 @@ def give_the_unplaced_the_focus(mentions: list[Mention], story: Optional[str], p
             continue  # "the Foreign Secretary" in a story set abroad is likely not its country's
         country = people if mention.type == "person" else story if is_home_body(mention, kb) else None
         if country is not None:
-            sector = kb.sector_of(mention.role or mention.name) or ""
-            mention.country, mention.confidence, mention.country_from = country, FOCUS_CONFIDENCE, "context"
-            mention.code = f"{country}{sector}"
+            infer_country(mention, country, FOCUS_CONFIDENCE, kb.sector_of(mention.role or mention.name))
 
 
 def one_label_per_name(names: list[Mention]) -> list[Mention]:

@@ -175,14 +175,13 @@ def dateline(text: str, kb: KnowledgeBase) -> tuple[int, Optional[str]]:
     return 0, None
 
 
-def setting(doc: Doc, kb: KnowledgeBase) -> Optional[str]:
+def setting(doc: Doc, places: Counter, kb: KnowledgeBase) -> Optional[str]:
     """The one country a story is set in: its dateline's (``LONDON (AP) —``, ``HANOI, Vietnam``), else
-    the country of every place it names when all are in one country; None for a story across borders."""
+    the country of every place it names (``places``) when all are in one country; None for a story
+    across borders."""
     _, iso3 = dateline(doc.text, kb)
     if iso3:
         return iso3
-    places = Counter(kb.country_of_place(ent.text) for ent in doc.ents if ent.label_ in ("GPE", "LOC"))
-    places.pop(None, None)
     return next(iter(places)) if len(places) == 1 else None
 
 
@@ -197,7 +196,7 @@ def leading_country(counts: Counter, kb: KnowledgeBase) -> Optional[str]:
     """The country ``counts`` name most, when it leads by the share and margin ``roles.json`` sets;
     None when no country leads clearly (a story across borders)."""
     ranked = counts.most_common(2)
-    if not ranked or ranked[0][0] is None:
+    if not ranked:
         return None
     top, second = ranked[0][1], (ranked[1][1] if len(ranked) > 1 else 0)
     if top >= kb.focus_min_share * sum(counts.values()) and top >= kb.focus_min_lead * second:
