@@ -284,3 +284,33 @@ def test_a_country_an_expert_knows_is_not_the_experts(pipeline):
                  "Morrison raised questions about Alexander Vindman, who is the White House National Security "
                  "Council Ukraine expert."):
         assert by_name(actors_of(pipeline, text), "Vindman").country != "UKR", text
+
+
+def test_a_surname_already_given_to_a_person_is_that_person_not_a_town(pipeline):
+    # U.S. Central Command release, 2016, shortened (a U.S. government work, public domain; re3d)
+    actors = actors_of(pipeline, "The Defense Department has identified Chief Petty Officer Scott C. Dayton, who "
+                                 "was killed in northern Syria. Dayton was assigned to a mobile unit in Virginia.")
+    dayton = by_name(actors, "Dayton")
+    assert dayton.type == "person" and [m.text for m in dayton.mentions].count("Dayton") == 1
+
+
+def test_a_group_named_where_the_recogniser_sees_a_nationality_or_nothing(pipeline):
+    # U.S. Central Command and State Department releases, 2016 (U.S. government works, public domain; re3d)
+    for text, name in (("Coalition military forces conducted 34 strikes against ISIL terrorists in Syria and Iraq.", "ISIL"),
+                       ("This shared fight against Da\u2019esh will be aided by Syrians reaching a political transition.",
+                        "Da\u2019esh")):
+        found = [a for a in actors_of(pipeline, text, day="2016-11-20") if any(m.text.startswith(name) for m in a.mentions)]
+        assert found and found[0].type == "armed group", text
+
+
+def test_a_party_before_a_group_noun_gives_the_partys_country(pipeline):
+    # Deccan Herald (PTI), 2019: a story about Ukraine, told from Washington
+    actors = actors_of(pipeline, "In the morning, Democratic lawmakers grilled officials about the call with Ukraine.")
+    assert by_name(actors, "lawmakers").country == "USA"
+
+
+def test_only_a_place_the_sentence_sets_it_in_places_its_bodies(pipeline):
+    # AP, 2019, shortened: Ukraine is a party in the lawmakers' sentence, not where they sit
+    actors = actors_of(pipeline, "The envoy met a top aide in Warsaw and officials in Washington. Text messages Volker "
+                                 "provided to lawmakers showed a need for Ukraine to launch investigations.")
+    assert by_name(actors, "lawmakers").country != "UKR"

@@ -16,10 +16,11 @@ from dragoman.actors.coref import counterpart_links, pronoun_mentions, title_men
 from dragoman.actors.context import (CONTEXT_CONFIDENCE, FOCUS_CONFIDENCE, dateline, is_domestic_role, leading_country,
                                      places_named, setting)
 from dragoman.actors.kb import KnowledgeBase, load_kb, normalise
-from dragoman.actors.mentions import Mention, candidate_spans, entity_labels, group_mentions, name_mention, span_label
+from dragoman.actors.mentions import (Mention, candidate_spans, entity_labels, group_mentions, is_place, name_mention,
+                                      span_label)
+from dragoman.record import Actor, Article, Span
 
 DOMESTIC_BODIES = ("LEG", "COP", "JUD")
-from dragoman.record import Actor, Article, Span
 
 
 def find_mentions(doc: Doc, day: Optional[str]) -> list[Mention]:
@@ -108,13 +109,16 @@ def give_offices_the_country_named_with_them_before(mentions: list[Mention], kb:
 def give_home_bodies_the_country_of_their_sentence(mentions: list[Mention], doc: Doc, kb: KnowledgeBase) -> None:
     """Police, protesters or a court the text ties to no country are that of the one country whose
     places their sentence names: "police said the demonstrators inside the Polytechnic University in
-    Hong Kong" are Hong Kong's (bodies that sit at home act where they are)."""
+    Hong Kong" are Hong Kong's (bodies that sit at home act where they are). Only a place after a
+    locative preposition says where: "Ukraine President Zelenskiy" or "a need for Ukraine to act"
+    name a party, not the scene."""
     tied = {m.key for m in mentions if m.country}
     for mention in mentions:
         if mention.country or mention.key in tied or not is_home_body(mention, kb):
             continue
         sentence = doc[mention.first_token].sent
-        countries = {kb.country_of_place(ent.text) for ent in sentence.ents if ent.label_ in ("GPE", "LOC")} - {None}
+        countries = {kb.country_of_place(ent.text) for ent in sentence.ents
+                     if ent.label_ in ("GPE", "LOC") and is_place(ent, kb)} - {None}
         if len(countries) == 1:
             infer_country(mention, countries.pop(), CONTEXT_CONFIDENCE, kb.sector_of(mention.name.split()[-1]))
 
