@@ -206,6 +206,12 @@ def test_the_shipped_weights_load_and_type_a_clause(pipeline):
      "Security Council (NSC), and Jennifer Williams, a top national security aide to Vice President Pence on "
      "Trump's July 25 phone call with Ukrainian President Zelensky.",
      ("CONSULT", "USA", "UKR")),  # Deccan Herald, c90731f0: a noun that names an event only with its preposition
+    ("Former National Security Council official Timothy Morrison told investigators that he witnessed a key "
+     "September conversation in Warsaw between Sondland and a top aide to Zelenskiy.",
+     ("CONSULT", "USA", "UKR")),  # AP, 82b6d780: the parties of a conversation "between" them, not its venue
+    ("He testified about a July 10 meeting at the White House when Sondland told visiting Ukraine officials they "
+     "would need to \u201cdeliver\u201d before the administration would agree to a meeting.",
+     ("REQUEST", "USA", "UKR")),  # AP, 82b6d780: telling people they would need to act asks them to
 ])
 def test_events_named_by_nouns_wishes_and_dropped_cases(pipeline, text, want):
     from dragoman.ingest import RawArticle

@@ -133,9 +133,13 @@ class KnowledgeBase:
         return self.country_names.get(key) or self.demonyms.get(key)
 
     def country_of_place(self, text: str) -> Optional[str]:
-        """The country a country, capital, province or large city named in ``text`` lies in."""
+        """The country a country, capital, province or large city named in ``text`` lies in
+        ("Gaza City" as "Gaza" where the list has only the latter)."""
         key = normalise(text)
-        return self.country_names.get(key) or self.seats.get(key) or self.places.get(key)
+        found = self.country_names.get(key) or self.seats.get(key) or self.places.get(key)
+        if found is None and key.endswith(" city"):
+            return self.country_of_place(key[:-len(" city")])
+        return found
 
     def sector_of(self, phrase: str) -> Optional[str]:
         key = normalise(phrase)

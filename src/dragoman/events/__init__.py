@@ -193,7 +193,7 @@ def noun_triggers(doc: Doc, index: MentionIndex, used: set[int]) -> Iterator[Tri
             state_named(index, load_kb().country_of_word(c.text), c.idx, c.idx + len(c))
             for c in word.children if c.dep_ in ("amod", "compound") and load_kb().country_of_word(c.text)]
         owners = owners or [a for c in word.children if c.dep_ == "prep" and c.lower_ in by
-                            for g in c.children if g.dep_ == "pobj" for a in index.of_phrase(g)]  # "a request from the US"
+                            for g in c.children if g.dep_ == "pobj" for a in parties(g, index)]  # "a request from the US"
         clauses = [c for c in word.children if c.dep_ in ("relcl", "acl")]
         for clause in clauses:
             owners = owners or subjects_of(clause, index)
@@ -205,6 +205,15 @@ def noun_triggers(doc: Doc, index: MentionIndex, used: set[int]) -> Iterator[Tri
             targets = targets or [a for a in targets_of(verb, index, ()) if a not in owners]
         if owners or targets:
             yield Trigger(word, kind, mode_of(word), owners, targets, True)
+
+
+def parties(head: Token, index: MentionIndex) -> list[Actor]:
+    """The actors a noun phrase and its conjuncts name, each conjunct that names none read one
+    preposition in: "between Sondland and a top aide to Zelenskiy" is Sondland and Zelenskiy."""
+    found = index.of_phrase(head)
+    for token in (t for t in (head, *head.conjuncts) if not index.in_phrase(t)):
+        found += [a for a in named_deeper(token, index, modifiers=False, depth=1) if a not in found]
+    return found
 
 
 def owner_and_depth(token: Token) -> tuple[Optional[int], int]:
@@ -368,23 +377,39 @@ def default_target(kind: str, source: Actor, location: Optional[Location], place
 
 def reported_demands(doc: Doc, events: list[Event], index: MentionIndex) -> list[Event]:
     """``The Bush administration declared that China must drop barriers``: saying that another
-    party must or should act is a REQUEST to it."""
-    modals = lexicon()["demand_modals"]
+    party must, should or needs to act is a REQUEST to it; "told Ukraine's officials they would
+    need to deliver" asks the people told."""
     seen = {(e.type, e.source, e.target) for e in events}
     added = []
     for verb in doc:
         if not is_speech_verb(verb):
             continue
-        for clause in (c for c in verb.children if c.dep_ == "ccomp"):
-            if not any(c.dep_ == "aux" and c.lower_ in modals for c in clause.children):
-                continue
-            asked = [a for c in clause.children if c.dep_ == "nsubj" for a in index.of_phrase(c)]  # not "Syria must not be allowed"
+        for clause in (c for c in verb.children if c.dep_ == "ccomp" and is_obligation(c)):
+            subjects = [c for c in clause.children if c.dep_ == "nsubj"]  # not "Syria must not be allowed"
+            asked = [a for c in subjects for a in index.of_phrase(c)]
+            if any(c.lower_ in lexicon()["addressee_pronouns"] for c in subjects):
+                asked = [a for c in addressees(verb) for a in index.of_phrase(c)] or asked
             for speaker in subjects_of(verb, index):
                 for target in asked:
                     if not same_party(speaker, target) and ("REQUEST", speaker.id, target.id) not in seen:
                         seen.add(("REQUEST", speaker.id, target.id))
                         added.append(reported("REQUEST", speaker, target, verb.sent))
     return added
+
+
+def addressees(verb: Token) -> list[Token]:
+    """Whom a speech verb addresses: its object, or the object of a participle the parser hung on
+    it ("told visiting Ukraine officials", where "visiting" modifies the officials)."""
+    told = [c for c in verb.children if c.dep_ in ("dobj", "dative")]
+    return told or [g for c in verb.children if c.dep_ == "xcomp" and c.tag_ == "VBG" for g in c.children if g.dep_ == "dobj"]
+
+
+def is_obligation(clause: Token) -> bool:
+    """"China must drop barriers", "they would need to deliver", "Kyiv has to act"."""
+    lex = lexicon()
+    return any(c.dep_ == "aux" and c.lower_ in lex["demand_modals"] for c in clause.children) or (
+        clause.lemma_.lower() in lex["obligation_verbs"]
+        and any(c.dep_ == "xcomp" and any(g.dep_ == "aux" and g.lower_ == "to" for g in c.children) for c in clause.children))
 
 
 def reported(kind: str, speaker: Actor, target: Actor, sentence: Span) -> Event:

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from typing import Optional
 
-from spacy.tokens import Token
+from spacy.tokens import Span, Token
 
 from dragoman.actors import add_state_actor
 from dragoman.actors.kb import load_kb
@@ -56,13 +56,42 @@ def targets_of(word: Token, index: MentionIndex, prepositions: tuple[str, ...], 
                 heads += [g for c in clause.children if c.dep_ == "prep" and c.lower_ in prepositions
                           for g in c.children if g.dep_ == "pobj"]
     for head in heads:
-        named = index.of_phrase(head)
+        named = index.of_phrase(head) or states_of_places(head, index)
         if not named and head.dep_ == "dobj":  # "endorsed an agreement with the EU", "denounced a Hong Kong court ruling"
             named = named_deeper(head, index) if deep else named_deeper(head, index, modifiers=False, depth=1)
         for actor in named:
             if actor not in found:
                 found.append(actor)
     return found
+
+
+def states_of_places(head: Token, index: MentionIndex) -> list[Actor]:
+    """"The occupation of Crimea", "shelled Aleppo": a place that undergoes an event stands for
+    the state it lies in, as the CAMEO coders have it. A place after a locative preposition ("talks
+    at Geneva") is where the event happens, not whom it concerns."""
+    kb = load_kb()
+    if head.dep_ == "pobj" and head.head.lower_ in kb.locative:
+        return []
+    found: list[Actor] = []
+    for token in (head, *head.conjuncts):
+        place = name_of(token)
+        iso3 = kb.country_of_place(place.text) if place is not None else None
+        actor = state_named(index, iso3, place.start_char, place.end_char) if iso3 else None
+        if actor is not None and actor not in found:
+            found.append(actor)
+    return found
+
+
+def name_of(token: Token) -> Optional[Span]:
+    """The place name ``token`` heads: its entity unless that names a person or a body, else its
+    proper-noun compound ("shelled Aleppo" with "Aleppo" tagged as a language)."""
+    entity = next((e for e in token.sent.ents if e.start <= token.i < e.end), None)
+    if entity is not None:
+        return entity if entity.label_ in ("GPE", "LOC", "FAC", "NORP", "LANGUAGE") else None
+    if token.pos_ != "PROPN":
+        return None
+    start = min((c.i for c in token.children if c.dep_ == "compound" and c.pos_ == "PROPN"), default=token.i)
+    return token.doc[start:token.i + 1]
 
 
 def named_deeper(head: Token, index: MentionIndex, modifiers: bool = True, depth: int = 3) -> list[Actor]:
