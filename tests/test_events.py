@@ -240,3 +240,14 @@ def test_coordinated_sources_attacking_each_others_policies_accuse_each_other(pi
     coded = {(e.type, names.get(e.source), names.get(e.target)) for e in article.events}
     assert {("ACCUSE", "Johnson", "Corbyn"), ("ACCUSE", "Corbyn", "Johnson")} <= coded
     assert not any(kind == "ASSAULT" for kind, _, _ in coded)
+
+
+def test_a_refused_meeting_is_a_rejection_and_no_meeting(pipeline):
+    from dragoman.ingest import RawArticle
+
+    # PLOVER gold standard record PLOVER-GSR01-REJECT-0024 (openeventdata/PLOVER, CC BY-SA 4.0).
+    text = ("Israeli President Moshe Katsav has refused to meet Jordan's visiting King Abdullah II in Tel Aviv, "
+            "saying he would only welcome him in Jerusalem, his office said Tuesday.")
+    article = pipeline.analyze(RawArticle(source="plover", text=text, layout="paragraphs"), date="2000-01-01")
+    triples = {triple for triple, _ in coded_triples(article)}
+    assert ("REJECT", "ISR", "JOR") in triples and not any(kind == "CONSULT" for kind, _, _ in triples)

@@ -332,9 +332,11 @@ def add_events(article: Article, doc: Doc, coder: EventCoder) -> Article:
 def recode(pairs: list[tuple[Event, Trigger]], triggers: list[Trigger]) -> list[tuple[Event, Trigger]]:
     """PLOVER's reading of intent and refusal: "wants to attack" is THREATEN, "seeking to deepen a
     partnership" and "agreed to lift the sanctions" are AGREE (the intent verb's own event goes),
-    "would not provide support" is REJECT."""
+    "would not provide support" and "reluctant to commit" are REJECT, and talks someone "refused to
+    hold" are no CONSULT."""
     lex = lexicon()
     at = {t.word.i for t in triggers}
+    aimed = {t.word.i for t in triggers if t.targets}
     drop: set[int] = set()
     kinds: dict[int, str] = {}
     for trigger in triggers:
@@ -348,6 +350,11 @@ def recode(pairs: list[tuple[Event, Trigger]], triggers: list[Trigger]) -> list[
                 drop.add(head.i)
         elif any(c.dep_ == "neg" for c in word.children) and trigger.type in lex["negated_becomes_reject"]:
             kinds[word.i] = "REJECT"
+        elif (refusal := refusal_over(word)) is not None and trigger.type in lex["negated_becomes_reject"]:
+            if refusal.i in aimed:
+                drop.add(word.i)  # "refused to negotiate with Kabul": the refusal's REJECT; no talks took place
+            else:
+                kinds[word.i] = "REJECT"  # "reluctant to commit to a meeting"
     out = []
     for event, trigger in pairs:
         if trigger.word.i in drop:
@@ -355,6 +362,14 @@ def recode(pairs: list[tuple[Event, Trigger]], triggers: list[Trigger]) -> list[
         event.type = kinds.get(trigger.word.i, event.type)
         out.append((event, trigger))
     return out
+
+
+def refusal_over(word: Token) -> Optional[Token]:
+    """The word of refusal a trigger's clause depends on: "refused to negotiate", "reluctant to
+    commit", "balking at committing"."""
+    head = word.head.head if word.dep_ == "pcomp" and word.head.dep_ == "prep" else word.head
+    refusing = word.dep_ in ("xcomp", "pcomp") and head.lemma_.lower() in lexicon()["refusal_heads"]
+    return head if refusing and head is not word else None
 
 
 def same_party(a: Actor, b: Actor) -> bool:
