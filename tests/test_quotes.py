@@ -117,3 +117,19 @@ def test_recounted_is_a_speech_verb(pipeline):
     said = speakers(pipeline.analyze("“My people had $20 billion done,” Mr. Trump recounted in an Oct. 21 "
                                      "cabinet meeting.", date="2019-11-20"))
     assert said == [("Donald Trump", "My people had $20 billion done,")]
+
+
+@pytest.mark.parametrize("text, want", [
+    # Houston Chronicle (AP) and Deccan Herald (PTI) pages of the ScrapingHub benchmark, 2019
+    ("U.S. Defense Secretary Mark Esper on Wednesday accused China of using coercion and intimidation against "
+     "smaller Asian nations.", ("Mark Esper", "using coercion and intimidation against smaller Asian nations")),
+    ("Grisham urged the American public not to tolerate the pretense of the Democrats.",
+     ("Stephanie Grisham", "not to tolerate the pretense of the Democrats")),
+])
+def test_what_a_speaker_charges_or_asks_someone_with_is_reported_speech(pipeline, text, want):
+    assert want in speakers(pipeline.analyze(text, date="2019-11-20"))
+
+
+def test_a_promise_to_act_oneself_is_no_quote(pipeline):
+    """Only a verb with someone it addresses reports what it asks of them."""
+    assert speakers(pipeline.analyze("Trump promised to cut taxes next year.", date="2019-11-20")) == []

@@ -216,7 +216,7 @@ def indirect(doc: Doc, quoted: list[tuple[int, int]], index: MentionIndex) -> It
     for token in doc:
         if not is_speech_verb(token):
             continue
-        for clause in (c for c in token.children if c.dep_ == "ccomp"):
+        for clause in reported_contents(token):
             words = [t for t in clause.subtree if t.dep_ != "mark" or t.i != clause.left_edge.i]
             start, end = words[0].idx, words[-1].idx + len(words[-1])
             start = max(start, token.idx + len(token)) if clause.i > token.i else start
@@ -235,6 +235,19 @@ def indirect(doc: Doc, quoted: list[tuple[int, int]], index: MentionIndex) -> It
         rest = [t for t in sentence if not (attributed[1].start <= t.i < attributed[1].end) and not t.is_punct]
         if rest and not inside_quotes(rest[0].idx, rest[-1].idx + len(rest[-1]), quoted):
             yield rest[0].idx, rest[-1].idx + len(rest[-1]), doc[attributed[1].start], attributed[0]
+
+
+def reported_contents(cue: Token) -> list[Token]:
+    """What a speech verb reports: its complement clause ("said that ..."), and, where the verb
+    names its addressee or target, what it asks of them or charges them with ("urged the public
+    not to tolerate ...", "accused China of using coercion ...")."""
+    contents = [c for c in cue.children if c.dep_ == "ccomp"]
+    if any(c.dep_ in ("dobj", "dative") for c in cue.children):
+        contents += [c for c in cue.children if c.dep_ == "xcomp" and c.pos_ == "VERB"
+                     and any(g.dep_ == "aux" and g.lower_ == "to" for g in c.children)]
+        contents += [g for c in cue.children if c.dep_ == "prep" and c.lower_ in load_json("quotes/cues.json")["charge_prepositions"]
+                     for g in c.children if g.dep_ == "pcomp" and g.tag_ == "VBG"]
+    return contents
 
 
 def is_tag_after(clause: Token, cue: Token) -> bool:
