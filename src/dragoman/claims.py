@@ -237,29 +237,35 @@ def apply_verification(article: Article, doc: Doc, claims: list[Claim]) -> None:
                 item.verified = value
 
 
-def claims_from_accusations(article: Article, claims: list[Claim]) -> list[tuple[Claim, Optional[str]]]:
+def claims_from_accusations(article: Article, claims: list[Claim]) -> tuple[list[Claim], list[tuple[Claim, str]]]:
     """An accusation is a claim too ("Swift posted on Twitter accusing Big Machine of trying to stop
-    her performing"): its accuser asserts; the accused (an actor id) is kept for contradictions."""
+    her performing"): its accuser asserts; the accused (an actor id) is kept for contradictions.
+    Where the accuser's words there are already a claim (the charge as reported speech), that
+    claim carries the accused. Returns the new claims and each accusing claim with its accused."""
     actors = {a.id: a for a in article.actors}
-    added: list[tuple[Claim, Optional[str]]] = []
+    added: list[Claim] = []
+    accused: list[tuple[Claim, str]] = []
     for event in article.events:
-        said = [c for c in claims + [c for c, _ in added] if c.claimant == event.source]
-        if event.type != "ACCUSE" or not event.source or any(event.start <= c.start < event.end for c in said):
+        if event.type != "ACCUSE" or not event.source:
             continue
-        claim = Claim(id="", text=article.text[event.start:event.end].strip(), stance="asserts", start=event.start,
-                      end=event.end, claimant=event.source, claimant_text=actors[event.source].name)
-        added.append((claim, event.target))
-    return added
+        said = [c for c in claims + added if c.claimant == event.source]
+        claim = next((c for c in said if event.start <= c.start < event.end), None)
+        if claim is None:
+            claim = Claim(id="", text=article.text[event.start:event.end].strip(), stance="asserts", start=event.start,
+                          end=event.end, claimant=event.source, claimant_text=actors[event.source].name)
+            added.append(claim)
+        if event.target:
+            accused.append((claim, event.target))
+    return added, accused
 
 
 def add_claims(article: Article, doc: Doc) -> Article:
     claims = claims_from_quotes(article, doc)
-    accusations = claims_from_accusations(article, claims)
-    claims = sorted(claims + [c for c, _ in accusations], key=lambda c: c.start)
+    added, accusations = claims_from_accusations(article, claims)
+    claims = sorted(claims + added, key=lambda c: c.start)
     for number, claim in enumerate(claims, start=1):
         claim.id = f"c{number}"
-    accused = {claim.id: target for claim, target in accusations if target}
-    link_contradictions(claims, article, doc, accused)
+    link_contradictions(claims, article, doc, {claim.id: target for claim, target in accusations})
     apply_verification(article, doc, claims)
     article.claims = claims
     article.relations = find_relations(article, doc)
