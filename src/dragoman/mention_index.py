@@ -41,6 +41,11 @@ def is_speech_verb(token: Token) -> bool:
     return token.pos_ in ("VERB", "AUX") and (token.lemma_.lower() in verbs or token.lower_ in verbs)
 
 
+def is_to_clause(token: Token) -> bool:
+    """A verb with its infinitive marker: "(urged them) to act", "(would need) to deliver"."""
+    return any(c.dep_ == "aux" and c.lower_ == "to" for c in token.children)
+
+
 def clause_subject(verb: Token) -> Optional[Token]:
     """Who does what ``verb`` says: the agent of a passive, the nearest subject (two parsed: the
     nearer one), the antecedent of a relative pronoun, or, for a verb with none of its own, the

@@ -20,7 +20,7 @@ from typing import Iterator, Optional
 from spacy.tokens import Doc, Span, Token
 
 from dragoman.data_files import load_json
-from dragoman.mention_index import MentionIndex, clause_subject, index_of, is_speech_verb
+from dragoman.mention_index import MentionIndex, clause_subject, index_of, is_speech_verb, is_to_clause
 from dragoman.quotemarks import DOUBLE_CLOSE, DOUBLE_OPEN, Quoted
 from dragoman.record import Actor, Article, Quote
 
@@ -243,8 +243,7 @@ def reported_contents(cue: Token) -> list[Token]:
     not to tolerate ...", "accused China of using coercion ...")."""
     contents = [c for c in cue.children if c.dep_ == "ccomp"]
     if any(c.dep_ in ("dobj", "dative") for c in cue.children):
-        contents += [c for c in cue.children if c.dep_ == "xcomp" and c.pos_ == "VERB"
-                     and any(g.dep_ == "aux" and g.lower_ == "to" for g in c.children)]
+        contents += [c for c in cue.children if c.dep_ == "xcomp" and c.pos_ == "VERB" and is_to_clause(c)]
         contents += [g for c in cue.children if c.dep_ == "prep" and c.lower_ in load_json("quotes/cues.json")["charge_prepositions"]
                      for g in c.children if g.dep_ == "pcomp" and g.tag_ == "VBG"]
     return contents

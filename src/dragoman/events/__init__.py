@@ -24,7 +24,7 @@ from dragoman.events.model import EventTypeModel
 from dragoman.events.roles import named_deeper, state_named, subjects_of, targets_of
 from dragoman.events.status import confidence_of, status_of
 from dragoman.events.when import find_place, resolve_date
-from dragoman.mention_index import MentionIndex, index_of, is_speech_verb
+from dragoman.mention_index import MentionIndex, index_of, is_speech_verb, is_to_clause
 from dragoman.record import Actor, Article, Event, Location
 
 TARGET_DEFAULT_TYPES = ("ASSAULT", "COERCE", "MOBILIZE")
@@ -153,8 +153,7 @@ def wanting_triggers(doc: Doc, index: MentionIndex) -> Iterator[Trigger]:
 
 def wanted_clauses(word: Token) -> list[Token]:
     """The to-clauses of a wanting verb ("to extradite Assange")."""
-    return [c for c in word.children if c.dep_ in ("ccomp", "xcomp") and c.pos_ in ("VERB", "AUX")
-            and any(g.dep_ == "aux" and g.lower_ == "to" for g in c.children)]
+    return [c for c in word.children if c.dep_ in ("ccomp", "xcomp") and c.pos_ in ("VERB", "AUX") and is_to_clause(c)]
 
 
 def is_passive(verb: Token) -> bool:
@@ -424,7 +423,7 @@ def is_obligation(clause: Token) -> bool:
     lex = lexicon()
     return any(c.dep_ == "aux" and c.lower_ in lex["demand_modals"] for c in clause.children) or (
         clause.lemma_.lower() in lex["obligation_verbs"]
-        and any(c.dep_ == "xcomp" and any(g.dep_ == "aux" and g.lower_ == "to" for g in c.children) for c in clause.children))
+        and any(c.dep_ == "xcomp" and is_to_clause(c) for c in clause.children))
 
 
 def reported(kind: str, speaker: Actor, target: Actor, sentence: Span) -> Event:
