@@ -84,7 +84,7 @@ def topics(claim: Claim, index: MentionIndex, doc: Doc, main_capital: Optional[s
     if main_capital and any(is_bare_capital(t) for t in sentence):
         found.add("place:" + normalise(main_capital))
     found |= {f"denied:{owner}" for owner in claim_owners(sentence, index)}
-    for chunk in span.noun_chunks:
+    for chunk in index.noun_chunks_in(span):
         if chunk.root.pos_ != "NOUN" or any(t.ent_type_ for t in chunk):
             continue  # a common thing ("international law"), not a name or a date
         words = [t.lemma_.lower() for t in chunk if not (t.is_stop or t.is_punct)]

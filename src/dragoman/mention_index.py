@@ -10,9 +10,10 @@ stage, and kept on the Doc (``index_of(doc)``).
 
 from __future__ import annotations
 
+from functools import cached_property
 from typing import Optional
 
-from spacy.tokens import Doc, Token
+from spacy.tokens import Doc, Span, Token
 
 from dragoman.data_files import load_json, speech_verbs
 from dragoman.quotemarks import Quoted, quoted_spans
@@ -143,6 +144,14 @@ class MentionIndex:
             return []
         partitive = [g for c in token.children if c.lower_ == "of" for g in c.children if g.dep_ == "pobj"]
         return self.of_phrase(partitive[0]) if partitive else []
+
+    @cached_property
+    def noun_chunks(self) -> list[Span]:
+        """The Doc's base noun phrases, found once: ``Span.noun_chunks`` walks the whole Doc per call."""
+        return list(self.doc.noun_chunks)
+
+    def noun_chunks_in(self, span: Span) -> list[Span]:
+        return [chunk for chunk in self.noun_chunks if span.start <= chunk.start and chunk.end <= span.end]
 
     def in_marks(self, token: Token) -> bool:
         """The word is inside someone's quoted words."""

@@ -136,7 +136,8 @@ def appositive_words(span: Span) -> list[Token]:
 
 def party_tag(span: Span, kb: KnowledgeBase) -> Optional[str]:
     """``Ilhan Omar, D-Minn.``, ``Ted Cruz (R-Texas)``: a US party-and-state tag after a name."""
-    after = span.doc.text[span.end_char:span.end_char + 24]
+    last = span.doc[span.end - 1]
+    after = span.doc[span.end - 1:span.end + 10].text[len(last.text):][:24]  # not doc.text: built anew per call
     match = PARTY_TAG.match(after)
     if match is None:
         return None

@@ -15,7 +15,8 @@ from spacy.tokens import Doc, Token
 from dragoman.actors.kb import KnowledgeBase, normalise
 from dragoman.actors.mentions import Mention
 from dragoman.data_files import speech_verbs
-from dragoman.quotemarks import Quoted, quoted_spans
+from dragoman.mention_index import quote_marks
+from dragoman.quotemarks import Quoted
 
 SUBJECT_DEPS = ("nsubj", "nsubjpass")
 LOOKBACK_SENTENCES = 3
@@ -78,7 +79,7 @@ def pronoun_mentions(doc: Doc, kb: KnowledgeBase, people: list[Mention], others:
                      taken: set[int]) -> Iterator[Mention]:
     """``he``/``she`` to a person; ``it``/``they`` saying something to an organisation or state."""
     starts = [sentence.start for sentence in doc.sents]
-    quoted = quoted_spans(doc.text)
+    quoted = quote_marks(doc)
     subjects = subject_tokens(doc, people)
     speakers = subject_tokens(doc, others)
     genders = titled_genders(doc, people, kb)
