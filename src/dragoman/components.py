@@ -33,6 +33,7 @@ from dragoman.claims import add_claims
 from dragoman.data_files import load_json, speech_verbs
 from dragoman.errors import StageFailure
 from dragoman.events import EventCoder
+from dragoman.events.when import gazetteer
 from dragoman.quotes import add_quotes
 from dragoman.record import Article
 
@@ -150,6 +151,7 @@ def make_events(nlp: Language, name: str, weights: Optional[str], policy: str) -
     """PLOVER events: who did what to whom, when and where (``dragoman.events``); ``weights`` is
     the event-type model file (the shipped one by default), ``policy`` who names a verb's event."""
     load_json("events/triggers.json")  # checked when the pipeline is built
+    gazetteer()  # the place names, read once here rather than inside the first article's analysis
     return StageComponent(name, EventCoder(weights, policy), event_spans)
 
 

@@ -16,6 +16,7 @@ from dragoman.clean import clean
 from dragoman.components import to_article
 from dragoman.errors import DragomanError, InputError, StageFailure
 from dragoman.ingest import Item, RawArticle
+from dragoman.language import identifier as language_identifier
 from dragoman.nlp import load_nlp
 from dragoman.record import Article
 from dragoman.settings import Settings
@@ -44,6 +45,7 @@ class Pipeline:
     def nlp(self) -> Language:
         if self._nlp is None:
             nlp = load_nlp(self.settings.model)
+            language_identifier()  # cleaning's one large resource, loaded with the pipeline, not in the first article
             for name in self.settings.stages:
                 nlp.add_pipe(STAGES[name])
             self._nlp = nlp

@@ -112,9 +112,12 @@ def phrase_at(doc: Doc, i: int, words: list[str]) -> bool:
 def from_phrases(doc: Doc, index: MentionIndex, words: dict) -> Iterator[Found]:
     """``strikes against ISIL``, ``in support of the government of Iraq``, ``at war with``: the one
     whose act or state the phrase modifies, related to the phrase's object."""
-    phrases = [(p, p["words"].split()) for p in words["phrases"]]
+    by_first_word: dict[str, list[tuple[dict, list[str]]]] = {}
+    for phrase in words["phrases"]:
+        tokens = phrase["words"].split()
+        by_first_word.setdefault(tokens[0], []).append((phrase, tokens))
     for i, token in enumerate(doc):
-        for phrase, tokens in phrases:
+        for phrase, tokens in by_first_word.get(token.lower_, ()):
             if not phrase_at(doc, i, tokens):
                 continue
             last = doc[i + len(tokens) - 1]
