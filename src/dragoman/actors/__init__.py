@@ -54,7 +54,7 @@ def find_mentions(doc: Doc, day: Optional[str]) -> list[Mention]:
     placed = [m for m in mentions if m.country and m.country_from != "context"]
     story = leading_country(places + Counter(m.country for m in placed), kb)
     people = leading_country(Counter(dict((m.key, m.country) for m in placed if m.type == "person").values()), kb)
-    give_the_unplaced_the_focus(mentions, story, people, kb, international_staff(mentions, doc.text))
+    give_the_unplaced_the_focus(mentions, story, people, kb, international_staff(mentions, text))
     return mentions
 
 

@@ -180,7 +180,7 @@ def setting(doc: Doc, places: Counter, kb: KnowledgeBase) -> Optional[str]:
     """The one country a story is set in: its dateline's (``LONDON (AP) —``, ``HANOI, Vietnam``), else
     the country of every place it names (``places``) when all are in one country; None for a story
     across borders."""
-    _, iso3 = dateline(doc.text, kb)
+    _, iso3 = dateline(doc[:80].text, kb)  # a dateline is in the first 80 characters; doc.text joins every token
     if iso3:
         return iso3
     return next(iter(places)) if len(places) == 1 else None

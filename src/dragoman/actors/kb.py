@@ -30,8 +30,10 @@ NON_WORD = re.compile(r"[^\w]+")
 COMBINING_MARKS = re.compile(r"[\u0300-\u036f]")
 
 
+@lru_cache(maxsize=1 << 16)
 def normalise(text: str) -> str:
-    """``Bashar al-Assad's`` -> ``bashar al assad``: the form every lookup uses."""
+    """``Bashar al-Assad's`` -> ``bashar al assad``: the form every lookup uses (cached: a story
+    asks for the same few hundred names thousands of times)."""
     if not text.isascii():
         text = COMBINING_MARKS.sub("", unicodedata.normalize("NFKD", text))
     text = NON_WORD.sub(" ", POSSESSIVE.sub("", text.lower()).replace(".", "")).strip()
