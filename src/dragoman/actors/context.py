@@ -142,7 +142,10 @@ def apposed_title(span: Span) -> list[Token]:
     if root.dep_ != "appos" or head.i >= span.start or head.pos_ != "NOUN":
         return []
     start = max(head.left_edge.i, span.start - MAX_APPOSITIVE)
-    return [t for t in span.doc[start:span.start] if not t.is_punct]
+    commas = [t.i for t in span.doc[head.i:span.start] if t.text in (",", "(")]
+    if not commas:
+        return []
+    return [t for t in span.doc[start:commas[-1]] if not t.is_punct]  # the name's own title is title_before's
 
 
 def party_tag(span: Span, kb: KnowledgeBase) -> Optional[str]:
