@@ -314,3 +314,11 @@ def test_only_a_place_the_sentence_sets_it_in_places_its_bodies(pipeline):
     actors = actors_of(pipeline, "The envoy met a top aide in Warsaw and officials in Washington. Text messages Volker "
                                  "provided to lawmakers showed a need for Ukraine to launch investigations.")
     assert by_name(actors, "lawmakers").country != "UKR"
+
+
+def test_a_title_a_name_stands_in_apposition_to_gives_its_country_and_person(pipeline):
+    # Al Bawaba (AFP), 2019, shortened: the recogniser calls the full name an organisation
+    actors = actors_of(pipeline, "“The evidence is not strong enough,” Sweden’s deputy director of public prosecutions, "
+                                 "Eva-Marie Persson, said on Tuesday. Persson explained that the evidence had weakened.")
+    persson = by_name(actors, "Persson")
+    assert (persson.type, persson.country, persson.country_from) == ("person", "SWE", "text")

@@ -27,7 +27,7 @@ def find_mentions(doc: Doc, day: Optional[str]) -> list[Mention]:
     kb = load_kb()
     names: list[Mention] = []
     text = doc.text  # built anew on every access: read it once
-    labels = entity_labels(doc)
+    labels = entity_labels(doc, kb)
     opening, _ = dateline(text, kb)  # the place and agency a story is filed from are not its actors
     spans = candidate_spans(doc, kb)
     for span in [s for s in spans + repeated_names(doc, text, spans, labels) if s.start_char >= opening]:

@@ -134,6 +134,20 @@ def appositive_words(span: Span) -> list[Token]:
     return words
 
 
+def apposed_title(span: Span) -> list[Token]:
+    """The title phrase a name stands in apposition to, before it: ``Sweden's deputy director of
+    public prosecutions, Eva-Marie Persson,``."""
+    root = span.root
+    head = root.head
+    if root.dep_ != "appos" or head.i >= span.start or head.pos_ != "NOUN":
+        return []
+    start = max(head.left_edge.i, span.start - MAX_APPOSITIVE)
+    commas = [t.i for t in span.doc[head.i:span.start] if t.text in (",", "(")]
+    if not commas:
+        return []
+    return [t for t in span.doc[start:commas[-1]] if not t.is_punct]  # the name's own title is title_before's
+
+
 def party_tag(span: Span, kb: KnowledgeBase) -> Optional[str]:
     """``Ilhan Omar, D-Minn.``, ``Ted Cruz (R-Texas)``: a US party-and-state tag after a name."""
     last = span.doc[span.end - 1]
@@ -156,6 +170,7 @@ def around_name(span: Span, kb: KnowledgeBase) -> Found:
         text = " " + normalise(" ".join(w.text for w in after)) + " "
         found.role = found.role or next((t for t in sorted(kb.titles, key=len, reverse=True) if f" {t} " in text), None)
         found.with_country(*country_in_words(after, kb))
+    found.with_country(*country_in_words(apposed_title(span), kb))
     doc = span.doc
     if span.end + 1 < len(doc) and doc[span.end].lower_ == "of":
         found.with_country(kb.country_names.get(normalise(doc[span.end + 1].text)), "text")

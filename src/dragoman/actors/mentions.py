@@ -44,9 +44,26 @@ class Mention:
     country_from: Optional[str] = None
 
 
-def entity_labels(doc: Doc) -> dict[tuple[int, int], str]:
-    """Every entity's label by its token extent, built once per document."""
-    return {(ent.start, ent.end): ent.label_ for ent in doc.ents}
+def entity_labels(doc: Doc, kb: KnowledgeBase) -> dict[tuple[int, int], str]:
+    """Every entity's label by its token extent, built once per document; a person's name the
+    recogniser calls an organisation is relabelled (see ``is_person_called_organisation``)."""
+    labels = {(ent.start, ent.end): ent.label_ for ent in doc.ents}
+    surnames = {normalise(ent[-1].text) for ent in doc.ents if ent.label_ == "PERSON"}
+    for ent in doc.ents:
+        if ent.label_ == "ORG" and is_person_called_organisation(ent, surnames, kb):
+            labels[(ent.start, ent.end)] = "PERSON"
+    return labels
+
+
+def is_person_called_organisation(ent: Span, surnames: set[str], kb: KnowledgeBase) -> bool:
+    """``Eva-Marie Persson`` tagged ORG while ``Persson`` alone is tagged PERSON: two or three
+    proper nouns ending in a surname the story gives a person, with no word of an organisation's
+    name and no knowledge-base entry."""
+    names = [t for t in ent if t.text != "-"]  # "Eva-Marie" is three tokens
+    words = [normalise(t.text) for t in names]
+    return (2 <= len(names) <= 3 and all(t.pos_ == "PROPN" for t in names) and words[-1] in surnames
+            and not any(w in kb.organisation_words or w in kb.companies for w in words)
+            and not kb.lookup(ent.text))
 
 
 def span_label(span: Span, labels: dict[tuple[int, int], str]) -> str:
