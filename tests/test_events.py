@@ -251,3 +251,15 @@ def test_a_refused_meeting_is_a_rejection_and_no_meeting(pipeline):
     article = pipeline.analyze(RawArticle(source="plover", text=text, layout="paragraphs"), date="2000-01-01")
     triples = {triple for triple, _ in coded_triples(article)}
     assert ("REJECT", "ISR", "JOR") in triples and not any(kind == "CONSULT" for kind, _, _ in triples)
+
+
+def test_a_charge_is_done_by_the_accused_and_its_rejection_aims_at_the_accusers(pipeline):
+    from dragoman.ingest import RawArticle
+
+    # Polygraph.info (VOA), 2019, shortened: a U.S. government work, public domain.
+    text = ("In a joint statement, the Russian and Syrian defense ministries accused U.S. forces of disrupting "
+            "a United Nations plan. The Pentagon rejected these accusations.")
+    article = pipeline.analyze(RawArticle(source="page", text=text, layout="paragraphs"), date="2019-11-20")
+    triples = {triple for triple, _ in coded_triples(article)}
+    assert {("ACCUSE", "RUS", "USA"), ("REJECT", "USA", "RUS"), ("REJECT", "USA", "SYR")} <= triples
+    assert not any(source in ("RUS", "SYR") for kind, source, _ in triples if kind != "ACCUSE")

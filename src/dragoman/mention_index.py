@@ -55,6 +55,9 @@ def clause_subject(verb: Token) -> Optional[Token]:
     climb = words()["subject_climb_deps"]
     token = verb
     for _ in range(words()["subject_max_climb"]):
+        controller = object_controller(token)
+        if controller is not None:
+            return controller
         agents = [g for c in token.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"]
         if agents:
             return agents[0]
@@ -74,6 +77,19 @@ def clause_subject(verb: Token) -> Optional[Token]:
         else:
             return None
     return None
+
+
+def object_controller(token: Token) -> Optional[Token]:
+    """Who does a gerund after ``of``/``for`` that hangs on a verb's object: ``accused Israel of
+    attacking`` (Israel), ``was accused of lying`` (the passive verb's subject)."""
+    preposition = token.head
+    if token.dep_ != "pcomp" or preposition.dep_ != "prep" or preposition.lower_ not in words()["object_control_prepositions"]:
+        return None
+    governor = preposition.head
+    if governor.pos_ != "VERB":
+        return None
+    objects = [c for c in governor.children if c.dep_ in ("dobj", "nsubjpass")]
+    return objects[0] if objects else None
 
 
 class MentionIndex:

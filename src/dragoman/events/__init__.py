@@ -316,6 +316,7 @@ def add_events(article: Article, doc: Doc, coder: EventCoder) -> Article:
                     confidence=confidence_of(source is not None, target is not None, inferred, trigger.nominal),
                     start=sentence.start_char, end=sentence.end_char), trigger))
     events = [event for event, _ in recode(pairs, triggers)]
+    events += rejected_accusers(triggers, events, index)
     events += reported_accusations(triggers, events, index)
     events += reported_demands(doc, events, index)
     for number, event in enumerate(events, start=1):
@@ -430,6 +431,32 @@ def reported(kind: str, speaker: Actor, target: Actor, sentence: Span) -> Event:
     """An event read from what someone said rather than from what was done."""
     return Event(id="", type=kind, source=speaker.id, target=target.id, status="reported", confidence=0.5,
                  start=sentence.start_char, end=sentence.end_char)
+
+
+def rejected_accusers(triggers: list[Trigger], events: list[Event], index: MentionIndex) -> list[Event]:
+    """``The Pentagon rejected these accusations``: rejecting or denying charges that name no one is
+    aimed at whoever made them, the sources of the earlier accusations against the rejecter or its
+    country."""
+    nouns = lexicon()["accusation_nouns"]
+    actors = {a.id: a for a in index.article.actors}
+    seen = {(e.type, e.source, e.target) for e in events}
+    added: list[Event] = []
+    for trigger in triggers:
+        word = trigger.word
+        if trigger.type != "REJECT" or trigger.targets or not any(
+                c.dep_ == "dobj" and c.lemma_.lower() in nouns for c in word.children):
+            continue
+        for source in trigger.sources:
+            for accusation in (e for e in events if e.type == "ACCUSE" and e.start < word.sent.start_char):
+                accused, accuser = actors.get(accusation.target or ""), actors.get(accusation.source or "")
+                if accused is None or accuser is None or not (
+                        accused is source or (source.country and accused.country == source.country)):
+                    continue
+                if not same_party(source, accuser) and ("REJECT", source.id, accuser.id) not in seen:
+                    seen.add(("REJECT", source.id, accuser.id))
+                    added.append(Event(id="", type="REJECT", source=source.id, target=accuser.id, status="reported",
+                                       confidence=0.5, start=word.sent.start_char, end=word.sent.end_char))
+    return added
 
 
 def reported_accusations(triggers: list[Trigger], events: list[Event], index: MentionIndex) -> list[Event]:
