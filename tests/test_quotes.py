@@ -133,3 +133,18 @@ def test_what_a_speaker_charges_or_asks_someone_with_is_reported_speech(pipeline
 def test_a_promise_to_act_oneself_is_no_quote(pipeline):
     """Only a verb with someone it addresses reports what it asks of them."""
     assert speakers(pipeline.analyze("Trump promised to cut taxes next year.", date="2019-11-20")) == []
+
+
+@pytest.mark.parametrize("text", [
+    # U.S. State Department release, 2016 (a U.S. government work, public domain; re3d): the same words
+    # in a news archive's two-apostrophe marks, and as a quote signed after a dash.
+    "The talks went on.\n\n''This shared fight against Da\u2019esh will be aided by Syrians reaching a political "
+    "transition,'' said John Kerry, the secretary of state.",
+    "The talks went on.\n\n\u201cThis shared fight against Da\u2019esh will be aided by Syrians reaching a political "
+    "transition.\u201d \u2015 John Kerry",
+])
+def test_archive_marks_and_a_signing_dash_quote_their_speaker(pipeline, text):
+    from dragoman.ingest import RawArticle
+
+    article = pipeline.analyze(RawArticle(source="release", text=text, layout="paragraphs"), date="2016-05-17")
+    assert speaker_of(article, "This shared fight") == ("John Kerry", "direct")

@@ -5,17 +5,21 @@ group'``), or open with both (``"'strongly reiterated``). A paragraph is repaire
 opener is closed by the next double mark that looks like a closer; when none comes before the
 next opener (or the paragraph's end), the first single mark that looks like a closer is taken as
 the closer and rewritten to match the opener. Apostrophes inside words (``It's``) are never
-touched, and a stray single mark glued to a double opener is dropped.
+touched, and a stray single mark glued to a double opener is dropped. Two apostrophes or two
+backquotes standing for one double mark (``''Not now,'' he said``: news archives and typewriter
+copy) become that mark.
 """
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from typing import Optional
 
 DOUBLE_OPEN = {'"': '"', "\u201c": "\u201d", "\u201e": "\u201d", "\u00ab": "\u00bb"}
 DOUBLE_CLOSE = {'"', "\u201d", "\u00bb"}
 SINGLES = {"'", "\u2018", "\u2019"}
+DOUBLED_MARKS = re.compile(r"``|''(?!\w)|(?<!\w)''")
 
 
 def is_wordchar(ch: str) -> bool:
@@ -43,7 +47,7 @@ def is_apostrophe(text: str, i: int) -> bool:
 
 def repair_quotes(paragraph: str) -> str:
     """The paragraph with every double-mark quote closed by a matching double mark."""
-    chars = list(paragraph)
+    chars = list(DOUBLED_MARKS.sub('"', paragraph))
     i = 0
     while i < len(chars):
         ch = chars[i]

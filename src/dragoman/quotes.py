@@ -120,13 +120,31 @@ def is_direct(text: str, quoted: Quoted, cue: Optional[Token], doc: Doc) -> bool
         return True
     content = text[quoted.start:quoted.end].rstrip()
     after = text[quoted.end + 1:quoted.end + 2]
-    starts_sentence = not before or before[-1] in ".!?\n\"\u201d"
+    opens_paragraph = "\n" in text[len(before):quoted.start]
+    starts_sentence = not before or opens_paragraph or before[-1] in ".!?\n\"\u201d"
     return starts_sentence and (content[-1:] in ",.!?" or after == ",")
 
 
+def signed_by(doc: Doc, span: Span, index: MentionIndex) -> Optional[Token]:
+    """``\u201cI'm so ashamed ...\u201d \u2015 Carla Sanchez``: the name that signs a quote after a dash."""
+    i = span.end
+    while i < len(doc) and (doc[i].is_space or doc[i].is_quote):
+        i += 1
+    if i + 1 >= len(doc) or doc[i].text not in load_json("quotes/cues.json")["signature_dashes"]:
+        return None
+    name = doc[i + 1]
+    actor = index.at(name)
+    mention = next((m for m in actor.mentions if m.start <= name.idx < m.end), None) if actor is not None else None
+    named = doc.char_span(mention.start, mention.end, alignment_mode="expand") if mention is not None else None
+    return named[-1] if named is not None else None  # the name's last word heads it: "John Kerry"
+
+
 def speaker_of(doc: Doc, span: Span, index: MentionIndex) -> tuple[Optional[Token], Optional[Token]]:
-    """(cue, speaker head token) for a quote span, by the parse, the neighbours, or the agent.
-    A speaker is never inside quotation marks: those are someone's words, not an attribution."""
+    """(cue, speaker head token) for a quote span, by a signature, the parse, the neighbours, or the
+    agent. A speaker is never inside quotation marks: those are someone's words, not an attribution."""
+    signer = signed_by(doc, span, index)
+    if signer is not None:
+        return None, signer
     cue = climb_to_cue(span) or adjacent_cue(doc, span)
     if cue is not None:
         subject = clause_subject(cue)
@@ -154,7 +172,7 @@ def make_quote(article: Article, index: MentionIndex, number: int, start: int, e
     speaker_text = actor = None
     if speaker is not None:
         phrase = speaker_phrase(speaker, index)
-        speaker_text = phrase.text
+        speaker_text = phrase.text.strip()
         actor = (index.covering(phrase.start_char, phrase.end_char)
                  or actor_by_surname(article.actors, speaker))
     return Quote(id=f"q{number}", text=article.text[start:end], kind=kind, start=start, end=end,

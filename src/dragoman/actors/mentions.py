@@ -23,6 +23,7 @@ from dragoman.actors.kb import Entry, KnowledgeBase, normalise
 NAME_LABELS = {"PERSON", "ORG", "GPE", "NORP", "LOC", "FAC"}
 MAX_ALIAS_TOKENS = 8
 LEADING_WORDS = ("the", "a", "an", "near", "in", "at", "from", "outside", "inside")
+LEADING_MARKS = ("-", "\u2013", "\u2014", "\u2015", "\"", "\u201c", "\u201d", "'", "\u2018", "\u2019")
 CITATION = re.compile(r"^\.?\[\d*\]?$")
 GOVERNMENT_NOUNS = ("government", "administration", "regime", "authority")
 
@@ -73,10 +74,10 @@ def span_label(span: Span, labels: dict[tuple[int, int], str]) -> str:
 
 
 def strip_span(span: Span) -> Span:
-    """Drop a leading article or preposition and a trailing possessive, citation marker or
+    """Drop a leading article, preposition, dash or quotation mark (``\u2015 John Kerry``) and a trailing possessive, citation marker or
     punctuation: ``the UN Security Council's``, ``Office of Foreign Assets Control.[3``, ``Near Ar Raqqah``."""
     start, end = span.start, span.end
-    while start < end and span.doc[start].lower_ in LEADING_WORDS:
+    while start < end and (span.doc[start].lower_ in LEADING_WORDS or span.doc[start].text in LEADING_MARKS):
         start += 1
     while end > start and (span.doc[end - 1].lower_ in ("'s", "\u2019s", "'", "\u2019")
                            or span.doc[end - 1].is_punct or CITATION.match(span.doc[end - 1].text)):
