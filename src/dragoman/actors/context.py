@@ -150,8 +150,7 @@ def apposed_title(span: Span) -> list[Token]:
 
 def party_tag(span: Span, kb: KnowledgeBase) -> Optional[str]:
     """``Ilhan Omar, D-Minn.``, ``Ted Cruz (R-Texas)``: a US party-and-state tag after a name."""
-    last = span.doc[span.end - 1]
-    after = span.doc[span.end - 1:span.end + 10].text[len(last.text):][:24]  # not doc.text: built anew per call
+    after = (span[-1].whitespace_ + span.doc[span.end:span.end + 10].text)[:24]  # not doc.text: built anew per call
     match = PARTY_TAG.match(after)
     if match is None:
         return None

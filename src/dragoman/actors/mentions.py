@@ -74,8 +74,9 @@ def span_label(span: Span, labels: dict[tuple[int, int], str]) -> str:
 
 
 def strip_span(span: Span) -> Span:
-    """Drop a leading article, preposition, dash or quotation mark (``\u2015 John Kerry``) and a trailing possessive, citation marker or
-    punctuation: ``the UN Security Council's``, ``Office of Foreign Assets Control.[3``, ``Near Ar Raqqah``."""
+    """Drop a leading article, preposition, dash or quotation mark (``\u2015 John Kerry``) and a
+    trailing possessive, citation marker or punctuation: ``the UN Security Council's``, ``Office of
+    Foreign Assets Control.[3``, ``Near Ar Raqqah``."""
     start, end = span.start, span.end
     while start < end and (span.doc[start].lower_ in LEADING_WORDS or span.doc[start].text in LEADING_MARKS):
         start += 1

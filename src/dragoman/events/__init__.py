@@ -454,8 +454,7 @@ def rejected_accusers(triggers: list[Trigger], events: list[Event], index: Menti
                     continue
                 if not same_party(source, accuser) and ("REJECT", source.id, accuser.id) not in seen:
                     seen.add(("REJECT", source.id, accuser.id))
-                    added.append(Event(id="", type="REJECT", source=source.id, target=accuser.id, status="reported",
-                                       confidence=0.5, start=word.sent.start_char, end=word.sent.end_char))
+                    added.append(reported("REJECT", source, accuser, word.sent))
     return added
 
 
