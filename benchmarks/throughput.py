@@ -1,6 +1,6 @@
 """Throughput of Dragoman beside bare spaCy on the same texts, in one run (``dragoman bench``).
 
-Usage: python benchmarks/throughput.py PATH... [--limit N] [--jobs N] [--ops numpy] [--json]
+Usage: python benchmarks/throughput.py PATH... [--limit N] [--jobs N] [--matmul blis] [--json]
 
 PATHs are article files or folders (the founding sample, the ScrapingHub pages, JSON Lines of
 bodies). The report and its figures come from ``dragoman.bench``: articles/s, words/s, peak
@@ -14,6 +14,7 @@ import json
 import sys
 
 from dragoman import bench
+from dragoman.settings import MATMUL_BACKENDS, Settings
 
 
 def main() -> None:
@@ -21,10 +22,10 @@ def main() -> None:
     parser.add_argument("paths", nargs="+")
     parser.add_argument("--limit", type=int)
     parser.add_argument("--jobs", type=int, default=1)
-    parser.add_argument("--ops", choices=["default", "numpy"], default="default")
+    parser.add_argument("--matmul", choices=MATMUL_BACKENDS, default=Settings().matmul)
     parser.add_argument("--json", action="store_true")
     args = parser.parse_args()
-    report = bench.run(args.paths, jobs=args.jobs, limit=args.limit, ops=args.ops)
+    report = bench.run(args.paths, Settings(matmul=args.matmul), jobs=args.jobs, limit=args.limit)
     print(json.dumps(report.to_dict(), indent=2) if args.json else bench.format_report(report))
 
 

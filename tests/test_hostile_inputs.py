@@ -102,6 +102,12 @@ def test_bad_max_bytes_in_the_environment_is_a_usage_error(run):
     assert "DRAGOMAN_MAX_BYTES='abc' is not a whole number" in result.stderr
 
 
+def test_unknown_matmul_backend_in_the_environment_is_a_usage_error(run):
+    result = run("analyze", SAMPLE, env={"DRAGOMAN_MATMUL": "gpu"})
+    assert result.exit_code == 2
+    assert "matmul 'gpu' is not one of numpy, blis" in result.stderr
+
+
 def test_gold_actor_without_name_is_a_gold_error(run, tmp_path):
     (tmp_path / "samples").mkdir()
     (tmp_path / "gold").mkdir()

@@ -4,12 +4,16 @@ from __future__ import annotations
 
 import json
 import os
+import resource
 import subprocess
 import sys
 from pathlib import Path
 
 import pytest
 from conftest import PAGES
+
+from dragoman.settings import Settings
+from dragoman.workers import own_peak_mb
 
 # Each of these loads the model again (two worker processes; bare spaCy): minutes on a 2-core
 # machine, which the suite's time limit cannot pay on every run.
@@ -36,6 +40,18 @@ def test_commands_that_do_not_analyze_start_without_importing_spacy(tmp_path):
                           capture_output=True, text=True, timeout=300)
     assert done.returncode == 0, done.stderr
     assert done.stdout.strip() == "[]"  # on main before issue 18: ['spacy', 'thinc']
+
+
+def test_the_models_multiply_matrices_through_numpy_unless_told_blis(pipeline):
+    """blis falls back to generic kernels on CPUs its build does not know; OpenBLAS picks at run time."""
+    tok2vec = pipeline.nlp.get_pipe("tok2vec").model
+    assert type(tok2vec.ops).__name__ == "NumpyOps" and tok2vec.ops.use_blis is False
+    assert Settings().matmul == "numpy" and Settings.from_env({"DRAGOMAN_MATMUL": "blis"}).matmul == "blis"
+
+
+def test_a_worker_reports_its_own_peak_memory_not_its_parents():
+    peak = own_peak_mb()
+    assert peak is not None and 10 < peak < resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024 + 1
 
 
 ARTICLES = {
@@ -80,3 +96,13 @@ def test_bench_reports_throughput_stages_and_the_ratio_to_bare_spacy(run):
             "dragoman_claims", "serialisation"} <= set(stages)
     assert abs(sum(stages.values()) - report["dragoman_seconds"]) < 0.05 * report["dragoman_seconds"]
     assert len(report["records_sha256"]) == 64
+    assert report["matmul"] == "numpy" and report["bare_same_matmul_seconds"] > 0 and report["own_ratio"] > 0
+
+
+@reloads_the_model
+def test_bench_with_two_jobs_reports_each_workers_own_peak_memory(run):
+    result = run("bench", "--corpus", PAGES, "--limit", "4", "--jobs", "2", "--json")
+    assert result.exit_code == 0, result.stderr
+    report = json.loads(result.stdout)
+    assert report["articles"] == 4 and report["stages"] == {}
+    assert 100 < report["worker_peak_mb"] < report["peak_mb"]  # the parent peaked in bare spaCy

