@@ -12,7 +12,8 @@ import hashlib
 import re
 from bisect import bisect_right
 from dataclasses import dataclass, field
-from typing import Optional
+from functools import lru_cache
+from typing import Iterable, Optional
 from urllib.parse import urlparse
 
 from dragoman.data_files import load_json
@@ -157,13 +158,27 @@ def link_kind(text: str) -> Optional[str]:
 
 
 def is_related_link(text: str) -> bool:
-    prefixes = sorted(lexicon()["related_prefixes"], key=len, reverse=True)
-    pattern = r"^(?:%s)\s*[:|\u2014\u2013>-]" % "|".join(map(re.escape, prefixes))
-    return re.match(pattern, text, re.I) is not None
+    return words_pattern(r"^(?:%s)\s*[:|\u2014\u2013>-]", "related_prefixes", flags=re.I).match(text) is not None
 
 
-def agency_pattern(names: list[str]) -> str:
+def alternation(names: Iterable[str]) -> str:
     return "|".join(map(re.escape, sorted(names, key=len, reverse=True)))
+
+
+@lru_cache(maxsize=None)
+def compiled(template: str, *names: tuple[str, ...], flags: int = 0) -> re.Pattern:
+    """``template`` with each tuple of ``names`` put in as an alternation (longest first), built
+    and compiled once: cleaning asks for these on every paragraph."""
+    return re.compile(template % tuple(alternation(n) for n in names), flags)
+
+
+def words_pattern(template: str, *keys: str, flags: int = 0) -> re.Pattern:
+    """``compiled`` for the lexicon's word lists named by ``keys``."""
+    return compiled(template, *(tuple(lexicon()[key]) for key in keys), flags=flags)
+
+
+def agency_names() -> tuple[str, ...]:
+    return tuple(a for aliases in lexicon()["agencies"].values() for a in aliases)
 
 
 def agency_of(name: str) -> Optional[str]:
@@ -183,22 +198,18 @@ def credit_start(text: str) -> Optional[int]:
     tail = text[tail_start:]
     if bare(tail).endswith(tuple(TERMINAL)) or not tail.strip():
         return None
-    lex = lexicon()
-    agencies = [a for aliases in lex["agencies"].values() for a in aliases]
-    glued_agency = re.search(r"(?:%s)\W*$" % agency_pattern(agencies), tail)
-    has_word = any(re.search(r"(?<!\w)%s(?!\w)" % re.escape(w), tail) for w in lex["photo_credit_words"])
+    glued_agency = compiled(r"(?:%s)\W*$", agency_names()).search(tail)
+    has_word = words_pattern(r"(?<!\w)(?:%s)(?!\w)", "photo_credit_words").search(tail)
     return tail_start if (glued_agency or has_word) and len(tail.split()) <= 15 else None
 
 
 def position_markers(text: str) -> int:
-    markers = agency_pattern(lexicon()["position_markers"])
-    return len(re.findall(r"\((?:%s)\)" % markers, text, re.I))
+    return len(words_pattern(r"\((?:%s)\)", "position_markers", flags=re.I).findall(text))
 
 
 def reports_speech(text: str) -> bool:
     """News prose reports what was said (``said``, ``told``); a caption describes a picture."""
-    verbs = "|".join(map(re.escape, lexicon()["reported_speech_verbs"]))
-    return re.search(r"\b(?:%s)\b" % verbs, text) is not None
+    return words_pattern(r"\b(?:%s)\b", "reported_speech_verbs").search(text) is not None
 
 
 def is_caption(text: str, before_body: bool) -> bool:
@@ -220,13 +231,12 @@ def is_caption(text: str, before_body: bool) -> bool:
 def signoff_start(text: str) -> Optional[int]:
     """Where the credit line of the story's staff begins: a paragraph ``(Reporting by ...;
     Editing by ...)`` or ``X contributed to this report.``, or such a bracket closing a paragraph."""
-    openers = "|".join(map(re.escape, lexicon()["staff_credit_openers"]))
-    whole = re.match(r"^\(?\s*(?:%s)\b" % openers, text, re.I)
+    whole = words_pattern(r"^\(?\s*(?:%s)\b", "staff_credit_openers", flags=re.I).match(text)
     if whole and len(text.split()) <= 60:
         return 0
-    if re.search(r"\b(?:%s)\W*$" % "|".join(map(re.escape, lexicon()["staff_credit_closers"])), text) and len(text.split()) <= 30:
+    if words_pattern(r"\b(?:%s)\W*$", "staff_credit_closers").search(text) and len(text.split()) <= 30:
         return 0
-    tail = re.search(r"\s*\(\s*(?:%s)\b[^()]*\)\s*$" % openers, text, re.I)
+    tail = words_pattern(r"\s*\(\s*(?:%s)\b[^()]*\)\s*$", "staff_credit_openers", flags=re.I).search(text)
     return tail.start() if tail and tail.start() > 0 else None
 
 
@@ -251,19 +261,18 @@ def find_wire(body: str, pieces: list[Piece]) -> Optional[str]:
             for agency, aliases in agencies.items():
                 if any(re.search(r"\b%s\b" % re.escape(a.lower()), slug) for a in aliases):
                     return agency
-    lex = lexicon()
-    after = "|".join(map(re.escape, lex["reporting_after_agency"]))
-    before = "|".join(map(re.escape, lex["reporting_before_agency"]))
-    for agency, aliases in agencies.items():
-        names = agency_pattern(aliases)
-        patterns = [
-            r"\((?:%s)\)\s*[-\u2013\u2014]" % names,
-            r"\b(?:%s)\b \b(?:%s)\b" % (names, after),
-            r"\b(?:%s) (?:%s)\b" % (before, names),
-        ]
-        if any(re.search(p, body) for p in patterns):
-            return agency
-    return None
+    if not any(p.search(body) for p in naming_patterns(agency_names())):
+        return None  # most bodies: one pass for all agencies, then one per agency to tell which
+    return next((agency for agency, aliases in agencies.items()
+                 if any(p.search(body) for p in naming_patterns(tuple(aliases)))), None)
+
+
+def naming_patterns(names: tuple[str, ...]) -> list[re.Pattern]:
+    """How a body names the agency it comes from: ``(AFP) -``, ``AFP reported``, ``told AFP``."""
+    after, before = (tuple(lexicon()[key]) for key in ("reporting_after_agency", "reporting_before_agency"))
+    return [compiled(r"\((?:%s)\)\s*[-\u2013\u2014]", names),
+            compiled(r"\b(?:%s)\b \b(?:%s)\b", names, after),
+            compiled(r"\b(?:%s) (?:%s)\b", before, names)]
 
 
 def article_id(raw: RawArticle, text: str) -> str:
