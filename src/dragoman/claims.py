@@ -23,6 +23,7 @@ from spacy.tokens import Doc, Span, Token
 
 from dragoman.actors.kb import load_kb, normalise
 from dragoman.data_files import load_json
+from dragoman.doc_views import entities_in
 from dragoman.mention_index import MentionIndex, index_of
 from dragoman.record import Actor, Article, Claim, Quote
 from dragoman.relations import find_relations
@@ -78,7 +79,7 @@ def topics(claim: Claim, index: MentionIndex, doc: Doc, main_capital: Optional[s
         return found
     sentence = span.sent if span.start >= span.sent.start and span.end <= span.sent.end else span
     countries = load_kb().country_names
-    for ent in sentence.ents:
+    for ent in entities_in(sentence):
         if ent.label_ in ("GPE", "LOC", "FAC") and normalise(ent.text) not in countries:
             found.add("place:" + normalise(ent.text))
     if main_capital and any(is_bare_capital(t) for t in sentence):

@@ -16,6 +16,7 @@ from typing import Optional
 from spacy.tokens import Doc, Span, Token
 
 from dragoman.data_files import load_json, speech_verbs
+from dragoman.doc_views import text_of
 from dragoman.quotemarks import Quoted, quoted_spans
 from dragoman.record import Actor, Article
 
@@ -32,7 +33,7 @@ def words() -> dict:
 def quote_marks(doc: Doc) -> list[Quoted]:
     """The stretches of the text between quotation marks, found once per Doc."""
     if doc._.dragoman_marks is None:
-        doc._.dragoman_marks = quoted_spans(doc.text)
+        doc._.dragoman_marks = quoted_spans(text_of(doc))
     return doc._.dragoman_marks
 
 

@@ -20,6 +20,7 @@ from typing import Iterator, Optional
 from spacy.tokens import Doc, Span, Token
 
 from dragoman.data_files import load_json
+from dragoman.doc_views import doc_tokens, text_of
 from dragoman.mention_index import MentionIndex, clause_subject, index_of, is_speech_verb, is_to_clause
 from dragoman.quotemarks import DOUBLE_CLOSE, DOUBLE_OPEN, Quoted
 from dragoman.record import Actor, Article, Quote
@@ -57,7 +58,7 @@ def adjacent_cue(doc: Doc, span: Span) -> Optional[Token]:
     if start < len(doc) and not doc[start].is_lower and doc[start].sent.start == start:
         start = len(doc)  # a new sentence, capitalised: not an attribution of this quote
     sentence_end = doc[start].sent.end if start < len(doc) else start
-    after = [t for t in doc[start:min(start + 6, sentence_end)] if is_speech_verb(t)]
+    after = [t for t in doc[start:min(start + 6, sentence_end)] if is_speech_verb(t)] if start < len(doc) else []
     if after:
         return after[0]
     before = [t for t in doc[max(span.start - 3, 0):span.start] if is_speech_verb(t)]
@@ -230,8 +231,8 @@ def issuers_as_speakers(article: Article) -> None:
 
 def indirect(doc: Doc, quoted: list[tuple[int, int]], index: MentionIndex) -> Iterator[tuple[int, int, Token, Token]]:
     """Complement clauses of speech verbs, and ``according to`` sentences, not already quoted."""
-    text = doc.text
-    for token in doc:
+    text = text_of(doc)
+    for token in doc_tokens(doc):
         if not is_speech_verb(token):
             continue
         for clause in reported_contents(token):

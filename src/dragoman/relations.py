@@ -27,6 +27,7 @@ from typing import Iterator, NamedTuple, Optional
 from spacy.tokens import Doc, Span, Token
 
 from dragoman.data_files import load_json
+from dragoman.doc_views import doc_tokens
 from dragoman.mention_index import MentionIndex, clause_subject, index_of
 from dragoman.record import Actor, Article, Relation
 
@@ -83,7 +84,7 @@ def from_nouns(doc: Doc, index: MentionIndex, words: dict) -> Iterator[Found]:
     """``Assad ally Russia``, ``Russia, an ally of Assad``, ``Qatar ... is a critic of Assad``,
     ``Iran and Russia are partners``."""
     confidence = words["noun_confidence"]
-    for token in doc:
+    for token in doc_tokens(doc):
         kind = words["nouns"].get(token.lower_)
         if kind is None or token.pos_ not in ("NOUN", "PROPN"):
             continue
@@ -137,7 +138,7 @@ def from_verbs(doc: Doc, index: MentionIndex, words: dict) -> Iterator[Found]:
     """Hostile verbs with their object (``the campaign to defeat Daesh``: the campaign's owner, or
     the clause's subject, opposes Daesh) and backing participles (``Kremlin-backed separatists``,
     ``rebels backed by Turkey``: the backer supports the backed)."""
-    for token in doc:
+    for token in doc_tokens(doc):
         lemma = token.lemma_.lower()
         if token.pos_ == "VERB" and lemma in words["hostile_verbs"] and not any(c.dep_ == "neg" for c in token.children):
             targets = [a for c in token.children if c.dep_ == "dobj" for a in index.of_phrase(c)]

@@ -18,6 +18,7 @@ from dragoman.actors.context import (CONTEXT_CONFIDENCE, FOCUS_CONFIDENCE, datel
 from dragoman.actors.kb import KnowledgeBase, load_kb, normalise
 from dragoman.actors.mentions import (Mention, candidate_spans, entity_labels, group_mentions, is_place, name_mention,
                                       span_label)
+from dragoman.doc_views import entities_in, text_of
 from dragoman.record import Actor, Article, Span
 
 DOMESTIC_BODIES = ("LEG", "COP", "JUD")
@@ -26,7 +27,7 @@ DOMESTIC_BODIES = ("LEG", "COP", "JUD")
 def find_mentions(doc: Doc, day: Optional[str]) -> list[Mention]:
     kb = load_kb()
     names: list[Mention] = []
-    text = doc.text  # built anew on every access: read it once
+    text = text_of(doc)
     labels = entity_labels(doc, kb)
     opening, _ = dateline(text, kb)  # the place and agency a story is filed from are not its actors
     spans = candidate_spans(doc, kb)
@@ -117,7 +118,7 @@ def give_home_bodies_the_country_of_their_sentence(mentions: list[Mention], doc:
         if mention.country or mention.key in tied or not is_home_body(mention, kb):
             continue
         sentence = doc[mention.first_token].sent
-        countries = {kb.country_of_place(ent.text) for ent in sentence.ents
+        countries = {kb.country_of_place(ent.text) for ent in entities_in(sentence)
                      if ent.label_ in ("GPE", "LOC") and is_place(ent, kb)} - {None}
         if len(countries) == 1:
             infer_country(mention, countries.pop(), CONTEXT_CONFIDENCE, kb.sector_of(mention.name.split()[-1]))

@@ -19,6 +19,7 @@ from typing import Optional
 from spacy.tokens import Doc, Span, Token
 
 from dragoman.actors.kb import KnowledgeBase, normalise
+from dragoman.doc_views import entities_of
 
 TITLE_WORDS = ("former", "then", "acting", "deputy", "foreign", "defence", "defense", "prime", "minister",
                "president", "interior", "state", "schools", "high", "school", "math", "teacher", "official")
@@ -202,7 +203,7 @@ def setting(doc: Doc, places: Counter, kb: KnowledgeBase) -> Optional[str]:
 
 def places_named(doc: Doc, kb: KnowledgeBase) -> Counter:
     """How often the story names a place of each country."""
-    counts = Counter(kb.country_of_place(ent.text) for ent in doc.ents if ent.label_ in ("GPE", "LOC"))
+    counts = Counter(kb.country_of_place(ent.text) for ent in entities_of(doc) if ent.label_ in ("GPE", "LOC"))
     counts.pop(None, None)
     return counts
 

@@ -15,6 +15,7 @@ from spacy.tokens import Doc, Token
 from dragoman.actors.kb import KnowledgeBase, normalise
 from dragoman.actors.mentions import Mention
 from dragoman.data_files import speech_verbs
+from dragoman.doc_views import doc_tokens
 from dragoman.mention_index import quote_marks
 from dragoman.quotemarks import Quoted
 
@@ -83,7 +84,7 @@ def pronoun_mentions(doc: Doc, kb: KnowledgeBase, people: list[Mention], others:
     subjects = subject_tokens(doc, people)
     speakers = subject_tokens(doc, others)
     genders = titled_genders(doc, people, kb)
-    for token in doc:
+    for token in doc_tokens(doc):
         if token.i in taken:
             continue
         if token.lower_ in kb.pronouns:
@@ -101,7 +102,7 @@ def pronoun_mentions(doc: Doc, kb: KnowledgeBase, people: list[Mention], others:
 
 def title_mentions(doc: Doc, kb: KnowledgeBase, people: list[Mention], taken: set[int]) -> Iterator[Mention]:
     """``the minister``, ``the Russian minister``: the last person named with that title."""
-    for token in doc:
+    for token in doc_tokens(doc):
         if token.i in taken or token.pos_ != "NOUN" or not any(c.lower_ == "the" for c in token.children):
             continue
         word = normalise(token.text)

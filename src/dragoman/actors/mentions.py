@@ -19,6 +19,7 @@ from spacy.tokens import Doc, Span, Token
 
 from dragoman.actors.context import Found, around_name
 from dragoman.actors.kb import Entry, KnowledgeBase, normalise
+from dragoman.doc_views import doc_tokens, entities_of
 
 NAME_LABELS = {"PERSON", "ORG", "GPE", "NORP", "LOC", "FAC"}
 MAX_ALIAS_TOKENS = 8
@@ -48,9 +49,9 @@ class Mention:
 def entity_labels(doc: Doc, kb: KnowledgeBase) -> dict[tuple[int, int], str]:
     """Every entity's label by its token extent, built once per document; a person's name the
     recogniser calls an organisation is relabelled (see ``is_person_called_organisation``)."""
-    labels = {(ent.start, ent.end): ent.label_ for ent in doc.ents}
-    surnames = {normalise(ent[-1].text) for ent in doc.ents if ent.label_ == "PERSON"}
-    for ent in doc.ents:
+    labels = {(ent.start, ent.end): ent.label_ for ent in entities_of(doc)}
+    surnames = {normalise(ent[-1].text) for ent in entities_of(doc) if ent.label_ == "PERSON"}
+    for ent in entities_of(doc):
         if ent.label_ == "ORG" and is_person_called_organisation(ent, surnames, kb):
             labels[(ent.start, ent.end)] = "PERSON"
     return labels
@@ -88,9 +89,9 @@ def strip_span(span: Span) -> Span:
 
 def candidate_spans(doc: Doc, kb: KnowledgeBase) -> list[Span]:
     """Entity spans and knowledge-base alias matches, longest first, never overlapping."""
-    in_entity = {t.i for ent in doc.ents for t in ent}
-    found = [strip_span(ent) for ent in doc.ents if ent.label_ in NAME_LABELS]
-    tokens = list(doc)
+    in_entity = {t.i for ent in entities_of(doc) for t in ent}
+    found = [strip_span(ent) for ent in entities_of(doc) if ent.label_ in NAME_LABELS]
+    tokens = doc_tokens(doc)
     words = [t.text_with_ws for t in tokens]
     for i, token in enumerate(tokens):
         if not token.text[:1].isupper() or token.is_punct:  # "Da’esh", "McCain" are not title case to Python
@@ -345,7 +346,7 @@ def modifier_countries(token: Token, modifiers: list[Token], sector: str, kb: Kn
 def group_mentions(doc: Doc, kb: KnowledgeBase, taken: set[int], owners: dict[int, Mention]) -> Iterator[Mention]:
     """Group nouns (``the rebels``, ``Iraqi and Syrian counterparts``), with the country their own
     modifiers name and no other: ``opposition forces`` in a story about Syria stay without one."""
-    for token in doc:
+    for token in doc_tokens(doc):
         if token.i in taken or token.pos_ not in ("NOUN", "PROPN") or token.dep_ == "compound":
             continue
         found = group_phrase(token, kb)

@@ -19,6 +19,7 @@ from spacy.tokens import Doc, Span, Token
 from dragoman.data_files import load_json
 from dragoman.actors import give_armed_groups_the_country_they_fight
 from dragoman.actors.kb import load_kb
+from dragoman.doc_views import doc_tokens, entities_in
 from dragoman.events.features import clause_features, default_word_lists
 from dragoman.events.model import EventTypeModel
 from dragoman.events.roles import named_deeper, state_named, subjects_of, targets_of
@@ -99,7 +100,7 @@ def mode_of(word: Token) -> Optional[str]:
 def verb_triggers(doc: Doc, index: MentionIndex, used: set[int], coder: EventCoder) -> Iterator[Trigger]:
     lex = lexicon()
     prepositions = tuple(lex["target_prepositions"])
-    for word in doc:
+    for word in doc_tokens(doc):
         if word.pos_ != "VERB":
             continue
         kind, mode, _ = coder.verb_type(word)
@@ -136,7 +137,7 @@ def reciprocal(verb: Token, sources: list[Actor]) -> list[Actor]:
 def wanting_triggers(doc: Doc, index: MentionIndex) -> Iterator[Trigger]:
     """"The US wants the UK to extradite Assange": wanting another party to act is a REQUEST to it
     (the act itself has not happened, so ``recode`` drops its event)."""
-    for word in doc:
+    for word in doc_tokens(doc):
         if word.pos_ != "VERB" or word.lemma_.lower() not in lexicon()["wanting_verbs"]:
             continue
         clauses = wanted_clauses(word)
@@ -185,7 +186,7 @@ def noun_type(word: Token) -> Optional[str]:
 def noun_triggers(doc: Doc, index: MentionIndex, used: set[int]) -> Iterator[Trigger]:
     prepositions = tuple(lexicon()["target_prepositions"])
     by = lexicon()["owner_prepositions"]
-    for word in doc:
+    for word in doc_tokens(doc):
         if word.pos_ != "NOUN" or word.i in used or not (kind := noun_type(word)):
             continue
         owners = index.in_phrase(word) or [
@@ -235,7 +236,7 @@ def place_of(trigger: Token) -> tuple[Optional[Location], Optional[Span]]:
     after ``in``/``at``, or a named venue (``the Doha Forum``); never a possessive or subject."""
     prepositions = lexicon()["location_prepositions"]
     candidates = []
-    for ent in trigger.sent.ents:
+    for ent in entities_in(trigger.sent):
         head = ent.root.head
         after_preposition = ent.root.dep_ == "pobj" and (head.lower_ in prepositions or (
             head.lower_ == "of" and head.head.lower_ in lexicon()["direction_words"]))  # "southwest of Baghdad"
@@ -255,7 +256,7 @@ def place_of(trigger: Token) -> tuple[Optional[Location], Optional[Span]]:
 def date_of(trigger: Token, published: Optional[str]) -> tuple[Optional[str], Optional[str]]:
     """The date words of the trigger's own clause (not a relative clause's year), read in the
     clause's tense; with "since"/"from"/"between" before them, as a range."""
-    dates = [e for e in trigger.sent.ents if e.label_ == "DATE" and in_clause(e.root, trigger)]
+    dates = [e for e in entities_in(trigger.sent) if e.label_ == "DATE" and in_clause(e.root, trigger)]
     if not dates:
         return None, None
     nearest = min(dates, key=lambda e: owner_and_depth(e.root)[1])
@@ -396,7 +397,7 @@ def reported_demands(doc: Doc, events: list[Event], index: MentionIndex) -> list
     need to deliver" asks the people told."""
     seen = {(e.type, e.source, e.target) for e in events}
     added = []
-    for verb in doc:
+    for verb in doc_tokens(doc):
         if not is_speech_verb(verb):
             continue
         for clause in (c for c in verb.children if c.dep_ == "ccomp" and is_obligation(c)):

@@ -14,6 +14,7 @@ from spacy.tokens import Span, Token
 from dragoman.actors import add_state_actor
 from dragoman.actors.kb import load_kb
 from dragoman.data_files import load_json
+from dragoman.doc_views import entities_in
 from dragoman.mention_index import MentionIndex, clause_subject, is_speech_verb
 from dragoman.record import Actor
 
@@ -85,7 +86,7 @@ def states_of_places(head: Token, index: MentionIndex) -> list[Actor]:
 def name_of(token: Token) -> Optional[Span]:
     """The place name ``token`` heads: its entity unless that names a person or a body, else its
     proper-noun compound ("shelled Aleppo" with "Aleppo" tagged as a language)."""
-    entity = next((e for e in token.sent.ents if e.start <= token.i < e.end), None)
+    entity = next((e for e in entities_in(token.sent) if e.start <= token.i < e.end), None)
     if entity is not None:
         return entity if entity.label_ in ("GPE", "LOC", "FAC", "NORP", "LANGUAGE") else None
     if token.pos_ != "PROPN":
