@@ -12,7 +12,7 @@ import json
 import re
 import unicodedata
 from dataclasses import dataclass, field
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from importlib import resources
 from typing import Iterator, Optional
 
@@ -125,6 +125,13 @@ class KnowledgeBase:
         for key in keys:
             if key and entry.key not in self.aliases.setdefault(key, []):
                 self.aliases[key].append(entry.key)
+
+    @cached_property
+    def name_prefixes(self) -> frozenset[str]:
+        """The leading words of every name a span is looked up by (aliases, countries, seats):
+        a span that reads as none of them cannot grow into a name."""
+        return frozenset(" ".join(words[:k]) for keys in (self.aliases, self.country_names, self.seats)
+                         for words in map(str.split, keys) for k in range(1, len(words) + 1))
 
     def lookup(self, text: str) -> list[Entry]:
         return [self.entries[k] for k in self.aliases.get(normalise(text), [])]

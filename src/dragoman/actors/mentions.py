@@ -96,15 +96,11 @@ def candidate_spans(doc: Doc, kb: KnowledgeBase) -> list[Span]:
     for i, token in enumerate(tokens):
         if not token.text[:1].isupper() or token.is_punct:  # "Da’esh", "McCain" are not title case to Python
             continue
-        for n in range(min(MAX_ALIAS_TOKENS, len(tokens) - i), 0, -1):
-            last = tokens[i + n - 1]
-            if last.is_punct or any(t.is_space for t in tokens[i:i + n]):
-                continue
-            key = normalise("".join(words[i:i + n]))
-            if key in kb.aliases or key in kb.country_names or key in kb.seats:
-                if n > 1 or i in in_entity or (token.is_upper and len(token) > 1) or is_group_name(token, key, kb):
-                    found.append(strip_span(doc[i:i + n]))
-                break
+        longest = longest_name_at(i, tokens, words, kb)
+        if longest is not None:
+            n, key = longest
+            if n > 1 or i in in_entity or (token.is_upper and len(token) > 1) or is_group_name(token, key, kb):
+                found.append(strip_span(doc[i:i + n]))
     taken: set[int] = set()
     chosen = []
     for span in sorted((s for s in found if len(s)), key=lambda s: (-len(s), s.start)):
@@ -112,6 +108,23 @@ def candidate_spans(doc: Doc, kb: KnowledgeBase) -> list[Span]:
             taken.update(range(span.start, span.end))
             chosen.append(span)
     return sorted(chosen, key=lambda s: s.start)
+
+
+def longest_name_at(i: int, tokens: list[Token], words: list[str], kb: KnowledgeBase) -> Optional[tuple[int, str]]:
+    """(length, key) of the longest span from token ``i`` the knowledge base knows by name, ending
+    in a word, within one stretch of text. Spans grow a token at a time and stop as soon as they
+    read as the start of no name: past a space a span's key only gets words added after it."""
+    longest = None
+    for n in range(1, min(MAX_ALIAS_TOKENS, len(tokens) - i) + 1):
+        last = tokens[i + n - 1]
+        if last.is_space:
+            break
+        key = normalise("".join(words[i:i + n]))
+        if not last.is_punct and (key in kb.aliases or key in kb.country_names or key in kb.seats):
+            longest = (n, key)
+        if words[i + n - 1][-1:].isspace() and key not in ("", "the") and key not in kb.name_prefixes:
+            break
+    return longest
 
 
 def is_group_name(token: Token, key: str, kb: KnowledgeBase) -> bool:
