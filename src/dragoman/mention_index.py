@@ -128,6 +128,13 @@ class MentionIndex:
                     best = (m.end - m.start, actor)
         return best[1] if best else None
 
+    def person_by_surname(self, head: Token) -> Optional[Actor]:
+        """``Trump tweeted``, where the parser found no name to mention: the one person so called."""
+        if not head.text[:1].isupper():
+            return None
+        named = [a for a in self.article.actors if a.type == "person" and a.name.split()[-1].lower() == head.lower_]
+        return named[0] if len(named) == 1 else None
+
     def of_phrase(self, head: Token) -> list[Actor]:
         """The actors a noun phrase names, its conjuncts included."""
         found: list[Actor] = []

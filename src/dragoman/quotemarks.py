@@ -7,7 +7,8 @@ next opener (or the paragraph's end), the first single mark that looks like a cl
 the closer and rewritten to match the opener. Apostrophes inside words (``It's``) are never
 touched, and a stray single mark glued to a double opener is dropped. Two apostrophes or two
 backquotes standing for one double mark (``''Not now,'' he said``: news archives and typewriter
-copy) become that mark.
+copy) become that mark. A right double mark with a space before it and a word after it opens a
+quote (``”Fear. I am afraid”``) and becomes a left one.
 """
 
 from __future__ import annotations
@@ -50,6 +51,8 @@ def repair_quotes(paragraph: str) -> str:
     chars = list(DOUBLED_MARKS.sub('"', paragraph))
     i = 0
     while i < len(chars):
+        if chars[i] == "\u201d" and looks_like_opener("".join(chars), i) and not looks_like_closer("".join(chars), i):
+            chars[i] = "\u201c"  # a right mark that opens: space before, word after
         ch = chars[i]
         if ch in DOUBLE_OPEN and looks_like_opener("".join(chars), i):
             i = close_quote(chars, i)

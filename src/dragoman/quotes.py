@@ -9,7 +9,8 @@ sentences attributed with ``according to``.
 The speaker is found in the parse: from the quote, climb the dependency tree to the nearest
 speech verb and take its subject (through ``warning that ...`` to the subject of the main verb),
 or the agent of a passive (``proscribed as a "terrorist organisation" by Western governments``).
-A direct quote with no cue of its own continues the previous speaker's quote. Speakers are
+A direct quote with no cue of its own continues the previous speaker's quote. Some speakers are
+named by the layout, not a verb (``layout_speakers``): a signature, a transcript's ``NAME:``. Speakers are
 linked to the actor whose mention covers them; pronouns were linked by the actors stage.
 """
 
@@ -21,9 +22,11 @@ from spacy.tokens import Doc, Span, Token
 
 from dragoman.data_files import load_json
 from dragoman.doc_views import doc_tokens, text_of
+from dragoman.layout_speakers import NamedLine, named_lines, signed_by
 from dragoman.mention_index import MentionIndex, clause_subject, index_of, is_speech_verb, is_to_clause
 from dragoman.quotemarks import DOUBLE_CLOSE, DOUBLE_OPEN, Quoted
-from dragoman.record import Actor, Article, Quote
+from dragoman.record import Article, Quote
+from dragoman.record import Span as TextSpan
 
 NOUN_PHRASE_CUT = ("relcl", "acl", "appos", "punct", "advcl", "cc", "conj", "prep")
 
@@ -102,14 +105,6 @@ def noun_phrase(head: Token) -> Span:
     return head.doc[left:right + 1]
 
 
-def actor_by_surname(actors: list[Actor], head: Token) -> Optional[Actor]:
-    """``Trump tweeted``, where the parser found no name to mention: the one person so called."""
-    if head.pos_ != "PROPN":
-        return None
-    named = [a for a in actors if a.type == "person" and a.name.split()[-1].lower() == head.lower_]
-    return named[0] if len(named) == 1 else None
-
-
 def is_direct(text: str, quoted: Quoted, cue: Optional[Token], doc: Doc) -> bool:
     before = text[:quoted.start - 1].rstrip()
     if before.endswith(":"):
@@ -126,26 +121,8 @@ def is_direct(text: str, quoted: Quoted, cue: Optional[Token], doc: Doc) -> bool
     return starts_sentence and (content[-1:] in ",.!?" or after == ",")
 
 
-def signed_by(doc: Doc, span: Span, index: MentionIndex) -> Optional[Token]:
-    """``\u201cI'm so ashamed ...\u201d \u2015 Carla Sanchez``: the name that signs a quote after a dash."""
-    i = span.end
-    while i < len(doc) and (doc[i].is_space or doc[i].is_quote):
-        i += 1
-    if i + 1 >= len(doc) or doc[i].text not in load_json("quotes/cues.json")["signature_dashes"]:
-        return None
-    name = doc[i + 1]
-    actor = index.at(name)
-    mention = next((m for m in actor.mentions if m.start <= name.idx < m.end), None) if actor is not None else None
-    named = doc.char_span(mention.start, mention.end, alignment_mode="expand") if mention is not None else None
-    return named[-1] if named is not None else None  # the name's last word heads it: "John Kerry"
-
-
 def speaker_of(doc: Doc, span: Span, index: MentionIndex) -> tuple[Optional[Token], Optional[Token]]:
-    """(cue, speaker head token) for a quote span, by a signature, the parse, the neighbours, or the
-    agent. A speaker is never inside quotation marks: those are someone's words, not an attribution."""
-    signer = signed_by(doc, span, index)
-    if signer is not None:
-        return None, signer
+    """(cue, speaker head token) for a quote span, by the parse, the neighbours, or the agent. A speaker is never inside quotation marks: those are someone's words, not an attribution."""
     cue = climb_to_cue(span) or adjacent_cue(doc, span)
     if cue is not None:
         subject = clause_subject(cue)
@@ -173,18 +150,32 @@ def make_quote(article: Article, index: MentionIndex, number: int, start: int, e
     speaker_text = actor = None
     if speaker is not None:
         phrase = speaker_phrase(speaker, index)
+        while len(phrase) > 1 and phrase[0].is_punct:  # a mark glued to a dash: "\u201d\u2015 Pamela Padilla"
+            phrase = phrase[1:]
         speaker_text = phrase.text.strip()
         actor = (index.covering(phrase.start_char, phrase.end_char)
-                 or actor_by_surname(article.actors, speaker))
+                 or index.person_by_surname(speaker))
     return Quote(id=f"q{number}", text=article.text[start:end], kind=kind, start=start, end=end,
                  speaker=actor.id if actor else None, speaker_text=speaker_text,
                  cue=cue_text(cue) if cue is not None else None)
 
 
-def direct_and_partial(article: Article, doc: Doc, index: MentionIndex) -> Iterator[tuple]:
+def direct_and_partial(article: Article, doc: Doc, index: MentionIndex, lines: list[NamedLine]) -> Iterator[tuple]:
+    opening = {line.name_start for line in lines}  # "WALLACE: Let's start ...: the line is the quote
+    after = {line.content_start: line for line in lines}  # Loretta Lynch: "Be the voice ..."
     for quoted in index.marks:
         span = tokens_in(doc, quoted.start, quoted.end)
         if span is None or not len(span):
+            continue
+        if quoted.start in opening:
+            continue
+        line = after.get(quoted.start - 1)
+        if line is not None:
+            yield quoted.start, quoted.end, "direct", None, line.speaker
+            continue
+        signer = signed_by(doc, quoted, index)
+        if signer is not None:  # the signer's own words, whole
+            yield quoted.start, quoted.end, "direct", None, signer
             continue
         cue, speaker = speaker_of(doc, span, index)
         kind = "direct" if is_direct(article.text, quoted, cue, doc) else "partial"
@@ -235,16 +226,15 @@ def indirect(doc: Doc, quoted: list[tuple[int, int]], index: MentionIndex) -> It
     for token in doc_tokens(doc):
         if not is_speech_verb(token):
             continue
-        for clause in reported_contents(token):
-            words = [t for t in clause.subtree if t.dep_ != "mark" or t.i != clause.left_edge.i]
-            start, end = words[0].idx, words[-1].idx + len(words[-1])
-            start = max(start, token.idx + len(token)) if clause.i > token.i else start
-            if text[end:end + 1] in DOUBLE_CLOSE and text[start - 1:start] not in DOUBLE_OPEN:
-                end += 1
+        for head, content in reported_contents(token):
+            words = content[1:] if content[0].dep_ == "mark" else content
+            start, end = words.start_char, words.end_char
+            start = max(start, token.idx + len(token) + 1) if head.i > token.i else start
+            end = past_closing_mark(text, start, end)
             subject = clause_subject(token)
             if subject is None or index.in_marks(subject) or inside_quotes(start, end, quoted):
                 continue
-            if clause.i < token.i and not is_tag_after(clause, token):
+            if head.i < token.i and not is_tag_after(content, token):
                 continue
             yield start, end, token, subject
     for sentence in doc.sents:
@@ -256,24 +246,63 @@ def indirect(doc: Doc, quoted: list[tuple[int, int]], index: MentionIndex) -> It
             yield rest[0].idx, rest[-1].idx + len(rest[-1]), doc[attributed[1].start], attributed[0]
 
 
-def reported_contents(cue: Token) -> list[Token]:
+def reported_contents(cue: Token) -> list[tuple[Token, Span]]:
     """What a speech verb reports: its complement clause ("said that ..."), and, where the verb
     names its addressee or target, what it asks of them or charges them with ("urged the public
-    not to tolerate ...", "accused China of using coercion ...")."""
-    contents = [c for c in cue.children if c.dep_ == "ccomp"]
-    if any(c.dep_ in ("dobj", "dative") for c in cue.children):
-        contents += [c for c in cue.children if c.dep_ == "xcomp" and c.pos_ == "VERB" and is_to_clause(c)]
-        contents += [g for c in cue.children if c.dep_ == "prep" and c.lower_ in load_json("quotes/cues.json")["charge_prepositions"]
-                     for g in c.children if g.dep_ == "pcomp" and g.tag_ == "VBG"]
-    return contents
+    not to tolerate ...", "accused China of using coercion ..."), or what it calls them
+    ("called the inquiry a witch hunt", "described Clinton as a lifetime politician"). Each with
+    the word that heads it."""
+    clauses = [c for c in cue.children if c.dep_ == "ccomp"]
+    objects = [c for c in cue.children if c.dep_ in ("dobj", "dative")]
+    if objects:
+        clauses += [c for c in cue.children if c.dep_ == "xcomp" and c.pos_ == "VERB" and is_to_clause(c)]
+        clauses += [g for c in cue.children if c.dep_ == "prep" and c.lower_ in load_json("quotes/cues.json")["charge_prepositions"]
+                    for g in c.children if g.dep_ == "pcomp" and g.tag_ == "VBG"]
+    contents = [(c, cue.doc[c.left_edge.i:c.right_edge.i + 1]) for c in clauses]
+    naming = naming_complement(cue, objects)
+    return contents + ([(naming, cue.doc[objects[0].left_edge.i:naming.right_edge.i + 1])] if naming is not None else [])
 
 
-def is_tag_after(clause: Token, cue: Token) -> bool:
+def naming_complement(cue: Token, objects: list[Token]) -> Optional[Token]:
+    """What a naming verb calls its object: the predicate of ``called the deal a disaster`` or the
+    ``as`` phrase of ``described Clinton as a politician``, after the object."""
+    frames = load_json("quotes/cues.json")["naming_verbs"]
+    if not objects or objects[0].dep_ != "dobj" or cue.lemma_.lower() not in frames:
+        return None
+    after = [c for c in cue.children if c.i > objects[0].i and (
+        c.dep_ == "oprd" or (c.dep_ == "prep" and c.lower_ in frames[cue.lemma_.lower()]))]
+    quoted = [c for c in objects[0].children if c.dep_ == "appos" and c.left_edge.i > 0
+              and c.doc[c.left_edge.i - 1].is_quote]  # "called the decision "a mistake"": parsed as apposition
+    return (after or quoted or [None])[-1]
+
+
+def is_tag_after(content: Span, cue: Token) -> bool:
     """``<claim>, Cook said.``: the content ends at a comma and the tag follows it, its subject
     between the comma and the cue or right after the cue (``, said Cook``)."""
-    comma = clause.right_edge.i + 1
+    comma = content.end
     doc = cue.doc
     return comma < cue.i and doc[comma].text == "," and all(not t.is_punct for t in doc[comma + 1:cue.i])
+
+
+def past_closing_mark(text: str, start: int, end: int) -> int:
+    """The end of a reported clause, taking in the mark that closes a quote opened inside it
+    (``called them "deplorables."``: the period and the mark)."""
+    inside = text[start:end]
+    curly = sum(map(inside.count, "\u201c\u201e\u00ab")) > sum(map(inside.count, "\u201d\u00bb"))
+    if text[end:end + 1] in DOUBLE_CLOSE and text[start - 1:start] not in DOUBLE_OPEN:
+        return end + 1
+    if (curly or inside.count('"') % 2) and text[end:end + 1] in ".,!?" and text[end + 1:end + 2] in DOUBLE_CLOSE:
+        return end + 2
+    return end
+
+
+def host_report(partial: tuple, found: list[tuple]) -> Optional[tuple]:
+    """The indirect quote of the same speaker a quoted fragment lies in (``said the deal was "a
+    disaster"``): the fragment is part of that report, marked among its ``partials``, not a
+    second quote."""
+    start, end, _, _, speaker = partial
+    return next((q for q in found if q[2] == "indirect" and q[0] <= start and end <= q[1] and speaker is not None
+                 and q[4] is not None and q[4].i == speaker.i), None)
 
 
 def inside_quotes(start: int, end: int, quoted: list[tuple[int, int]]) -> bool:
@@ -284,12 +313,22 @@ def inside_quotes(start: int, end: int, quoted: list[tuple[int, int]]) -> bool:
 
 def add_quotes(article: Article, doc: Doc) -> Article:
     index = index_of(doc, article)
-    found = list(direct_and_partial(article, doc, index))
+    lines = named_lines(doc, index)
+    found = list(direct_and_partial(article, doc, index, lines))
     marked = [(s - 1, e + 1) for s, e, kind, _, _ in found if kind == "direct"]
+    opened = {quoted.start - 1 for quoted in index.marks}
+    found += [(line.content_start, line.end, "direct" if line.transcript else "indirect", None, line.speaker)
+              for line in lines if line.content_start not in opened]
     found += [(s, e, "indirect", cue, who) for s, e, cue, who in indirect(doc, marked, index)]
     found = continue_speakers(article.text, sorted(found, key=lambda q: q[0]))
-    found = [q for q in found if not (q[2] == "partial" and q[4] is None)]  # scare quotes, titles
+    hosts = {id(q): host_report(q, found) for q in found if q[2] == "partial"}
+    kept = [q for q in found if not (q[2] == "partial" and (q[4] is None or hosts[id(q)] is not None))]
     article.quotes = [make_quote(article, index, n, s, e, kind, cue, who)
-                      for n, (s, e, kind, cue, who) in enumerate(found, start=1)]
+                      for n, (s, e, kind, cue, who) in enumerate(kept, start=1)]
+    by_span = {(quote.start, quote.end): quote for quote in article.quotes}
+    for partial in found:
+        host = hosts.get(id(partial))
+        if host is not None and partial[4] is not None:
+            by_span[host[:2]].partials.append(TextSpan(partial[0], partial[1], article.text[partial[0]:partial[1]]))
     issuers_as_speakers(article)
     return article

@@ -83,6 +83,9 @@ class Quote:
     speaker: Optional[str] = None
     speaker_text: Optional[str] = None
     cue: Optional[str] = None
+    partials: list[Span] = field(default_factory=list)
+    """The speaker's own words in quotation marks inside this (indirect) quote: ``said the deal
+    was "a disaster"``. They are not output again as quotes of their own."""
 
 
 @dataclass

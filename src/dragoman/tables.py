@@ -173,7 +173,8 @@ def article_from_dict(data: dict[str, Any]) -> Article:
     events = [Event(**{**e, "location": Location(**e["location"]) if e.get("location") else None})
               for e in data["events"]]
     return Article(**{**data, "captions": build(Piece, data["captions"]), "removed": build(Piece, data["removed"]),
-                      "actors": actors, "quotes": build(Quote, data["quotes"]), "events": events,
+                      "actors": actors, "events": events,
+                      "quotes": [Quote(**{**q, "partials": build(Span, q.get("partials", []))}) for q in data["quotes"]],
                       "claims": build(Claim, data["claims"]), "relations": build(Relation, data["relations"])})
 
 
