@@ -204,3 +204,17 @@ def test_a_line_opened_by_a_name_and_a_colon_is_that_speakers(pipeline, text, ph
 def test_a_colon_after_no_name_gives_no_line_to_a_speaker(pipeline, text):
     article = pipeline.analyze(text, date="2016-09-25")
     assert not [q for q in article.quotes if q.cue is None and q.speaker is not None]
+
+
+def test_a_quote_interrupted_by_its_tag_is_one_quote(pipeline):
+    """The New York Times (ScrapingHub page ``702d1da6…``): the citation runs over the tag."""
+    text = ("\u201cMy people had $20 billion done,\u201d Mr. Trump recounted in an Oct. 21 cabinet meeting. "
+            "\u201cAnd I said, \u2018I want more.\u2019\u201d")
+    said = speakers(pipeline.analyze(text, date="2019-11-20"))
+    assert said == [("Donald Trump", "My people had $20 billion done,\u201d Mr. Trump recounted in an Oct. 21 "
+                                     "cabinet meeting. \u201cAnd I said, \u2018I want more.\u2019")]
+
+
+def test_a_finished_quote_and_the_next_are_two_quotes(pipeline):
+    text = "\u201cWe are ready.\u201d Lavrov said on Sunday. \u201cThe talks will go on.\u201d"
+    assert len(pipeline.analyze(text, date="2024-12-07").quotes) == 2

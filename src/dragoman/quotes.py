@@ -182,6 +182,28 @@ def direct_and_partial(article: Article, doc: Doc, index: MentionIndex, lines: l
         yield quoted.start, quoted.end, kind, cue, speaker
 
 
+def rejoin_interrupted(text: str, found: list[tuple]) -> list[tuple]:
+    """``"Hopefully," the president said, "this museum can help us ..."``: one quote interrupted by
+    its tag is one quote, its citation running over the tag. The first piece ends at a comma, the
+    tag between the pieces holds its cue, and the second piece has no other speaker."""
+    limit = load_json("quotes/cues.json")["interrupting_tag_max_words"]
+    out: list[tuple] = []
+    for quote in found:
+        if out and is_interrupted(text, out[-1], quote, limit):
+            first = out.pop()
+            quote = (first[0], quote[1], "direct", first[3], first[4])
+        out.append(quote)
+    return out
+
+
+def is_interrupted(text: str, first: tuple, second: tuple, limit: int) -> bool:
+    start, end, kind, cue, speaker = first
+    gap = text[end + 1:second[0] - 1]
+    return (kind == "direct" and cue is not None and speaker is not None and "\n" not in gap
+            and text[start:end].rstrip().endswith(",") and end < cue.idx < second[0]
+            and len(gap.split()) <= limit and (second[4] is None or second[4].i == speaker.i))
+
+
 def continue_speakers(text: str, found: list[tuple]) -> list[tuple]:
     """A direct quote with no speaker of its own goes on quoting the last speaker named in the
     paragraphs just before it (news puts one attribution on several paragraphs of quotes)."""
@@ -314,7 +336,7 @@ def inside_quotes(start: int, end: int, quoted: list[tuple[int, int]]) -> bool:
 def add_quotes(article: Article, doc: Doc) -> Article:
     index = index_of(doc, article)
     lines = named_lines(doc, index)
-    found = list(direct_and_partial(article, doc, index, lines))
+    found = rejoin_interrupted(article.text, list(direct_and_partial(article, doc, index, lines)))
     marked = [(s - 1, e + 1) for s, e, kind, _, _ in found if kind == "direct"]
     opened = {quoted.start - 1 for quoted in index.marks}
     found += [(line.content_start, line.end, "direct" if line.transcript else "indirect", None, line.speaker)
