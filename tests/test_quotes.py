@@ -218,3 +218,14 @@ def test_a_quote_interrupted_by_its_tag_is_one_quote(pipeline):
 def test_a_finished_quote_and_the_next_are_two_quotes(pipeline):
     text = "\u201cWe are ready.\u201d Lavrov said on Sunday. \u201cThe talks will go on.\u201d"
     assert len(pipeline.analyze(text, date="2024-12-07").quotes) == 2
+
+
+@pytest.mark.parametrize("text, want", [
+    ("Sanders told \"Morning Joe\" on Friday that nobody would question her knowledge.",
+     [("Sanders", "nobody would question her knowledge")]),
+    ("Trump tweeted \"disgusting\" on Friday.", []),
+    ("\"No,\" he said.", [("he", "No,")]),
+])
+def test_a_word_or_two_in_marks_is_a_term_or_a_title_not_a_quote(pipeline, text, want):
+    article = pipeline.analyze(text, date="2016-09-30")
+    assert [(q.speaker_text, q.text) for q in article.quotes] == want

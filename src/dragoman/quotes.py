@@ -318,6 +318,18 @@ def past_closing_mark(text: str, start: int, end: int) -> int:
     return end
 
 
+def is_scare_quote(doc: Doc, start: int, end: int) -> bool:
+    """A word or two in marks, with no sentence's end of its own (``tweeted "disgusting"``, told
+    ``"Morning Joe"``): a term or a title, not someone's words (``"No," he said`` is), unless it is
+    what something is called (``proscribed as a "terrorist organisation" by Western governments``)."""
+    span = tokens_in(doc, start, end)
+    words = [t for t in span if not (t.is_punct or t.is_space)] if span is not None else []
+    if len(words) >= load_json("quotes/cues.json")["partial_min_words"] or text_of(doc)[start:end].rstrip()[-1:] in ".,!?":
+        return False
+    before = [t for t in doc[max(span.start - 3, 0):span.start] if not (t.is_punct or t.is_quote)] if span is not None else []
+    return not any(t.lower_ == "as" for t in before)
+
+
 def host_report(partial: tuple, found: list[tuple]) -> Optional[tuple]:
     """The indirect quote of the same speaker a quoted fragment lies in (``said the deal was "a
     disaster"``): the fragment is part of that report, marked among its ``partials``, not a
@@ -344,7 +356,8 @@ def add_quotes(article: Article, doc: Doc) -> Article:
     found += [(s, e, "indirect", cue, who) for s, e, cue, who in indirect(doc, marked, index)]
     found = continue_speakers(article.text, sorted(found, key=lambda q: q[0]))
     hosts = {id(q): host_report(q, found) for q in found if q[2] == "partial"}
-    kept = [q for q in found if not (q[2] == "partial" and (q[4] is None or hosts[id(q)] is not None))]
+    kept = [q for q in found if not (q[2] == "partial" and (q[4] is None or hosts[id(q)] is not None))
+            and not (q[2] != "indirect" and is_scare_quote(doc, q[0], q[1]))]
     article.quotes = [make_quote(article, index, n, s, e, kind, cue, who)
                       for n, (s, e, kind, cue, who) in enumerate(kept, start=1)]
     by_span = {(quote.start, quote.end): quote for quote in article.quotes}
