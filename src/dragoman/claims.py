@@ -188,11 +188,12 @@ def link_contradictions(claims: list[Claim], article: Article, doc: Doc, accused
         about[claim_id].add(f"accused:{target}")
     actors = {a.id: a for a in article.actors}
     window = cues()["context_paragraphs"]
+    paragraph = {c.id: paragraph_of(article.text, c.start) for c in claims}
     for i, a in enumerate(claims):
         for b in claims[i + 1:]:
             if (a.claimant or a.claimant_text) == (b.claimant or b.claimant_text):
                 continue
-            near = abs(paragraph_of(article.text, a.start) - paragraph_of(article.text, b.start)) <= window
+            near = abs(paragraph[a.id] - paragraph[b.id]) <= window
             reason = contradiction(a, b, about, near, actors)
             if reason:
                 for claim, other in ((a, b), (b, a)):

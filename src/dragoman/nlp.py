@@ -6,6 +6,7 @@ import importlib.util
 from contextlib import nullcontext
 
 import spacy
+from spacy.attrs import SENT_START
 from spacy.language import Language
 from spacy.tokens import Doc
 from thinc.api import use_ops
@@ -19,9 +20,11 @@ def paragraph_sentences(doc: Doc) -> Doc:
 
     Runs before the parser, which keeps sentence starts set before it.
     """
-    for token in doc[:-1]:
-        if token.is_space and "\n\n" in token.text:
-            doc[token.i + 1].is_sent_start = True
+    starts = doc.to_array([SENT_START])
+    breaks = [token.i + 1 for token in doc[:-1] if token.is_space and "\n\n" in token.text]
+    if breaks:
+        starts[breaks] = 1
+        doc.from_array([SENT_START], starts)  # at once: each Token.is_sent_start set scans the whole Doc
     return doc
 
 

@@ -31,10 +31,13 @@ def find_mentions(doc: Doc, day: Optional[str]) -> list[Mention]:
     labels = entity_labels(doc, kb)
     opening, _ = dateline(text, kb)  # the place and agency a story is filed from are not its actors
     spans = candidate_spans(doc, kb)
+    named_people: list[Mention] = []  # so far: a later name may shorten an earlier one
     for span in [s for s in spans + repeated_names(doc, text, spans, labels) if s.start_char >= opening]:
-        mention = name_mention(span, kb, day, [m for m in names if m.type == "person"], labels)
+        mention = name_mention(span, kb, day, named_people, labels)
         if mention is not None:
             names.append(mention)
+            if mention.type == "person":
+                named_people.append(mention)
     names = one_label_per_name([m for m in names if not is_title_of_next(m, names, text)])
     owners = {t.i: m for m in names for t in tokens_of(doc, m)}
     taken = set(owners)

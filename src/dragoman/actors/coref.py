@@ -31,13 +31,11 @@ def antecedent(token: Token, people: list[Mention], subjects: set[int], starts: 
     someone else's voice (``"... Ambassador Volker confirmed ...," she said``)."""
     outside = not within(token.idx, quoted)
     gender = (genders or {}).get(token.lower_ + ":")
-    before = [m for m in people if m.first_token < token.i and not (outside and within(m.start, quoted))
-              and (gender is None or (genders or {}).get(m.key) in (None, gender))]
-    if not before:
-        return None
     here = bisect_right(starts, token.i) - 1
     window_start = starts[max(0, here - LOOKBACK_SENTENCES)]
-    recent = [m for m in before if m.first_token >= window_start]
+    recent = [m for m in people if window_start <= m.first_token < token.i  # only the last few sentences count
+              and not (outside and within(m.start, quoted))
+              and (gender is None or (genders or {}).get(m.key) in (None, gender))]
     as_subject = [m for m in recent if m.first_token in subjects]
     pool = as_subject or recent
     return pool[-1] if pool else None

@@ -12,6 +12,7 @@ mentions with the same key are the same actor.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from dataclasses import dataclass
 from typing import Iterator, Optional
 
@@ -278,16 +279,23 @@ def same_person(key: str, people: list[Mention], kb: KnowledgeBase) -> Optional[
     words = [w for w in key.split() if w not in kb.honorifics]
     if not words:
         return None
+    wanted = set(words)
     for earlier in reversed(people):
-        full = normalise(earlier.name).split()
-        if set(words) < set(full) and words[-1] == full[-1]:
+        full, full_set = name_words(earlier.name)
+        if wanted < full_set and words[-1] == full[-1]:
             return earlier
     if len(words) == 1:
-        firsts = {m.key: m for m in people if len(normalise(m.name).split()) > 1
-                  and normalise(m.name).split()[0] == words[0]}
+        firsts = {m.key: m for m in people if len(name_words(m.name)[0]) > 1 and name_words(m.name)[0][0] == words[0]}
         if len(firsts) == 1:
             return next(iter(firsts.values()))
     return None
+
+
+@lru_cache(maxsize=1 << 14)
+def name_words(name: str) -> tuple[tuple[str, ...], frozenset[str]]:
+    """A name's normal words, in order and as a set (asked for every pair of people in a story)."""
+    words = tuple(normalise(name).split())
+    return words, frozenset(words)
 
 
 def seat_mention(base: dict, iso3: str, kb: KnowledgeBase) -> Mention:
