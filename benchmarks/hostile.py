@@ -142,6 +142,9 @@ def main() -> None:
             print(f"run {attempt}: {seconds:.1f} s, peak memory {peak_mb} MB, exit {status}, {stderr.splitlines()[-1]}")
         print("same output both runs:", outputs[0] == outputs[1])
         print("records:", len(outputs[0].splitlines()))
+        good = sorted(p.name for p in root.rglob("*-good-*.txt"))
+        analyzed = {Path(json.loads(line)["source"]).name for line in outputs[0].splitlines()}
+        print(f"good articles analyzed: {len(set(good) & analyzed)} of {len(good)}")
         print(stderr.replace(str(root), "$TMP"))
     finally:
         if not args.keep:
