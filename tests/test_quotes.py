@@ -229,3 +229,13 @@ def test_a_finished_quote_and_the_next_are_two_quotes(pipeline):
 def test_a_word_or_two_in_marks_is_a_term_or_a_title_not_a_quote(pipeline, text, want):
     article = pipeline.analyze(text, date="2016-09-30")
     assert [(q.speaker_text, q.text) for q in article.quotes] == want
+
+
+@pytest.mark.parametrize("text, want", [
+    ("The bill will pass the Senate this week, Rep. Adam Schiff (D-Calif.) said on Tuesday.",
+     ("Adam Schiff", "The bill will pass the Senate this week")),
+    ("Congress should act on climate change soon, Sen. Lindsey Graham (R-S.C.) told The Hill.",
+     ("Lindsey Graham", "Congress should act on climate change soon")),
+])
+def test_a_tag_after_the_claim_may_hold_a_party_in_brackets(pipeline, text, want):
+    assert speakers(pipeline.analyze(text, date="2016-09-22")) == [want]

@@ -250,6 +250,7 @@ def indirect(doc: Doc, quoted: list[tuple[int, int]], index: MentionIndex) -> It
             continue
         for head, content in reported_contents(token):
             words = content[1:] if content[0].dep_ == "mark" else content
+            words = words[:-1] if len(words) > 1 and words[-1].text == "," else words  # the comma before a tag
             start, end = words.start_char, words.end_char
             start = max(start, token.idx + len(token) + 1) if head.i > token.i else start
             end = past_closing_mark(text, start, end)
@@ -300,10 +301,12 @@ def naming_complement(cue: Token, objects: list[Token]) -> Optional[Token]:
 
 def is_tag_after(content: Span, cue: Token) -> bool:
     """``<claim>, Cook said.``: the content ends at a comma and the tag follows it, its subject
-    between the comma and the cue or right after the cue (``, said Cook``)."""
-    comma = content.end
+    between the comma and the cue or right after the cue (``, said Cook``); a party tag in
+    brackets may stand in it (``, Sen. Lindsey Graham (R-S.C.) told ...``)."""
+    comma = content.end - 1 if content[-1].text == "," else content.end
     doc = cue.doc
-    return comma < cue.i and doc[comma].text == "," and all(not t.is_punct for t in doc[comma + 1:cue.i])
+    return comma < cue.i and doc[comma].text == "," and all(
+        not t.is_punct or t.is_bracket or t.text == "-" for t in doc[comma + 1:cue.i])
 
 
 def past_closing_mark(text: str, start: int, end: int) -> int:
