@@ -10,8 +10,9 @@ The speaker is found in the parse: from the quote, climb the dependency tree to 
 speech verb and take its subject (through ``warning that ...`` to the subject of the main verb),
 or the agent of a passive (``proscribed as a "terrorist organisation" by Western governments``).
 A direct quote with no cue of its own continues the previous speaker's quote. Some speakers are
-named by the layout, not a verb (``layout_speakers``): a signature, a transcript's ``NAME:``. Speakers are
-linked to the actor whose mention covers them; pronouns were linked by the actors stage.
+named by the layout, not a verb (``layout_speakers``): a signature, a transcript's ``NAME:``.
+Speakers are linked to the actor whose mention covers them; pronouns were linked by the actors
+stage.
 """
 
 from __future__ import annotations
@@ -122,7 +123,8 @@ def is_direct(text: str, quoted: Quoted, cue: Optional[Token], doc: Doc) -> bool
 
 
 def speaker_of(doc: Doc, span: Span, index: MentionIndex) -> tuple[Optional[Token], Optional[Token]]:
-    """(cue, speaker head token) for a quote span, by the parse, the neighbours, or the agent. A speaker is never inside quotation marks: those are someone's words, not an attribution."""
+    """(cue, speaker head token) for a quote span, by the parse, the neighbours, or the agent. A
+    speaker is never inside quotation marks: those are someone's words, not an attribution."""
     cue = climb_to_cue(span) or adjacent_cue(doc, span)
     if cue is not None:
         subject = clause_subject(cue)
@@ -326,10 +328,12 @@ def is_scare_quote(doc: Doc, start: int, end: int) -> bool:
     ``"Morning Joe"``): a term or a title, not someone's words (``"No," he said`` is), unless it is
     what something is called (``proscribed as a "terrorist organisation" by Western governments``)."""
     span = tokens_in(doc, start, end)
-    words = [t for t in span if not (t.is_punct or t.is_space)] if span is not None else []
+    if span is None:
+        return False
+    words = [t for t in span if not (t.is_punct or t.is_space)]
     if len(words) >= load_json("quotes/cues.json")["partial_min_words"] or text_of(doc)[start:end].rstrip()[-1:] in ".,!?":
         return False
-    before = [t for t in doc[max(span.start - 3, 0):span.start] if not (t.is_punct or t.is_quote)] if span is not None else []
+    before = [t for t in doc[max(span.start - 3, 0):span.start] if not (t.is_punct or t.is_quote)]
     return not any(t.lower_ == "as" for t in before)
 
 
