@@ -66,6 +66,21 @@ def test_corpus_actor_id_is_the_kb_id_where_there_is_one():
     assert corpus_actor_id(kb_actor) == "kb:RUSGOVLAVROV"
 
 
+def test_a_corpus_from_an_earlier_version_gains_the_new_columns(sample_record, tmp_path):
+    path = str(tmp_path / "old.db")
+    with Corpus(path):
+        pass
+    with closing(sqlite3.connect(path)) as db:
+        db.execute('ALTER TABLE "quotes" DROP COLUMN "partials"')  # as the quotes table was before them
+        db.commit()
+    with Corpus(path) as corpus:
+        assert corpus.save(sample_record) is True
+        assert corpus.counts()["quotes"] == len(sample_record.quotes)
+    with closing(sqlite3.connect(path)) as db:
+        stored = [json.loads(row[0]) for row in db.execute('SELECT "partials" FROM "quotes"')]
+    assert stored == [[dataclasses.asdict(p) for p in q.partials] for q in sample_record.quotes]
+
+
 def test_saving_twice_stores_once_and_another_source_is_another_article(sample_record):
     corpus = Corpus()
     assert corpus.save(sample_record) is True

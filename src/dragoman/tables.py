@@ -29,7 +29,8 @@ Row = dict[str, Any]
 class Column:
     name: str
     type: ColumnType
-    """``json`` columns hold JSON text (a list of strings); ``boolean`` is 0/1 in SQLite."""
+    """``json`` columns hold JSON text (a list of strings, or of objects: a quote's ``partials``);
+    ``boolean`` is 0/1 in SQLite."""
 
 
 @dataclass(frozen=True)
@@ -62,7 +63,7 @@ def _columns_of(cls: type, skip: tuple[str, ...] = ()) -> list[Column]:
         if f.name in skip:
             continue
         hint = hints[f.name]
-        inner = [a for a in typing.get_args(hint) if dataclasses.is_dataclass(a)]
+        inner = [a for a in typing.get_args(hint) if dataclasses.is_dataclass(a) and typing.get_origin(hint) is not list]
         if inner:
             columns += [Column(f"{f.name}_{c.name}", c.type) for c in _columns_of(inner[0])]
         else:

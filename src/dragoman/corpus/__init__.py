@@ -23,7 +23,7 @@ from dragoman.clean import clean
 from dragoman.corpus import queries
 from dragoman.corpus.queries import Filters
 from dragoman.corpus.happenings import HappeningConfig, build_happenings
-from dragoman.corpus.schema import schema_script
+from dragoman.corpus.schema import add_new_columns, schema_script
 from dragoman.corpus.stories import StoryConfig, build_stories
 from dragoman.export import export
 from dragoman.errors import DragomanError, InputError
@@ -66,6 +66,7 @@ class Corpus:
             if self.path != ":memory:":
                 self.db.execute("PRAGMA journal_mode = WAL")
             self.db.executescript(schema_script())
+            add_new_columns(self.db)
         except sqlite3.OperationalError as exc:
             if "fts5" in str(exc):
                 raise CorpusError(f"{self.path}: this Python's SQLite has no FTS5 full-text search") from exc

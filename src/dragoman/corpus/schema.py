@@ -7,6 +7,8 @@ triggers, so no code path can forget to index.
 
 from __future__ import annotations
 
+import sqlite3
+
 from dragoman.tables import TABLES, Table
 
 SQL_TYPES = {"text": "TEXT", "integer": "INTEGER", "real": "REAL", "boolean": "INTEGER", "json": "TEXT"}
@@ -104,6 +106,15 @@ CREATE INDEX IF NOT EXISTS "articles_published" ON "articles"("published");
 CREATE INDEX IF NOT EXISTS "events_type" ON "events"("type");
 CREATE INDEX IF NOT EXISTS "happening_reports_happening" ON "happening_reports"("happening_id");
 """
+
+
+def add_new_columns(db: sqlite3.Connection) -> None:
+    """Give a corpus made by an earlier Dragoman the columns its records have gained since (the
+    quotes' ``partials``): tables are only created if missing, so an old one keeps old columns."""
+    for table in TABLES:
+        present = {row[1] for row in db.execute(f'PRAGMA table_info("{table.name}")')}
+        for column in (c for c in table.columns if c.name not in present):
+            db.execute(f'ALTER TABLE "{table.name}" ADD COLUMN "{column.name}" {SQL_TYPES[column.type]}')
 
 
 def schema_script() -> str:
