@@ -34,3 +34,5 @@ bench: install
 	$(BIN)/python benchmarks/actors.py $(SHARED)/bench/events/PLOVER_GSR_CAMEO.txt
 	$(BIN)/python benchmarks/quotes.py benchmarks/quotes/gold/*.json
 	$(BIN)/python benchmarks/events.py $(SHARED)/bench/events/PETR2_GSR_validation.xml $(SHARED)/bench/events/CAMEO2PLOVER-2021.txt
+	$(BIN)/python benchmarks/long_text.py $(SHARED)/bench/extraction/scrapinghub/ground-truth.json
+	$(BIN)/python benchmarks/hostile.py
