@@ -54,12 +54,14 @@ class _Worker:
 
         from dragoman.pipeline import Pipeline
 
-        threadpool_limits(1, user_api="blas")  # one process per core: a second BLAS thread only competes
         try:
             cls.pipeline = Pipeline(settings)
             cls.pipeline.nlp
         except Exception as exc:  # noqa: BLE001 - any reason is reported to the parent
             cls.failure = f"a worker could not load the pipeline ({type(exc).__name__}: {exc})"
+        # One process per core: a second BLAS thread only competes. Set once numpy has loaded
+        # OpenBLAS, which the limit reaches only if it is already loaded.
+        threadpool_limits(1, user_api="blas")
         if loaded is not None:
             loaded.wait(LOAD_TIMEOUT)
 
