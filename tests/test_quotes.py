@@ -239,3 +239,12 @@ def test_a_word_or_two_in_marks_is_a_term_or_a_title_not_a_quote(pipeline, text,
 ])
 def test_a_tag_after_the_claim_may_hold_a_party_in_brackets(pipeline, text, want):
     assert speakers(pipeline.analyze(text, date="2016-09-22")) == [want]
+
+
+def test_a_quote_opened_after_a_longer_tag_and_a_comma_is_the_tags_speakers(pipeline):
+    """CBS News (ScrapingHub page ``7a664e40…``): the addressee puts the verb four words back."""
+    text = ("Tim Morrison testified on Tuesday.\n\nMorrison told the Intelligence Committee, \"I feared at the "
+            "time of the call on July 25 how its disclosure would play in Washington's political climate. "
+            "My fears have been realized.\"")
+    article = pipeline.analyze(text, date="2019-11-19")
+    assert speaker_of(article, "My fears have been realized") == ("Tim Morrison", "direct")

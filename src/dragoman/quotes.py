@@ -55,7 +55,8 @@ def climb_to_cue(span: Span) -> Optional[Token]:
 
 
 def adjacent_cue(doc: Doc, span: Span) -> Optional[Token]:
-    """A speech verb right after the closing mark (``," he said``) or right before the opener."""
+    """A speech verb right after the closing mark (``," he said``) or right before the opener, or,
+    after a comma or colon, in the tag that introduces the quote (``told the committee, "...``)."""
     start = span.end
     while start < len(doc) and (doc[start].is_punct or doc[start].is_space):
         start += 1  # past the closing mark and comma, even into the next "sentence" when it goes on
@@ -65,7 +66,12 @@ def adjacent_cue(doc: Doc, span: Span) -> Optional[Token]:
     after = [t for t in doc[start:min(start + 6, sentence_end)] if is_speech_verb(t)] if start < len(doc) else []
     if after:
         return after[0]
-    before = [t for t in doc[max(span.start - 3, 0):span.start] if is_speech_verb(t)]
+    reach = 3
+    if span.start >= 2 and doc[span.start - 2].text in (",", ":"):  # "told the Intelligence Committee, "I ...
+        reach = load_json("quotes/cues.json")["introducing_tag_max_words"]
+    window = doc[max(span.start - reach, 0):span.start]
+    breaks = [t.i for t in window if "\n" in t.text]  # never from another paragraph
+    before = [t for t in window if is_speech_verb(t) and t.i > max(breaks, default=-1)]
     return before[-1] if before else None
 
 
