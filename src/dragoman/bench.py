@@ -22,7 +22,6 @@ import platform
 import resource
 import time
 from collections import defaultdict
-from contextlib import nullcontext
 from dataclasses import asdict, dataclass, field
 from itertools import islice
 from pathlib import Path
@@ -113,9 +112,10 @@ def time_bare(model: str, texts: list[str], batch_size: int = 32, matmul: str = 
     """Seconds bare spaCy takes over ``texts`` (loading and warm-up not counted); "blis" is how
     ``spacy.load`` builds the models."""
     import spacy
-    from thinc.api import use_ops
 
-    with use_ops("numpy", use_blis=False) if matmul == "numpy" else nullcontext():
+    from dragoman.nlp import matmul_ops
+
+    with matmul_ops(matmul):
         nlp = spacy.load(model)
     list(nlp.pipe(texts[:WARM_UP]))
     start = time.perf_counter()

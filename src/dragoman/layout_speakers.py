@@ -19,6 +19,7 @@ from dragoman.data_files import load_json
 from dragoman.doc_views import text_of
 from dragoman.mention_index import MentionIndex
 from dragoman.quotemarks import Quoted
+from dragoman.record import Actor, Span
 
 NAME_COLON = re.compile(r"^[\"\u201c]?(?P<name>[^\s:\"\u201c][^:\n]*?):[ \t]+(?=\S)", re.M)
 
@@ -58,11 +59,17 @@ def named_lines(doc: Doc, index: MentionIndex) -> list[NamedLine]:
 
 def names_a_speaker(last: Token, start: int, end: int, index: MentionIndex) -> bool:
     """The name is an actor's mention, whole, or the surname of the article's one person so called."""
-    actor = index.by_char.get(start)
-    mention = next((m for m in actor.mentions if m.start == start), None) if actor is not None else None
+    actor, mention = mention_starting_at(index, start)
     if mention is None or mention.end != end:
         actor = index.person_by_surname(last) if start == last.idx else None  # one word: "PENCE:"
     return actor is not None and actor.type not in load_json("quotes/cues.json")["colon_non_speaker_types"]
+
+
+def mention_starting_at(index: MentionIndex, offset: int) -> tuple[Optional[Actor], Optional[Span]]:
+    """The actor named at ``offset`` and its mention, if a mention starts exactly there."""
+    actor = index.by_char.get(offset)
+    mention = next((m for m in actor.mentions if m.start == offset), None) if actor is not None else None
+    return actor, mention
 
 
 def signed_by(doc: Doc, quoted: Quoted, index: MentionIndex) -> Optional[Token]:
@@ -77,7 +84,6 @@ def signed_by(doc: Doc, quoted: Quoted, index: MentionIndex) -> Optional[Token]:
     after += 1
     while after < len(text) and text[after] in " \t":
         after += 1
-    actor = index.by_char.get(after)
-    mention = next((m for m in actor.mentions if m.start == after), None) if actor is not None else None
+    _, mention = mention_starting_at(index, after)
     named = doc.char_span(mention.start, mention.end, alignment_mode="expand") if mention is not None else None
     return named[-1] if named is not None else None  # the name's last word heads it: "John Kerry"

