@@ -263,3 +263,17 @@ def test_a_charge_is_done_by_the_accused_and_its_rejection_aims_at_the_accusers(
     triples = {triple for triple, _ in coded_triples(article)}
     assert {("ACCUSE", "RUS", "USA"), ("REJECT", "USA", "RUS"), ("REJECT", "USA", "SYR")} <= triples
     assert not any(source in ("RUS", "SYR") for kind, source, _ in triples if kind != "ACCUSE")
+
+
+@pytest.mark.parametrize("text, want", [
+    # PLOVER gold standard records PLOVER-GSR01-AID-0002 and -0011 (openeventdata/PLOVER, CC BY-SA 4.0).
+    ("The European Community on Monday gave the Ivory Coast 5.1 million dollars of aid for agricultural "
+     "development projects.", ("AID", "CIV")),
+    ("Uganda has granted political asylum to 18 Rwandan rebels who entered the country illegally two years ago "
+     "and are wanted at home on treason charges, a United Nations official said on Friday.", ("AID", "RWA")),
+])
+def test_giving_money_goods_or_asylum_is_aid_to_the_recipient(pipeline, text, want):
+    from dragoman.ingest import RawArticle
+
+    article = pipeline.analyze(RawArticle(source="plover", text=text, layout="paragraphs"), date="2000-01-01")
+    assert want in {(kind, target) for (kind, _, target), _ in coded_triples(article)}

@@ -24,6 +24,7 @@ from dragoman.events.features import clause_features, default_word_lists
 from dragoman.events.model import EventTypeModel
 from dragoman.events.roles import named_deeper, state_named, subjects_of, targets_of
 from dragoman.events.status import confidence_of, status_of
+from dragoman.events.transfers import transferred
 from dragoman.events.when import find_place, resolve_date
 from dragoman.mention_index import MentionIndex, index_of, is_speech_verb, is_to_clause
 from dragoman.record import Actor, Article, Event, Location
@@ -86,6 +87,8 @@ class EventCoder:
             kind = light.get(noun.lemma_.lower()) or light.get(noun.lower_)
             if kind:
                 return kind
+        if transferred(word) is not None:
+            return "AID"
         particles = lex["particles"].get(lemma)
         if particles and not any(c.lower_ in particles for c in word.children):
             return None
@@ -108,6 +111,8 @@ def verb_triggers(doc: Doc, index: MentionIndex, used: set[int], coder: EventCod
             continue
         light = lex["light_verbs"].get(word.lemma_.lower(), {})
         nouns = [c for c in word.children if c.dep_ == "dobj" and (c.lemma_.lower() in light or c.lower_ in light)]
+        if not nouns and kind == "AID" and (given := transferred(word)) is not None:
+            nouns = [given]
         if nouns:  # "offered military support": the noun's own targets and mode count
             used.add(nouns[0].i)
             sources = subjects_of(word, index)

@@ -41,8 +41,8 @@ def targets_of(word: Token, index: MentionIndex, prepositions: tuple[str, ...], 
     object that names no actor only one preposition in (``strikes against a target``)."""
     found: list[Actor] = []
     heads = [c for c in word.children if c.dep_ in ("dobj", "dative", "attr")]
-    heads += [g for c in word.children if c.dep_ == "prep" and c.lower_ in prepositions
-              for g in c.children if g.dep_ == "pobj"]
+    heads += [g for c in word.children if (c.dep_ == "prep" and c.lower_ in prepositions or c.dep_ == "dative")
+              for g in c.children if g.dep_ == "pobj"]  # "gives equipment to Nicaragua": a dative "to"
     for clause in (c for c in word.children if c.dep_ in ("xcomp", "advcl", "acl", "relcl") and c.pos_ == "VERB"):
         if is_speech_verb(clause):
             continue  # "..., warning that X ...": X is what was said, not whom the event is for
