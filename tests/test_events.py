@@ -277,3 +277,14 @@ def test_giving_money_goods_or_asylum_is_aid_to_the_recipient(pipeline, text, wa
 
     article = pipeline.analyze(RawArticle(source="plover", text=text, layout="paragraphs"), date="2000-01-01")
     assert want in {(kind, target) for (kind, _, target), _ in coded_triples(article)}
+
+
+def test_a_force_noun_after_a_support_verb_is_an_assault_on_the_place_it_names(pipeline):
+    from dragoman.ingest import RawArticle
+
+    # PLOVER gold standard record PLOVER-GSR01-FIGHT-0004 (openeventdata/PLOVER, CC BY-SA 4.0): "mounted
+    # its invasion of South Lebanon" is an assault on Lebanon, "South" naming a part of the country.
+    text = ("Israel today mounted its long-threatened invasion of South Lebanon, ploughing through the United "
+            "Nations lines on the coast of south of Tyre and thrusting forward in at least to inland areas.")
+    article = pipeline.analyze(RawArticle(source="plover", text=text, layout="paragraphs"), date="2000-01-01")
+    assert ("ASSAULT", "ISR", "LBN") in {triple for triple, _ in coded_triples(article)}

@@ -118,6 +118,7 @@ class KnowledgeBase:
     not_actors: set[str] = field(default_factory=set)
     companies: set[str] = field(default_factory=set)
     company_suffixes: set[str] = field(default_factory=set)
+    compass_words: set[str] = field(default_factory=set)
 
     def add(self, entry: Entry, keys: list[str]) -> None:
         """Index ``entry`` under normalised names ``keys``."""
@@ -148,6 +149,9 @@ class KnowledgeBase:
         found = self.country_names.get(key) or self.seats.get(key) or self.places.get(key)
         if found is None and key.endswith(" city"):
             return self.country_of_place(key[:-len(" city")])
+        first, _, rest = key.partition(" ")
+        if found is None and first in self.compass_words:
+            return self.country_names.get(rest)  # "South Lebanon": a part of Lebanon
         return found
 
     def sector_of(self, phrase: str) -> Optional[str]:
@@ -258,6 +262,7 @@ def load_kb() -> KnowledgeBase:
     kb.not_actors = {normalise(w) for w in conventions["not_actors"]}
     kb.companies = {normalise(w) for w in conventions["companies"]}
     kb.company_suffixes = {normalise(w) for w in conventions["company_suffixes"]}
+    kb.compass_words = {normalise(w) for w in conventions["compass_words"]}
     generic = {normalise(w) for w in conventions["generic_bodies"]}
     for name, iso3, _kind in tsv_lines("places.tsv", 3):
         if iso3 not in kb.countries:

@@ -71,8 +71,8 @@ def states_of_places(head: Token, index: MentionIndex) -> list[Actor]:
     the state it lies in, as the CAMEO coders have it. A place after a locative preposition ("talks
     at Geneva") is where the event happens, not whom it concerns."""
     kb = load_kb()
-    if head.dep_ == "pobj" and head.head.lower_ in kb.locative:
-        return []
+    if head.dep_ == "pobj" and head.head.lower_ in load_json("events/triggers.json")["location_prepositions"]:
+        return []  # "the invasion of South Lebanon", "a visit to Iraq" concern the state; "talks in Geneva" do not
     found: list[Actor] = []
     for token in (head, *head.conjuncts):
         place = name_of(token)
