@@ -288,3 +288,13 @@ def test_a_force_noun_after_a_support_verb_is_an_assault_on_the_place_it_names(p
             "Nations lines on the coast of south of Tyre and thrusting forward in at least to inland areas.")
     article = pipeline.analyze(RawArticle(source="plover", text=text, layout="paragraphs"), date="2000-01-01")
     assert ("ASSAULT", "ISR", "LBN") in {triple for triple, _ in coded_triples(article)}
+
+
+def test_accepting_demands_is_a_concession_to_those_who_made_them(pipeline):
+    from dragoman.ingest import RawArticle
+
+    # PLOVER gold standard record PLOVER-GSR01-CONCEDE-0010 (openeventdata/PLOVER, CC BY-SA 4.0).
+    text = "The Mozambique government on Thursday accepted demands from Shona rebels that it initiate political reforms."
+    article = pipeline.analyze(RawArticle(source="plover", text=text, layout="paragraphs"), date="2000-01-01")
+    actors = {a.id: a for a in article.actors}
+    assert [(e.type, actors[e.target].name) for e in article.events] == [("CONCEDE", "Shona rebels")]
