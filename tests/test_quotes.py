@@ -248,3 +248,14 @@ def test_a_quote_opened_after_a_longer_tag_and_a_comma_is_the_tags_speakers(pipe
             "My fears have been realized.\"")
     article = pipeline.analyze(text, date="2019-11-19")
     assert speaker_of(article, "My fears have been realized") == ("Tim Morrison", "direct")
+
+
+def test_a_paragraph_ending_in_a_colon_introduces_the_quote_below_it(pipeline):
+    """US Department of Defense news (public domain, re3d CENTCOM set): the statement's paragraph
+    names its speaker with no speech verb."""
+    text = ("Gen. Joseph L. Votel, U.S. Central Command commander, released the following statement today:\n\n"
+            "\"We mourn the loss of one of our own, Navy Special Warfare Operator 1st Class Charles H. Keating IV, "
+            "who was killed yesterday in northern Iraq. Petty Officer Keating was advising and assisting our "
+            "Kurdish partners, in support of Operation Inherent Resolve.\"")
+    article = pipeline.analyze(text, date="2016-05-04")
+    assert speaker_of(article, "We mourn the loss of one of our own") == ("Joseph L. Votel", "direct")

@@ -72,7 +72,19 @@ def adjacent_cue(doc: Doc, span: Span) -> Optional[Token]:
     window = doc[max(span.start - reach, 0):span.start]
     breaks = [t.i for t in window if "\n" in t.text]  # never from another paragraph
     before = [t for t in window if is_speech_verb(t) and t.i > max(breaks, default=-1)]
-    return before[-1] if before else None
+    return before[-1] if before else introduced_by_colon(doc, span)
+
+
+def introduced_by_colon(doc: Doc, span: Span) -> Optional[Token]:
+    """``Cruz called them on it:`` closing a paragraph, or ``the headline reads:`` before the mark:
+    the clause a colon ends introduces the quote after it, whatever its verb."""
+    colon = span.start - 2  # the token before the opening mark
+    while colon >= 0 and doc[colon].is_space:
+        colon -= 1
+    if colon < 0 or doc[colon].text != ":":
+        return None
+    root = doc[colon].sent.root
+    return root if root.pos_ in ("VERB", "AUX") and root.i < colon else None
 
 
 def passive_agent(span: Span) -> Optional[Token]:
