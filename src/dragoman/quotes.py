@@ -83,8 +83,10 @@ def introduced_by_colon(doc: Doc, span: Span) -> Optional[Token]:
         colon -= 1
     if colon < 0 or doc[colon].text != ":":
         return None
-    root = doc[colon].sent.root
-    return root if root.pos_ in ("VERB", "AUX") and root.i < colon else None
+    clause = doc[doc[colon].sent.start:colon]
+    speech = [t for t in clause if is_speech_verb(t)]  # "The Times made these allegations, and X responded:"
+    verbs = [t for t in (doc[colon].head, clause.root) if t.pos_ in ("VERB", "AUX") and t.i < colon]
+    return speech[-1] if speech else verbs[0] if verbs else None
 
 
 def passive_agent(span: Span) -> Optional[Token]:
