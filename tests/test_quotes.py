@@ -259,3 +259,15 @@ def test_a_paragraph_ending_in_a_colon_introduces_the_quote_below_it(pipeline):
             "Kurdish partners, in support of Operation Inherent Resolve.\"")
     article = pipeline.analyze(text, date="2016-05-04")
     assert speaker_of(article, "We mourn the loss of one of our own") == ("Joseph L. Votel", "direct")
+
+
+def test_a_report_runs_on_into_a_second_clause_joined_to_its_verb(pipeline):
+    """Polygraph.info (ScrapingHub page ``1ee91d1f…``): "told X that A, and that B" reports both."""
+    from conftest import PAGES
+
+    from dragoman.ingest import read_inputs
+
+    article = pipeline.analyze(next(iter(read_inputs([str(PAGES / "polygraph-al-tanf.txt")], 10_000_000))))
+    report = next(q for q in article.quotes if q.kind == "indirect" and "patently false" in q.text)
+    assert report.text.endswith("“the United States is not preventing people from leaving Rukban.”")
+    assert [p.text for p in report.partials][-1].startswith("the United States is not preventing")

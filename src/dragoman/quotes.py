@@ -303,9 +303,21 @@ def reported_contents(cue: Token) -> list[tuple[Token, Span]]:
         clauses += [c for c in cue.children if c.dep_ == "xcomp" and c.pos_ == "VERB" and is_to_clause(c)]
         clauses += [g for c in cue.children if c.dep_ == "prep" and c.lower_ in load_json("quotes/cues.json")["charge_prepositions"]
                     for g in c.children if g.dep_ == "pcomp" and g.tag_ == "VBG"]
-    contents = [(c, cue.doc[c.left_edge.i:c.right_edge.i + 1]) for c in clauses]
+    contents = [(c, report_span(cue, c)) for c in clauses]
     naming = naming_complement(cue, objects)
     return contents + ([(naming, cue.doc[objects[0].left_edge.i:naming.right_edge.i + 1])] if naming is not None else [])
+
+
+def report_span(cue: Token, clause: Token) -> Span:
+    """The words a reported clause covers, and a clause joined to the speech verb right after it
+    with no speech verb of its own ("says there's a long road ahead but he feels confident ...")."""
+    doc = clause.doc
+    end = clause.right_edge.i + 1
+    joined = [c for c in cue.children if c.dep_ == "conj" and c.pos_ in ("VERB", "AUX") and c.left_edge.i >= end - 1
+              and not is_speech_verb(c) and not any(is_speech_verb(t) for t in c.subtree)]
+    if joined and all(doc[i].dep_ in ("cc", "punct") for i in range(end, joined[0].left_edge.i)):
+        end = joined[0].right_edge.i + 1
+    return doc[clause.left_edge.i:end]
 
 
 def naming_complement(cue: Token, objects: list[Token]) -> Optional[Token]:
