@@ -271,3 +271,13 @@ def test_a_report_runs_on_into_a_second_clause_joined_to_its_verb(pipeline):
     report = next(q for q in article.quotes if q.kind == "indirect" and "patently false" in q.text)
     assert report.text.endswith("“the United States is not preventing people from leaving Rukban.”")
     assert [p.text for p in report.partials][-1].startswith("the United States is not preventing")
+
+
+def test_a_tag_the_parser_hangs_on_the_quote_still_names_its_speaker(pipeline):
+    """Fox Business (ScrapingHub page ``51374560…``): the parser hangs the tag's verb above the
+    quote but finds no subject for it; the name right before the verb is the speaker."""
+    text = ("“Our third quarter results reflected broad-based growth across our business, yet sales were below "
+            "our expectations driven by the timing of certain benefits associated with our One Home Depot "
+            "strategic investments,\" chairman, CEO and president Craig Menear said in the earnings release.")
+    article = pipeline.analyze(text, date="2019-11-19")
+    assert speaker_of(article, "Our third quarter results") == ("Craig Menear", "direct")

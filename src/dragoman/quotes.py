@@ -150,10 +150,29 @@ def speaker_of(doc: Doc, span: Span, index: MentionIndex) -> tuple[Optional[Toke
         subject = clause_subject(cue)
         if subject is not None and not index.in_marks(subject):
             return cue, subject
+        named = name_before_cue(doc, span, cue, index)
+        if named is not None:
+            return cue, named
     attributed = according_to(span.sent)
     if attributed is not None:
         return attributed[0].doc[attributed[1].start], attributed[0]
     return cue, passive_agent(span)
+
+
+def name_before_cue(doc: Doc, span: Span, cue: Token, index: MentionIndex) -> Optional[Token]:
+    """``"...," Brent Bozell III, founder of the Media Research Center, tells ...``: the parser may
+    hang the name on a word inside the quote; the tag's first noun phrase is still its speaker, or
+    the name right before the verb (``chairman, CEO and president Craig Menear said``)."""
+    if cue.i > span.end and doc[cue.i - 1].pos_ == "PROPN" and not index.in_marks(doc[cue.i - 1]):
+        return doc[cue.i - 1]
+    for token in doc[span.end:cue.i]:
+        if (token.pos_ in ("PROPN", "NOUN") or token.tag_ == "PRP") and not index.in_marks(token):  # not "which"
+            while token.dep_ in ("compound", "flat") and token.head.i < cue.i:
+                token = token.head
+            return token
+        if not (token.is_punct or token.is_space):
+            return None  # a word before the name: not a tag's subject
+    return None
 
 
 def speaker_phrase(speaker: Token, index: MentionIndex) -> Span:
