@@ -318,9 +318,12 @@ def ingest(paths, db, jobs, batch, progress, model, max_bytes) -> None:
                                    progress=sys.stderr.isatty() if progress is None else progress)
         except DragomanError as exc:
             raise click.ClickException(str(exc)) from exc
+    for source, reason in report.left_out:
+        click.echo(f"dragoman: skipped: {source}: {reason}", err=True)
     for source, reason in report.failures:
         click.echo(f"dragoman: error: {source}: {reason}", err=True)
-    click.echo(f"dragoman: added {report.added}, skipped {report.skipped} (already stored), "
+    left_out = f", left out {len(report.left_out)} (not articles)" if report.left_out else ""
+    click.echo(f"dragoman: added {report.added}, skipped {report.skipped} (already stored){left_out}, "
                f"failed {report.failed}", err=True)
     sys.exit(1 if report.failed else 0)
 

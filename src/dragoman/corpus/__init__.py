@@ -26,15 +26,15 @@ from dragoman.corpus.happenings import HappeningConfig, build_happenings
 from dragoman.corpus.schema import add_new_columns, schema_script
 from dragoman.corpus.stories import StoryConfig, build_stories
 from dragoman.export import export
-from dragoman.errors import DragomanError, InputError
-from dragoman.ingest import Item, RawArticle, expand_paths, read_inputs
+from dragoman.errors import DragomanError, InputError, Skipped
+from dragoman.ingest import Item, RawArticle, read_inputs
 from dragoman.record import Article
 from dragoman.settings import DEFAULT_DB, Settings
 from dragoman.tables import TABLES, article_key, article_rows
 from dragoman.workers import analyze_parallel, default_jobs
 
 if TYPE_CHECKING:
-    from dragoman.pipeline import Pipeline
+    from dragoman.pipeline import Outcome, Pipeline
 
 
 class CorpusError(DragomanError):
@@ -49,6 +49,9 @@ class IngestReport:
     failed: int = 0
     failures: list[tuple[str, str]] = field(default_factory=list)
     """(source, reason) for each input that could not be analyzed in this run."""
+    left_out: list[tuple[str, str]] = field(default_factory=list)
+    """(source, reason) for each input left unread on purpose (a hidden file, a licence, a WARC
+    request record): not an article, so neither stored nor a failure."""
 
 
 class Corpus:
@@ -148,46 +151,53 @@ class Corpus:
         settings = settings or (pipeline.settings if pipeline else Settings())
         jobs = jobs or default_jobs()
         report = IngestReport()
-        paths = list(paths)
-        total = sum(1 for _ in expand_paths(paths))
-        fresh = self._unstored(read_inputs(paths, settings.max_bytes), report)
-        outcomes = analyze_parallel(fresh, settings, jobs=jobs, pipeline=pipeline)
-        # One iterator over the bar: ``islice(bar, ...)`` would start a new pass over the bar at each
-        # batch, and tqdm ends the stream when the previous pass is dropped (all but one batch lost).
-        stream = iter(tqdm(outcomes, unit="article", disable=not progress, file=sys.stderr, total=total))
-        while chunk := list(islice(stream, batch)):
-            with self.transaction():
-                for item, outcome in chunk:
-                    if isinstance(outcome, InputError):
-                        report.failed += 1
-                        report.failures.append((outcome.source, outcome.reason))
-                        self.record_failure(outcome.source, outcome.reason)
-                        continue
-                    try:
-                        self.db.execute("SAVEPOINT article")
-                        added = self._insert(outcome)
-                        self.db.execute("RELEASE article")
-                    except sqlite3.DatabaseError as exc:  # one bad record must not stop the batch
-                        self.db.execute("ROLLBACK TO article")
-                        self.db.execute("RELEASE article")
-                        report.failed += 1
-                        report.failures.append((outcome.source, f"not stored: {exc}"))
-                        self.record_failure(outcome.source, f"not stored: {exc}")
-                        continue
-                    if added:
-                        report.added += 1
-                    else:
-                        report.skipped += 1
+        # The bar counts the articles read (stored, already there, failed or left out) and shows no
+        # total: a JSON Lines, feed or WARC file holds many, so the number of files is none.
+        with tqdm(unit="article", disable=not progress, file=sys.stderr) as bar:
+            fresh = self._unstored(read_inputs(paths, settings.max_bytes), report, bar)
+            outcomes = analyze_parallel(fresh, settings, jobs=jobs, pipeline=pipeline)
+            while chunk := list(islice(outcomes, batch)):
+                self._store_batch(chunk, report)
+                bar.update(len(chunk))
         self.refresh()
         return report
 
-    def _unstored(self, items: Iterable[Item], report: IngestReport) -> Iterator[Item]:
+    def _store_batch(self, chunk: list[tuple[Item, Outcome]], report: IngestReport) -> None:
+        """One transaction: each article stored (or counted as already there), each failure recorded."""
+        with self.transaction():
+            for _item, outcome in chunk:
+                if isinstance(outcome, Skipped):
+                    report.left_out.append((outcome.source, outcome.reason))
+                    continue
+                if isinstance(outcome, InputError):
+                    report.failed += 1
+                    report.failures.append((outcome.source, outcome.reason))
+                    self.record_failure(outcome.source, outcome.reason)
+                    continue
+                try:
+                    self.db.execute("SAVEPOINT article")
+                    added = self._insert(outcome)
+                    self.db.execute("RELEASE article")
+                except sqlite3.DatabaseError as exc:  # one bad record must not stop the batch
+                    self.db.execute("ROLLBACK TO article")
+                    self.db.execute("RELEASE article")
+                    report.failed += 1
+                    report.failures.append((outcome.source, f"not stored: {exc}"))
+                    self.record_failure(outcome.source, f"not stored: {exc}")
+                    continue
+                if added:
+                    report.added += 1
+                else:
+                    report.skipped += 1
+
+    def _unstored(self, items: Iterable[Item], report: IngestReport, bar: tqdm) -> Iterator[Item]:
         """The inputs not yet in the corpus (cleaning is cheap; analysis is what a rerun saves)."""
         for item in items:
             if isinstance(item, RawArticle):
                 try:
                     if self.has(article_key(clean(item))):
                         report.skipped += 1
+                        bar.update()
                         continue
                 except Exception:  # noqa: BLE001 - the worker meets the same input and reports why
                     pass
