@@ -1,7 +1,8 @@
 """A corpus of analyzed articles in one plain SQLite file, readable by any SQLite tool or Datasette.
 
 ``Corpus`` is the whole API: the ``dragoman`` commands (ingest, search, actors, events, stories,
-export) and the server's routes each call one of its methods and add nothing of their own.
+happenings, contested, network, timeline, stances, export) and the server's routes each call one
+of its methods and add nothing of their own.
 The file is opened in WAL mode so readers (a server, Datasette) never wait on an ingest.
 """
 
@@ -20,7 +21,8 @@ from typing import TYPE_CHECKING, Any, Iterable, Iterator, Optional
 from tqdm import tqdm
 
 from dragoman.clean import clean
-from dragoman.corpus import queries
+from dragoman.corpus import aggregates, queries
+from dragoman.corpus.aggregates import Graph, TimelineBy
 from dragoman.corpus.queries import Filters
 from dragoman.corpus.happenings import HappeningConfig, build_happenings
 from dragoman.corpus.schema import add_new_columns, schema_script
@@ -29,7 +31,7 @@ from dragoman.export import export
 from dragoman.errors import DragomanError, InputError, Skipped
 from dragoman.ingest import Item, RawArticle, read_inputs
 from dragoman.record import Article
-from dragoman.settings import DEFAULT_DB, Settings
+from dragoman.settings import Settings
 from dragoman.tables import TABLES, article_key, article_rows
 from dragoman.workers import analyze_parallel, default_jobs
 
@@ -258,11 +260,24 @@ class Corpus:
         """Reports of one happening that contradict each other across articles, with both sources."""
         return queries.contested(self.db, filters)
 
+    def network(self, filters: Filters = Filters()) -> Graph:
+        """Who did what to whom: actors and directed edges per event type, weighted by happenings."""
+        return aggregates.network(self.db, filters)
+
+    def timeline(self, filters: Filters = Filters(), by: TimelineBy = "actor") -> list[dict[str, Any]]:
+        """Happenings per actor (or country), day and event type."""
+        return aggregates.timeline(self.db, filters, by)
+
+    def stances(self, filters: Filters = Filters()) -> Graph:
+        """Who supports, opposes, criticises whom: edges per kind, weighted by the articles saying so."""
+        return aggregates.stances(self.db, filters)
+
     def story_articles(self, story_id: str) -> list[dict[str, Any]]:
         return queries.story_articles(self.db, story_id)
 
     def export(self, fmt: str, out_dir: str | Path) -> dict[str, int]:
-        """Write the corpus to ``out_dir``: ``jsonl`` (records), ``csv`` or ``parquet`` (a file per table)."""
+        """Write the corpus to ``out_dir``: ``jsonl`` (records), ``csv`` or ``parquet`` (a file per
+        table), ``plover`` (the events as PLOVER records, ``events.plover.jsonl``)."""
         return export(self.db, fmt, Path(out_dir))
 
 
