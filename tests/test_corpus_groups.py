@@ -99,3 +99,18 @@ def test_one_outlet_reports_a_happening_once_unless_the_text_is_a_copy():
     stories = group_stories([ASSANGE, rewrite, follow_up, *ELSEWHERE])
     assert stories["bbc"] == stories["bbc-2"] != stories["bbc-3"]
     assert len(set(stories.values())) == 4
+
+
+def test_a_hypothetical_report_joins_no_happening(sample_record):
+    """"The two sides could meet" in one article and the meeting in another are not one meeting."""
+    meeting = next(e for e in sample_record.events if e.type == "CONSULT" and e.source)
+    held = dataclasses.replace(sample_record, published="2024-12-07")
+    maybe = dataclasses.replace(sample_record, source="elsewhere.txt", published="2024-12-07", events=[
+        dataclasses.replace(e, status="hypothetical") if e is meeting else e for e in sample_record.events])
+    corpus = Corpus()
+    corpus.save_all([held, maybe])
+    corpus.refresh()
+    real, hypothetical = happening_of(corpus, held, meeting), happening_of(corpus, maybe, meeting)
+    assert real["id"] != hypothetical["id"]
+    assert (real["reports"], real["status"], hypothetical["reports"], hypothetical["status"]) == \
+        (1, "reported", 1, "hypothetical")
