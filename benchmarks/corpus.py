@@ -8,6 +8,8 @@ sources straight into a store until it holds ``--size`` articles (the text is th
 so the index is as large as a real corpus of that size but its words repeat), then times
 full-text queries with filters: median and 95th percentile. ``ingest`` runs ``Corpus.ingest``
 on the same pages with ``jobs=1`` and ``jobs=2`` into fresh files: the ratio is the figure.
+Each figure is printed with the machine's load averages (1, 5, 15 minutes) when it was taken:
+other work on the machine shows in them.
 """
 
 from __future__ import annotations
@@ -15,6 +17,7 @@ from __future__ import annotations
 import argparse
 import dataclasses
 import json
+import os
 import statistics
 import tempfile
 import time
@@ -28,6 +31,10 @@ from dragoman.tables import article_from_dict
 QUERIES = [("Russia", Filters()), ("Syria", Filters(country="SYR")), ("police", Filters(event_type="ASSAULT")),
            ("president", Filters(since="2019-11-18", until="2019-11-20")), ('"foreign minister"', Filters()),
            ("trump", Filters(actor="trump")), ("protest*", Filters(limit=50)), ("plague OR measles", Filters())]
+
+
+def load() -> str:
+    return "load " + " ".join(f"{n:.2f}" for n in os.getloadavg())
 
 
 def bench_search(records_path: Path, size: int, out: Path) -> None:
@@ -49,7 +56,7 @@ def bench_search(records_path: Path, size: int, out: Path) -> None:
     timings.sort()
     p95 = timings[int(0.95 * (len(timings) - 1))]
     print(f"search over {corpus.count('articles')} articles, {len(timings)} queries: "
-          f"median {statistics.median(timings):.1f} ms, p95 {p95:.1f} ms")
+          f"median {statistics.median(timings):.1f} ms, p95 {p95:.1f} ms; {load()}")
 
 
 def bench_ingest(pages: Path, limit: int) -> None:
@@ -62,7 +69,7 @@ def bench_ingest(pages: Path, limit: int) -> None:
             report = corpus.ingest(files, jobs=jobs)
             seconds[jobs] = time.perf_counter() - started
             print(f"--jobs {jobs}: {report.added} articles in {seconds[jobs]:.1f} s "
-                  f"({report.added / seconds[jobs]:.2f} articles/s), failed {report.failed}")
+                  f"({report.added / seconds[jobs]:.2f} articles/s), failed {report.failed}; {load()}")
     print(f"ratio jobs 2 / jobs 1 throughput: {seconds[1] / seconds[2]:.2f}")
 
 
