@@ -50,20 +50,23 @@ def filter_options(func):
     return narrowing_options(func)
 
 
+GRAPH_FORMATS = ("json", "graphml", "csv")
+TABLE_FORMATS = ("json", "csv")
+FORMAT_HELP = {"json": "json", "graphml": "graphml (Gephi, networkx)",
+               "csv": "csv (pandas; of a graph, its edges with both ends' names)"}
+
+
 def aggregate_options(formats: tuple[str, ...]):
     """Options shared by the aggregates: the narrowing filters, an output format and file."""
     def decorate(func):
         func = click.option("-o", "--output", type=click.File("w", encoding="utf-8", lazy=False), default="-",
                             help="Write here instead of standard output.")(func)
         func = click.option("--format", "fmt", type=click.Choice(formats), default="json", show_default=True,
-                            help="json; graphml (Gephi, networkx); csv (pandas; of a graph, its edges with "
-                                 "both ends' names).")(func)
+                            help="; ".join(FORMAT_HELP[f] for f in formats) + ".")(func)
         return narrowing_options(func)
     return decorate
 
 
-GRAPH_FORMATS = ("json", "graphml", "csv")
-TABLE_FORMATS = ("json", "csv")
 
 
 def open_corpus(db: str) -> Corpus:
