@@ -42,8 +42,8 @@ MEETING = "Sergei Lavrov met Hakan Fidan in Doha on Saturday."
 DOHA = Location("Doha", "QAT", 25.28545, 51.53096)
 FIRST = article("first", "wire.example", "2024-12-07",
                 f"{MEETING} Turkey criticised Russia over Syria.",
-                [Event("e1", "CONSULT", 0, len(MEETING), source="a1", target="a2", date="2024-12-07", location=DOHA,
-                       status="reported", confidence=0.9)],
+                [Event("e1", "CONSULT", 0, len(MEETING), source="a1", target="a2", date="2024-12-07",
+                       date_text="on Saturday", location=DOHA, status="reported", confidence=0.9)],
                 [("a3", "a4", "criticises", "Turkey criticised Russia")])
 SECOND = article("second", "daily.example", "2024-12-08",
                  "Lavrov held talks with Fidan of Turkey in Doha. Turkey criticised Russia again, "
@@ -88,7 +88,8 @@ def test_each_event_report_is_a_plover_record_with_plover_field_names(corpus, tm
                       "codebook": "plover-0.7b1"},
         "coder": "dragoman 0.1.0", "story_id": corpus.db.execute(
             'SELECT "story_id" FROM "articles" WHERE "id" = ?', (first,)).fetchone()[0],
-        "pub_date": "2024-12-07", "status": "reported", "confidence": 0.9, "verified": None}
+        "pub_date": "2024-12-07", "date_raw": "on Saturday", "status": "reported", "confidence": 0.9,
+        "verified": None}
     second = records[f"{article_key(SECOND)}-e1"]
     assert (second["date"], second["link"]) == ("2024-12-08", records[f"{first}-e1"]["link"])
     denied = records[f"{article_key(DENIED)}-e1"]

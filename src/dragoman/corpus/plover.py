@@ -6,7 +6,7 @@ specification (draft 0.7b1, "JSON Data Fields": ``id``, ``date``, ``source``, ``
 ``text_info``, ``cite_info``, ``coder``; actor objects with ``code``, ``sector``,
 ``actor_text``, ``identifier_id``, ``identifier_text``, ``office``). PLOVER lets providers add
 fields of their own; those that POLECAT's coder also writes keep its names (``story_id``,
-``pub_date``), and Dragoman's own say how the article tells the event (``status``,
+``pub_date``, ``date_raw``: the date as the text gives it), and Dragoman's own say how the article tells the event (``status``,
 ``confidence``, ``verified``). Every record has every key, null where unknown, so pandas reads
 the file as one table. ``link`` is the happening the report belongs to: PLOVER's field for a
 reference common to related records, here the reports of one happening.
@@ -34,7 +34,7 @@ material conflict); REQUEST is POLECAT's name for PLOVER's DEMAND."""
 CODEBOOK = "plover-0.7b1"
 
 READ_EVENTS = '''
-SELECT e."article_id", e."id" AS "event_id", e."type", e."mode", e."date", e."status", e."confidence",
+SELECT e."article_id", e."id" AS "event_id", e."type", e."mode", e."date", e."date_text", e."status", e."confidence",
        e."verified", e."start", e."end", substr(a."text", e."start" + 1, e."end" - e."start") AS "event_text",
        e."location_name", e."location_country", e."location_lat", e."location_lon",
        a."url", a."title", a."language", a."outlet", a."source" AS "article_source", a."published",
@@ -85,6 +85,7 @@ def plover_record(row: Row) -> Row:
         "coder": f"dragoman {dragoman.__version__}",
         "story_id": row["story_id"],
         "pub_date": published.isoformat() if published else None,
+        "date_raw": row["date_text"],
         "status": row["status"],
         "confidence": row["confidence"],
         "verified": verified,
