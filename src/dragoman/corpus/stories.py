@@ -114,6 +114,8 @@ class Profile:
 
 
 def profile(doc: Doc, body: list[str], vector: dict[str, float], config: StoryConfig) -> Profile:
+    """An untitled article's first words stand for its headline; its opening is its headline and
+    the first ``lead_words`` words of its body, where a report states what happened."""
     headline = set(words(doc.title)) if doc.title else set(body[:config.untitled_headline_words])
     return Profile(doc, vector, shingles(doc.text, config.shingle_words), headline,
                    headline | set(body[:config.lead_words]))
