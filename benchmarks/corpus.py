@@ -1,13 +1,17 @@
 """Corpus benchmarks: search latency on a large store, and ingest throughput with one and two workers.
 
     python benchmarks/corpus.py search RECORDS.jsonl [--size 10000]
-    python benchmarks/corpus.py ingest PAGES_DIR [--limit 40]
+    python benchmarks/corpus.py ingest PAGES_DIR [--limit 40] [--rounds 1]
 
 ``search`` replicates analyzed records (``dragoman analyze ... --format jsonl``) with varied
 sources straight into a store until it holds ``--size`` articles (the text is the records' own,
 so the index is as large as a real corpus of that size but its words repeat), then times
 full-text queries with filters: median and 95th percentile. ``ingest`` runs ``Corpus.ingest``
-on the same pages with ``jobs=1`` and ``jobs=2`` into fresh files: the ratio is the figure.
+on the same pages with ``jobs=1`` and ``jobs=2`` into fresh files, ``--rounds`` times in turn
+(so that other work on the machine, which comes and goes, falls on both alike): the ratio of
+throughputs is the figure, per round and the median. Each run is printed with the machine's load
+averages (1, 5, 15 minutes) and the CPU time it used (workers included): when other work holds the
+cores, the CPU time stays and the wall time grows.
 """
 
 from __future__ import annotations
@@ -15,6 +19,8 @@ from __future__ import annotations
 import argparse
 import dataclasses
 import json
+import os
+import resource
 import statistics
 import tempfile
 import time
@@ -28,6 +34,10 @@ from dragoman.tables import article_from_dict
 QUERIES = [("Russia", Filters()), ("Syria", Filters(country="SYR")), ("police", Filters(event_type="ASSAULT")),
            ("president", Filters(since="2019-11-18", until="2019-11-20")), ('"foreign minister"', Filters()),
            ("trump", Filters(actor="trump")), ("protest*", Filters(limit=50)), ("plague OR measles", Filters())]
+
+
+def load() -> str:
+    return "load " + " ".join(f"{n:.2f}" for n in os.getloadavg())
 
 
 def bench_search(records_path: Path, size: int, out: Path) -> None:
@@ -49,21 +59,35 @@ def bench_search(records_path: Path, size: int, out: Path) -> None:
     timings.sort()
     p95 = timings[int(0.95 * (len(timings) - 1))]
     print(f"search over {corpus.count('articles')} articles, {len(timings)} queries: "
-          f"median {statistics.median(timings):.1f} ms, p95 {p95:.1f} ms")
+          f"median {statistics.median(timings):.1f} ms, p95 {p95:.1f} ms; {load()}")
 
 
-def bench_ingest(pages: Path, limit: int) -> None:
+def cpu_seconds() -> float:
+    """CPU time of this process and its finished children (the worker processes, once joined)."""
+    own, children = resource.getrusage(resource.RUSAGE_SELF), resource.getrusage(resource.RUSAGE_CHILDREN)
+    return own.ru_utime + own.ru_stime + children.ru_utime + children.ru_stime
+
+
+def ingest_once(files: list[str], jobs: int) -> float:
+    """Seconds to ingest ``files`` into a fresh corpus with ``jobs`` workers (pipeline loading included)."""
+    with tempfile.TemporaryDirectory() as folder:
+        corpus = Corpus(str(Path(folder) / "corpus.db"))
+        started, cpu = time.perf_counter(), cpu_seconds()
+        report = corpus.ingest(files, jobs=jobs)
+        seconds = time.perf_counter() - started
+        print(f"--jobs {jobs}: {report.added} articles in {seconds:.1f} s ({report.added / seconds:.2f} articles/s, "
+              f"CPU {cpu_seconds() - cpu:.1f} s), failed {report.failed}; {load()}")
+    return seconds
+
+
+def bench_ingest(pages: Path, limit: int, rounds: int) -> None:
     files = sorted(str(p) for p in pages.iterdir())[:limit]
-    seconds = {}
-    for jobs in (1, 2):
-        with tempfile.TemporaryDirectory() as folder:
-            corpus = Corpus(str(Path(folder) / "corpus.db"))
-            started = time.perf_counter()
-            report = corpus.ingest(files, jobs=jobs)
-            seconds[jobs] = time.perf_counter() - started
-            print(f"--jobs {jobs}: {report.added} articles in {seconds[jobs]:.1f} s "
-                  f"({report.added / seconds[jobs]:.2f} articles/s), failed {report.failed}")
-    print(f"ratio jobs 2 / jobs 1 throughput: {seconds[1] / seconds[2]:.2f}")
+    ratios = []
+    for n in range(rounds):
+        one, two = ingest_once(files, 1), ingest_once(files, 2)
+        ratios.append(one / two)
+        print(f"round {n + 1}: ratio jobs 2 / jobs 1 throughput {ratios[-1]:.2f}")
+    print(f"median ratio over {rounds} round(s): {statistics.median(ratios):.2f}")
 
 
 def main() -> None:
@@ -76,12 +100,13 @@ def main() -> None:
     ingest = sub.add_parser("ingest")
     ingest.add_argument("pages", type=Path)
     ingest.add_argument("--limit", type=int, default=40)
+    ingest.add_argument("--rounds", type=int, default=1)
     args = parser.parse_args()
     if args.what == "search":
         args.db.unlink(missing_ok=True)
         bench_search(args.records, args.size, args.db)
     else:
-        bench_ingest(args.pages, args.limit)
+        bench_ingest(args.pages, args.limit, args.rounds)
 
 
 if __name__ == "__main__":

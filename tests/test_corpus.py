@@ -114,6 +114,30 @@ def test_ingest_stores_each_input_and_lists_what_failed(corpus, pipeline):
         [("no/such/file.txt", "no such file or directory (or a broken symbolic link)")]
 
 
+def test_inputs_left_out_on_purpose_are_neither_stored_nor_failures(inputs, pipeline, tmp_path):
+    """A licence file in a folder of articles is reported as left out; the ingest has not failed."""
+    folder = tmp_path / "pages"
+    folder.mkdir()
+    (folder / "article.txt").write_text(SAMPLE.read_text("utf-8"), "utf-8")
+    (folder / "LICENSE").write_text("MIT License", "utf-8")
+    corpus = Corpus()
+    report = corpus.ingest([str(folder)], jobs=1, pipeline=pipeline)
+    assert (report.added, report.skipped, report.failed) == (1, 0, 0)
+    assert report.left_out == [(str(folder / "LICENSE"), "a licence or read-me file, not an article")]
+    assert corpus.failures() == []
+
+
+def test_the_progress_bar_counts_articles_read_stored_or_not(inputs, pipeline, capsys):
+    """Five articles in three files (one JSON Lines of three sentences), two of them stored before:
+    the bar ends at 5 articles, with no total of files to fall short of."""
+    corpus = Corpus()
+    corpus.ingest(inputs[:2], jobs=1, pipeline=pipeline)
+    capsys.readouterr()
+    corpus.ingest(inputs, jobs=1, pipeline=pipeline, progress=True)
+    last = capsys.readouterr().err.replace("\r", "\n").strip().splitlines()[-1]
+    assert last.startswith("5article ")
+
+
 def test_search_finds_lavrov_with_a_snippet(corpus):
     hits = corpus.search("Lavrov")
     assert [h["outlet"] for h in hits] == ["themoscowtimes.com"]

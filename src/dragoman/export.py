@@ -1,4 +1,5 @@
-"""Writing a corpus out: JSON Lines records, or one CSV or Parquet file per table, streamed.
+"""Writing a corpus out: JSON Lines records, one CSV or Parquet file per table, or the events as
+PLOVER records (``corpus/plover.py``), streamed.
 
 The per-article tables keep the columns of ``tables.py`` exactly (the Spark job writes the same
 Parquet schema); the corpus-wide tables (stories, corpus actors, happenings, contested) follow.
@@ -8,10 +9,12 @@ Rows are read in chunks and written as they come, so a corpus larger than memory
 from __future__ import annotations
 
 import csv
+import json
 import sqlite3
 from pathlib import Path
 from typing import Any, Iterator
 
+from dragoman.corpus.plover import plover_records
 from dragoman.tables import TABLES, Column, Table, arrow_schema
 
 CHUNK = 2000
@@ -58,10 +61,12 @@ def chunks(db: sqlite3.Connection, table: Table, sql: str) -> Iterator[list[dict
 
 
 def export(db: sqlite3.Connection, fmt: str, out_dir: Path) -> dict[str, int]:
-    """Write the corpus to ``out_dir`` as ``fmt`` (jsonl, csv, parquet); rows written per file."""
+    """Write the corpus to ``out_dir`` as ``fmt`` (jsonl, csv, parquet, plover); rows written per file."""
     out_dir.mkdir(parents=True, exist_ok=True)
     if fmt == "jsonl":
         return {"records.jsonl": write_jsonl(db, out_dir / "records.jsonl")}
+    if fmt == "plover":
+        return {"events.plover.jsonl": write_plover(db, out_dir / "events.plover.jsonl")}
     writer = {"csv": write_csv, "parquet": write_parquet}[fmt]
     written = {}
     for table, sql in list(export_tables(db)):
@@ -75,6 +80,15 @@ def write_jsonl(db: sqlite3.Connection, path: Path) -> int:
     with path.open("w", encoding="utf-8") as out:
         for (record,) in db.execute('SELECT "record" FROM "records" ORDER BY "article_id"'):
             out.write(record + "\n")
+            count += 1
+    return count
+
+
+def write_plover(db: sqlite3.Connection, path: Path) -> int:
+    count = 0
+    with path.open("w", encoding="utf-8") as out:
+        for record in plover_records(db):
+            out.write(json.dumps(record, ensure_ascii=False) + "\n")
             count += 1
     return count
 

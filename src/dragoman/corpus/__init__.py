@@ -1,7 +1,8 @@
 """A corpus of analyzed articles in one plain SQLite file, readable by any SQLite tool or Datasette.
 
 ``Corpus`` is the whole API: the ``dragoman`` commands (ingest, search, actors, events, stories,
-export) and the server's routes each call one of its methods and add nothing of their own.
+happenings, contested, network, timeline, stances, export) and the server's routes each call one
+of its methods and add nothing of their own.
 The file is opened in WAL mode so readers (a server, Datasette) never wait on an ingest.
 """
 
@@ -20,21 +21,22 @@ from typing import TYPE_CHECKING, Any, Iterable, Iterator, Optional
 from tqdm import tqdm
 
 from dragoman.clean import clean
-from dragoman.corpus import queries
+from dragoman.corpus import aggregates, queries
+from dragoman.corpus.aggregates import Graph, TimelineBy
 from dragoman.corpus.queries import Filters
 from dragoman.corpus.happenings import HappeningConfig, build_happenings
 from dragoman.corpus.schema import add_new_columns, schema_script
 from dragoman.corpus.stories import StoryConfig, build_stories
 from dragoman.export import export
-from dragoman.errors import DragomanError, InputError
-from dragoman.ingest import Item, RawArticle, expand_paths, read_inputs
+from dragoman.errors import DragomanError, InputError, Skipped
+from dragoman.ingest import Item, RawArticle, read_inputs
 from dragoman.record import Article
-from dragoman.settings import DEFAULT_DB, Settings
+from dragoman.settings import Settings
 from dragoman.tables import TABLES, article_key, article_rows
 from dragoman.workers import analyze_parallel, default_jobs
 
 if TYPE_CHECKING:
-    from dragoman.pipeline import Pipeline
+    from dragoman.pipeline import Outcome, Pipeline
 
 
 class CorpusError(DragomanError):
@@ -49,6 +51,9 @@ class IngestReport:
     failed: int = 0
     failures: list[tuple[str, str]] = field(default_factory=list)
     """(source, reason) for each input that could not be analyzed in this run."""
+    left_out: list[tuple[str, str]] = field(default_factory=list)
+    """(source, reason) for each input left unread on purpose (a hidden file, a licence, a WARC
+    request record): not an article, so neither stored nor a failure."""
 
 
 class Corpus:
@@ -148,46 +153,53 @@ class Corpus:
         settings = settings or (pipeline.settings if pipeline else Settings())
         jobs = jobs or default_jobs()
         report = IngestReport()
-        paths = list(paths)
-        total = sum(1 for _ in expand_paths(paths))
-        fresh = self._unstored(read_inputs(paths, settings.max_bytes), report)
-        outcomes = analyze_parallel(fresh, settings, jobs=jobs, pipeline=pipeline)
-        # One iterator over the bar: ``islice(bar, ...)`` would start a new pass over the bar at each
-        # batch, and tqdm ends the stream when the previous pass is dropped (all but one batch lost).
-        stream = iter(tqdm(outcomes, unit="article", disable=not progress, file=sys.stderr, total=total))
-        while chunk := list(islice(stream, batch)):
-            with self.transaction():
-                for item, outcome in chunk:
-                    if isinstance(outcome, InputError):
-                        report.failed += 1
-                        report.failures.append((outcome.source, outcome.reason))
-                        self.record_failure(outcome.source, outcome.reason)
-                        continue
-                    try:
-                        self.db.execute("SAVEPOINT article")
-                        added = self._insert(outcome)
-                        self.db.execute("RELEASE article")
-                    except sqlite3.DatabaseError as exc:  # one bad record must not stop the batch
-                        self.db.execute("ROLLBACK TO article")
-                        self.db.execute("RELEASE article")
-                        report.failed += 1
-                        report.failures.append((outcome.source, f"not stored: {exc}"))
-                        self.record_failure(outcome.source, f"not stored: {exc}")
-                        continue
-                    if added:
-                        report.added += 1
-                    else:
-                        report.skipped += 1
+        # The bar counts the articles read (stored, already there, failed or left out) and shows no
+        # total: a JSON Lines, feed or WARC file holds many, so the number of files is none.
+        with tqdm(unit="article", disable=not progress, file=sys.stderr) as bar:
+            fresh = self._unstored(read_inputs(paths, settings.max_bytes), report, bar)
+            outcomes = analyze_parallel(fresh, settings, jobs=jobs, pipeline=pipeline)
+            while chunk := list(islice(outcomes, batch)):
+                self._store_batch(chunk, report)
+                bar.update(len(chunk))
         self.refresh()
         return report
 
-    def _unstored(self, items: Iterable[Item], report: IngestReport) -> Iterator[Item]:
+    def _store_batch(self, chunk: list[tuple[Item, Outcome]], report: IngestReport) -> None:
+        """One transaction: each article stored (or counted as already there), each failure recorded."""
+        with self.transaction():
+            for _item, outcome in chunk:
+                if isinstance(outcome, Skipped):
+                    report.left_out.append((outcome.source, outcome.reason))
+                    continue
+                if isinstance(outcome, InputError):
+                    report.failed += 1
+                    report.failures.append((outcome.source, outcome.reason))
+                    self.record_failure(outcome.source, outcome.reason)
+                    continue
+                try:
+                    self.db.execute("SAVEPOINT article")
+                    added = self._insert(outcome)
+                    self.db.execute("RELEASE article")
+                except sqlite3.DatabaseError as exc:  # one bad record must not stop the batch
+                    self.db.execute("ROLLBACK TO article")
+                    self.db.execute("RELEASE article")
+                    report.failed += 1
+                    report.failures.append((outcome.source, f"not stored: {exc}"))
+                    self.record_failure(outcome.source, f"not stored: {exc}")
+                    continue
+                if added:
+                    report.added += 1
+                else:
+                    report.skipped += 1
+
+    def _unstored(self, items: Iterable[Item], report: IngestReport, bar: tqdm) -> Iterator[Item]:
         """The inputs not yet in the corpus (cleaning is cheap; analysis is what a rerun saves)."""
         for item in items:
             if isinstance(item, RawArticle):
                 try:
                     if self.has(article_key(clean(item))):
                         report.skipped += 1
+                        bar.update()
                         continue
                 except Exception:  # noqa: BLE001 - the worker meets the same input and reports why
                     pass
@@ -248,11 +260,24 @@ class Corpus:
         """Reports of one happening that contradict each other across articles, with both sources."""
         return queries.contested(self.db, filters)
 
+    def network(self, filters: Filters = Filters()) -> Graph:
+        """Who did what to whom: actors and directed edges per event type, weighted by happenings."""
+        return aggregates.network(self.db, filters)
+
+    def timeline(self, filters: Filters = Filters(), by: TimelineBy = "actor") -> list[dict[str, Any]]:
+        """Happenings per actor (or country), day and event type."""
+        return aggregates.timeline(self.db, filters, by)
+
+    def stances(self, filters: Filters = Filters()) -> Graph:
+        """Who supports, opposes, criticises whom: edges per kind, weighted by the articles saying so."""
+        return aggregates.stances(self.db, filters)
+
     def story_articles(self, story_id: str) -> list[dict[str, Any]]:
         return queries.story_articles(self.db, story_id)
 
     def export(self, fmt: str, out_dir: str | Path) -> dict[str, int]:
-        """Write the corpus to ``out_dir``: ``jsonl`` (records), ``csv`` or ``parquet`` (a file per table)."""
+        """Write the corpus to ``out_dir``: ``jsonl`` (records), ``csv`` or ``parquet`` (a file per
+        table), ``plover`` (the events as PLOVER records, ``events.plover.jsonl``)."""
         return export(self.db, fmt, Path(out_dir))
 
 

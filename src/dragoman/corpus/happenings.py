@@ -3,7 +3,9 @@
 GDELT counts reports: ten outlets covering one kidnapping make ten kidnappings. Here events of
 the same PLOVER type between the same corpus actors, a day or so apart and not in different
 countries, are one happening with all its reports, its sources, its first and last report and
-how far the reports agree on its status. When one article reports or claims what another
+how far the reports agree on its status. A hypothetical event ("the two could agree") happened
+nowhere, so it joins no happening: merged, it made a deal that was signed and one that might be
+one happening. When one article reports or claims what another
 article denies ("the army withdrew" / "there is no truth to news that the army withdrew"), the
 happening is contested and each such pair is listed with both sources.
 Settings are in ``data/corpus/happenings.json``.
@@ -26,6 +28,7 @@ from dragoman.errors import DragomanError
 @dataclass(frozen=True)
 class HappeningConfig:
     max_days_apart: int
+    unmerged_statuses: frozenset[str]
     contradicting_statuses: frozenset[tuple[str, str]]
 
     @classmethod
@@ -35,7 +38,7 @@ class HappeningConfig:
             pairs = frozenset(tuple(p) for p in data["contradicting_statuses"])
             if any(len(p) != 2 for p in pairs):
                 raise ValueError("contradicting_statuses holds pairs of statuses")
-            return cls(int(data["max_days_apart"]), pairs)
+            return cls(int(data["max_days_apart"]), frozenset(data["unmerged_statuses"]), pairs)
         except (KeyError, TypeError, ValueError) as exc:
             raise DragomanError(f"data/{name}: {exc}") from exc
 
@@ -63,6 +66,8 @@ class Happening:
 
     def accepts(self, report: Report, config: HappeningConfig) -> bool:
         if not (report.source or report.target):
+            return False
+        if report.status in config.unmerged_statuses or self.reports[0].status in config.unmerged_statuses:
             return False
         countries = {r.country for r in self.reports if r.country}
         if report.country and countries and report.country not in countries:

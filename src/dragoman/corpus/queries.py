@@ -55,7 +55,7 @@ def article_conditions(f: Filters, alias: str = "a") -> tuple[list[str], dict[st
     return where, params
 
 
-def _where(conditions: list[str]) -> str:
+def where_clause(conditions: list[str]) -> str:
     return ("WHERE " + " AND ".join(conditions)) if conditions else ""
 
 
@@ -76,7 +76,7 @@ def search(db: sqlite3.Connection, query: str, f: Filters) -> list[Row]:
         'SELECT a."id", a."title", a."outlet", a."published", a."source", a."url", a."story_id", '
         "snippet(\"articles_fts\", -1, '[', ']', '…', 16) AS \"snippet\" "
         'FROM "articles_fts" JOIN "articles" a ON a.rowid = "articles_fts".rowid '
-        f'{_where(conditions)} ORDER BY bm25("articles_fts") {_page(f)}'
+        f'{where_clause(conditions)} ORDER BY bm25("articles_fts") {_page(f)}'
     )
     try:
         rows = db.execute(sql, {**params, "query": query}).fetchall()
@@ -89,14 +89,14 @@ def actors(db: sqlite3.Connection, f: Filters) -> list[Row]:
     """Corpus actors seen in the articles the filters select, most written-about first."""
     where, params = article_conditions(Filters(event_type=f.event_type, since=f.since, until=f.until))
     conditions = [f'ca."id" IN (SELECT ac."corpus_actor_id" FROM "actors" ac JOIN "articles" a '
-                  f'ON a."id" = ac."article_id" {_where(where)})']
+                  f'ON a."id" = ac."article_id" {where_clause(where)})']
     if f.actor:
         conditions.append('(ca."id" = :actor OR ca."id" LIKE :actor_like)')
         params.update(actor=f.actor, actor_like=f"%{fold_name(f.actor)}%")
     if f.country:
         conditions.append('ca."country" = :country')
         params["country"] = f.country.upper()
-    sql = (f'SELECT ca.* FROM "corpus_actors" ca {_where(conditions)} '
+    sql = (f'SELECT ca.* FROM "corpus_actors" ca {where_clause(conditions)} '
            f'ORDER BY ca."articles" DESC, ca."mentions" DESC, ca."id" {_page(f)}')
     return [dict(r) for r in db.execute(sql, params)]
 
@@ -115,7 +115,7 @@ def events(db: sqlite3.Connection, f: Filters) -> list[Row]:
     if f.country:
         where.append('(e."source_country" = :country OR e."target_country" = :country)')
         params["country"] = f.country.upper()
-    sql = (f'SELECT e.* FROM "event_actors" e JOIN "articles" a ON a."id" = e."article_id" {_where(where)} '
+    sql = (f'SELECT e.* FROM "event_actors" e JOIN "articles" a ON a."id" = e."article_id" {where_clause(where)} '
            f'ORDER BY coalesce(e."date", e."published") DESC, e."article_id", e."event_id" {_page(f)}')
     return [dict(r) for r in db.execute(sql, params)]
 
@@ -123,7 +123,7 @@ def events(db: sqlite3.Connection, f: Filters) -> list[Row]:
 def stories(db: sqlite3.Connection, f: Filters) -> list[Row]:
     """Stories with at least one article the filters select, the most reported first."""
     where, params = article_conditions(f)
-    sql = (f'SELECT s.* FROM "stories" s WHERE s."id" IN (SELECT a."story_id" FROM "articles" a {_where(where)}) '
+    sql = (f'SELECT s.* FROM "stories" s WHERE s."id" IN (SELECT a."story_id" FROM "articles" a {where_clause(where)}) '
            f'ORDER BY s."articles" DESC, s."first_published" DESC, s."id" {_page(f)}')
     return [dict(r) for r in db.execute(sql, params)]
 
@@ -134,7 +134,9 @@ def story_articles(db: sqlite3.Connection, story_id: str) -> list[Row]:
     return [dict(r) for r in db.execute(sql, (story_id,))]
 
 
-def _happening_conditions(f: Filters, alias: str = "h") -> tuple[list[str], dict[str, Any]]:
+def happening_conditions(f: Filters, alias: str = "h") -> tuple[list[str], dict[str, Any]]:
+    """SQL conditions on a happenings row ``alias``: the actor and country filters match either
+    party (a country also the happening's place), the dates its day, else its first report's."""
     where: list[str] = []
     params: dict[str, Any] = {}
     if f.event_type:
@@ -159,19 +161,19 @@ def _happening_conditions(f: Filters, alias: str = "h") -> tuple[list[str], dict
 
 def happenings(db: sqlite3.Connection, f: Filters) -> list[Row]:
     """Happenings with their parties' names, the most reported first."""
-    where, params = _happening_conditions(f)
+    where, params = happening_conditions(f)
     sql = ('SELECT h.*, s."name" AS "source_name", t."name" AS "target_name" FROM "happenings" h '
            'LEFT JOIN "corpus_actors" s ON s."id" = h."source" LEFT JOIN "corpus_actors" t ON t."id" = h."target" '
-           f'{_where(where)} ORDER BY h."articles" DESC, h."reports" DESC, h."date" DESC, h."id" {_page(f)}')
+           f'{where_clause(where)} ORDER BY h."articles" DESC, h."reports" DESC, h."date" DESC, h."id" {_page(f)}')
     return [dict(r) for r in db.execute(sql, params)]
 
 
 def contested(db: sqlite3.Connection, f: Filters) -> list[Row]:
     """Contradicting report pairs with both sources' outlets, titles and dates."""
-    where, params = _happening_conditions(f)
+    where, params = happening_conditions(f)
     sql = ('SELECT c.*, h."type", aa."outlet" AS "a_outlet", aa."title" AS "a_title", aa."published" AS "a_published", '
            'ba."outlet" AS "b_outlet", ba."title" AS "b_title", ba."published" AS "b_published" '
            'FROM "contested" c JOIN "happenings" h ON h."id" = c."happening_id" '
            'JOIN "articles" aa ON aa."id" = c."a_article_id" JOIN "articles" ba ON ba."id" = c."b_article_id" '
-           f'{_where(where)} ORDER BY h."articles" DESC, c."happening_id", c."a_article_id" {_page(f)}')
+           f'{where_clause(where)} ORDER BY h."articles" DESC, c."happening_id", c."a_article_id" {_page(f)}')
     return [dict(r) for r in db.execute(sql, params)]

@@ -103,7 +103,10 @@ INDEXES = """
 CREATE INDEX IF NOT EXISTS "actors_corpus_actor" ON "actors"("corpus_actor_id");
 CREATE INDEX IF NOT EXISTS "articles_story" ON "articles"("story_id");
 CREATE INDEX IF NOT EXISTS "articles_published" ON "articles"("published");
-CREATE INDEX IF NOT EXISTS "events_type" ON "events"("type");
+-- An index on the type alone made the event-type filter read every event of that type for each
+-- article a search matched (1.5 s at 10,000 articles); with the article id it reads one.
+DROP INDEX IF EXISTS "events_type";
+CREATE INDEX IF NOT EXISTS "events_type_article" ON "events"("type", "article_id");
 CREATE INDEX IF NOT EXISTS "happening_reports_happening" ON "happening_reports"("happening_id");
 """
 
@@ -118,6 +121,6 @@ def add_new_columns(db: sqlite3.Connection) -> None:
 
 
 def schema_script() -> str:
-    """The whole schema, safe to run on an existing corpus (every statement is IF NOT EXISTS)."""
+    """The whole schema, safe to run on an existing corpus (every statement is IF [NOT] EXISTS)."""
     tables = ";\n".join(create_table_sql(t) for t in TABLES)
     return "\n".join([CORPUS_TABLES, tables + ";", SEARCH, VIEWS, INDEXES])

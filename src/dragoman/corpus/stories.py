@@ -1,10 +1,15 @@
 """Same story: the same page twice, the same wire copy, and different outlets reporting one happening.
 
 Two articles are linked when their word shingles overlap (a near-duplicate: the same text as
-HTML and as plain text, a wire story reprinted) or when their TF-IDF vectors are close (the same
-rare words in title and body, and the same named actors) and they were published within a few
-days of each other. Linked articles form one story (single link). Candidate pairs come from
-shared rare terms, so the work grows with the corpus, not with its square.
+HTML and as plain text, a wire story reprinted), or when they come from different outlets, were
+published within a few days of each other, their TF-IDF vectors are close (the same rare words
+in title and body, and the same named actors) and each one's headline is told in the other's
+headline or opening. Closeness alone also links pieces on one topic that report different
+happenings (two impeachment hearings, a product review and a product launch); a headline states
+the happening, so the other report names it early. One outlet does not report one happening
+twice except as an update, which is a near-duplicate. Linked articles form one story (single
+link). Candidate pairs come from shared rare terms, so the work grows with the corpus, not with
+its square.
 Thresholds are in ``data/corpus/stories.json``, measured by ``benchmarks/stories.py``.
 """
 
@@ -34,6 +39,12 @@ class StoryConfig:
     min_shared_terms: int
     title_weight: float
     actor_weight: float
+    headline_cover: float
+    """The share of a headline's weight (its words' IDF) the other article must hold in its own
+    headline or its first ``lead_words`` words."""
+    lead_words: int
+    untitled_headline_words: int
+    """An article without a title: its first words stand for its headline."""
 
     @classmethod
     def load(cls, name: str = "corpus/stories.json") -> "StoryConfig":
@@ -54,14 +65,18 @@ class Doc:
     published: Optional[str] = None
     actors: list[str] = field(default_factory=list)
     """Corpus actor ids of the named actors (people, bodies) the article mentions."""
+    outlet: Optional[str] = None
 
 
 WORD = re.compile(r"[^\W\d_][\w'’-]*[^\W_]|[^\W\d_]")
+POSSESSIVE = re.compile(r"['’]s$")
+"""``WeWork’s`` is ``wework``: a possessive is the same name, and the same rare term."""
 
 
 def words(text: str) -> list[str]:
     stops = stop_words()
-    return [w for w in (m.group().lower() for m in WORD.finditer(text)) if w not in stops and len(w) > 2]
+    found = (POSSESSIVE.sub("", m.group().lower()) for m in WORD.finditer(text))
+    return [w for w in found if w not in stops and len(w) > 2]
 
 
 def shingles(text: str, size: int) -> set[int]:
@@ -76,8 +91,9 @@ def day(published: Optional[str]) -> Optional[dt.date]:
         return None
 
 
-def term_counts(doc: Doc, config: StoryConfig) -> Counter:
-    counts = Counter(words(doc.text))
+def term_counts(doc: Doc, body: list[str], config: StoryConfig) -> Counter:
+    """Term weights of one article: ``body`` (its text's ``words``), its title's words and its actors."""
+    counts = Counter(body)
     for word in words(doc.title or ""):
         counts[word] += config.title_weight
     for actor in doc.actors:
@@ -85,15 +101,36 @@ def term_counts(doc: Doc, config: StoryConfig) -> Counter:
     return counts
 
 
+@dataclass
+class Profile:
+    """One article as grouping compares it: its weighted terms, its shingles, its headline words
+    and the words of its headline and opening."""
+
+    doc: Doc
+    vector: dict[str, float]
+    prints: set[int]
+    headline: set[str]
+    opening: set[str]
+
+
+def profile(doc: Doc, body: list[str], vector: dict[str, float], config: StoryConfig) -> Profile:
+    """An untitled article's first words stand for its headline; its opening is its headline and
+    the first ``lead_words`` words of its body, where a report states what happened."""
+    headline = set(words(doc.title)) if doc.title else set(body[:config.untitled_headline_words])
+    return Profile(doc, vector, shingles(doc.text, config.shingle_words), headline,
+                   headline | set(body[:config.lead_words]))
+
+
 def group_stories(docs: Iterable[Doc], config: Optional[StoryConfig] = None) -> dict[str, str]:
     """Each article id mapped to its story id (the story's smallest article id, prefixed ``s``)."""
     config = config or StoryConfig.load()
     docs = list(docs)
-    counts = [term_counts(d, config) for d in docs]
+    bodies = [words(d.text) for d in docs]
+    counts = [term_counts(d, body, config) for d, body in zip(docs, bodies)]
     frequency = Counter(term for c in counts for term in c)
     idf = {term: math.log((1 + len(docs)) / (1 + n)) + 1 for term, n in frequency.items()}
     vectors = [_unit({t: (1 + math.log(n)) * idf[t] for t, n in c.items()}) for c in counts]
-    prints = [shingles(d.text, config.shingle_words) for d in docs]
+    profiles = [profile(d, body, v, config) for d, body, v in zip(docs, bodies, vectors)]
     parent = list(range(len(docs)))
 
     def root(i: int) -> int:
@@ -103,7 +140,7 @@ def group_stories(docs: Iterable[Doc], config: Optional[StoryConfig] = None) -> 
         return i
 
     for i, j in _candidates(vectors, frequency, config):
-        if root(i) != root(j) and _same_story(docs[i], docs[j], vectors[i], vectors[j], prints[i], prints[j], config):
+        if root(i) != root(j) and _same_story(profiles[i], profiles[j], idf, config):
             parent[root(i)] = root(j)
     members: dict[int, list[str]] = defaultdict(list)
     for i, doc in enumerate(docs):
@@ -131,16 +168,29 @@ def _candidates(vectors: list[dict[str, float]], frequency: Counter, config: Sto
     return {pair for pair, n in shared.items() if n >= config.min_shared_terms}
 
 
-def _same_story(a: Doc, b: Doc, va: dict[str, float], vb: dict[str, float], sa: set[int], sb: set[int],
-                config: StoryConfig) -> bool:
-    if sa and sb and len(sa & sb) / min(len(sa), len(sb)) >= config.duplicate_overlap:
+def is_near_duplicate(a: Profile, b: Profile, config: StoryConfig) -> bool:
+    sa, sb = a.prints, b.prints
+    return bool(sa and sb) and len(sa & sb) / min(len(sa), len(sb)) >= config.duplicate_overlap
+
+
+def headline_cover(a: Profile, b: Profile, idf: dict[str, float]) -> float:
+    """How much of ``a``'s headline (weighted by rarity) ``b`` states in its headline or opening."""
+    total = sum(idf[w] for w in a.headline)
+    return sum(idf[w] for w in a.headline if w in b.opening) / total if total else 0.0
+
+
+def _same_story(a: Profile, b: Profile, idf: dict[str, float], config: StoryConfig) -> bool:
+    if is_near_duplicate(a, b, config):
         return True
-    da, db = day(a.published), day(b.published)
+    if a.doc.outlet and a.doc.outlet == b.doc.outlet:
+        return False
+    da, db = day(a.doc.published), day(b.doc.published)
     if da and db and abs((da - db).days) > config.max_days_apart:
         return False
-    small, large = (va, vb) if len(va) < len(vb) else (vb, va)
-    return sum(v * large.get(t, 0.0) for t, v in small.items()) >= config.similarity
-
+    small, large = (a.vector, b.vector) if len(a.vector) < len(b.vector) else (b.vector, a.vector)
+    if sum(v * large.get(t, 0.0) for t, v in small.items()) < config.similarity:
+        return False
+    return min(headline_cover(a, b, idf), headline_cover(b, a, idf)) >= config.headline_cover
 
 
 def build_stories(db: sqlite3.Connection, config: StoryConfig) -> None:
@@ -148,8 +198,8 @@ def build_stories(db: sqlite3.Connection, config: StoryConfig) -> None:
     actors: dict[str, list[str]] = defaultdict(list)
     for article_id, actor_id in db.execute('SELECT "article_id", "corpus_actor_id" FROM "actors"'):
         actors[article_id].append(actor_id)
-    docs = [Doc(row[0], row[1] or "", row[2], row[3], actors[row[0]])
-            for row in db.execute('SELECT "id", "title", "text", "published" FROM "articles"')]
+    docs = [Doc(row[0], row[1] or "", row[2], row[3], actors[row[0]], row[4])
+            for row in db.execute('SELECT "id", "title", "text", "published", "outlet" FROM "articles"')]
     story_of = group_stories(docs, config)
     db.executemany('UPDATE "articles" SET "story_id" = ? WHERE "id" = ?', [(s, a) for a, s in story_of.items()])
     db.execute('DELETE FROM "stories"')
