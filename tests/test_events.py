@@ -298,3 +298,26 @@ def test_accepting_demands_is_a_concession_to_those_who_made_them(pipeline):
     article = pipeline.analyze(RawArticle(source="plover", text=text, layout="paragraphs"), date="2000-01-01")
     actors = {a.id: a for a in article.actors}
     assert [(e.type, actors[e.target].name) for e in article.events] == [("CONCEDE", "Shona rebels")]
+
+
+@pytest.mark.parametrize("text, want", [
+    # PLOVER gold standard records PLOVER-GSR01-AGREE-0013 and CONSULT-0010 (openeventdata/PLOVER, CC BY-SA 4.0):
+    # "promised to continue", "renewed negotiations" are on no word list; the trained model names them.
+    ("British Defence Secretary Tom King has promised to continue military aid to war-torn Mozambique.",
+     ("AGREE", "GBR", "MOZ")),
+    ("Israel and Lebanon renewed negotiations today on an Israeli troop pullback from Lebanon and their future "
+     "relations.", ("CONSULT", "ISR", "LBN")),
+])
+def test_the_trained_model_types_what_the_word_lists_do_not_know(pipeline, text, want):
+    from dragoman.ingest import RawArticle
+
+    def coded(policy):
+        coder.policy = policy
+        article = pipeline.analyze(RawArticle(source="plover", text=text, layout="paragraphs"), date="2000-01-01")
+        return {triple for triple, _ in coded_triples(article)}
+
+    coder = pipeline.nlp.get_pipe("dragoman_events").stage
+    try:
+        assert want in coded("fallback") and want not in coded("rules")
+    finally:
+        coder.policy = "fallback"

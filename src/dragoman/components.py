@@ -146,13 +146,15 @@ def make_quotes(nlp: Language, name: str) -> StageComponent:
 
 @Language.factory("dragoman_events", requires=["doc._.dragoman_actors", "doc._.dragoman_quotes", "token.dep"],
                   assigns=["doc._.dragoman_events", "doc.spans", RECORD],
-                  default_config={"weights": None, "policy": "rules"})
-def make_events(nlp: Language, name: str, weights: Optional[str], policy: str) -> StageComponent:
+                  default_config={"weights": None, "policy": "fallback", "min_probability": 0.6})
+def make_events(nlp: Language, name: str, weights: Optional[str], policy: str,
+                min_probability: float) -> StageComponent:
     """PLOVER events: who did what to whom, when and where (``dragoman.events``); ``weights`` is
-    the event-type model file (the shipped one by default), ``policy`` who names a verb's event."""
+    the event-type model file (the shipped one by default), ``policy`` who names a verb's event,
+    ``min_probability`` how sure the model must be where it is the fallback."""
     load_json("events/triggers.json")  # checked when the pipeline is built
     gazetteer()  # the place names, read once here rather than inside the first article's analysis
-    return StageComponent(name, EventCoder(weights, policy), event_spans)
+    return StageComponent(name, EventCoder(weights, policy, min_probability), event_spans)
 
 
 @Language.factory("dragoman_claims", requires=["doc._.dragoman_quotes", "doc._.dragoman_events"],

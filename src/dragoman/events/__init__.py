@@ -32,7 +32,7 @@ from dragoman.record import Actor, Article, Event, Location
 TARGET_DEFAULT_TYPES = ("ASSAULT", "COERCE", "MOBILIZE")
 TARGETLESS_TYPES = ("PROTEST", "MOBILIZE", "RETREAT")
 SYMMETRIC_TYPES = ("AGREE", "CONSULT", "COOPERATE")
-POLICIES = ("model", "rules", "either")
+POLICIES = ("model", "rules", "either", "fallback")
 
 
 @dataclass
@@ -53,17 +53,22 @@ class EventCoder:
     """The events stage with its resources: the trained type model (``model.py``, weights from
     ``weights`` or the shipped file) and the word lists its features read. Build one per pipeline.
 
-    ``policy`` says who names a verb's event: ``rules`` (the word lists, the default until the
-    trained model measures better on the benchmarks), ``model`` (the trained model, which sees the
-    word lists as features) or ``either`` (the model, and the lists where the model says none).
-    The model is loaded only by the policies that use it."""
+    ``policy`` says who names a verb's event: ``fallback`` (the default: the word lists, and the
+    trained model where they name nothing and it is at least ``min_probability`` sure; the best
+    on the benchmarks), ``rules`` (the word lists alone), ``model`` (the trained model, which sees
+    the word lists as features) or ``either`` (the model, and the lists where the model says
+    none). The model is loaded only by the policies that use it."""
 
-    def __init__(self, weights: Union[str, Path, None] = None, policy: str = "rules"):
+    def __init__(self, weights: Union[str, Path, None] = None, policy: str = "fallback",
+                 min_probability: float = 0.6):
         if policy not in POLICIES:
             raise ValueError(f"unknown event policy {policy!r}; known: {', '.join(POLICIES)}")
+        if not 0.0 <= min_probability <= 1.0:
+            raise ValueError(f"min_probability must be between 0 and 1, not {min_probability!r}")
         self.model = EventTypeModel.load(weights) if policy != "rules" else None
         self.lists = default_word_lists()
         self.policy = policy
+        self.min_probability = min_probability
 
     def __call__(self, article: Article, doc: Doc) -> Article:
         return add_events(article, doc, self)
@@ -73,6 +78,13 @@ class EventCoder:
         listed = self.listed_type(word)
         if self.model is None:
             return listed, None, 0.6 if listed else 0.0
+        if self.policy == "fallback":
+            if listed or is_speech_verb(word):  # what a speech verb reports is coded on its own verb
+                return listed, None, 0.6 if listed else 0.0
+            prediction = self.model.predict(clause_features(word, self.lists))
+            if prediction.type is None or prediction.probability < self.min_probability:
+                return None, None, 0.0
+            return prediction.type, prediction.mode, prediction.probability
         prediction = self.model.predict(clause_features(word, self.lists))
         if prediction.type is None and self.policy == "either" and listed:
             return listed, None, 0.5
