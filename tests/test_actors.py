@@ -262,9 +262,10 @@ def test_a_portfolio_keeps_the_country_the_text_gave_it_once(pipeline):
     actors = actors_of(pipeline, "The house where Adolf Hitler was born will be turned into a police station, "
                                  "Austria's interior minister said on Tuesday. The Interior Ministry said in a "
                                  "statement that Interior Minister Wolfgang Peschorn would decide.")
-    for name in ("Interior Ministry", "Peschorn"):
-        actor = by_name(actors, name)
-        assert (actor.country, actor.country_from, actor.confidence) == ("AUT", "context", 0.6), name
+    ministry, minister = by_name(actors, "Interior Ministry"), by_name(actors, "Peschorn")
+    assert (ministry.country, ministry.country_from, ministry.confidence) == ("AUT", "context", 0.6)
+    # the lede's "Austria's interior minister" is Peschorn himself: the title gives his country
+    assert (minister.country, minister.country_from, minister.confidence) == ("AUT", "title", 0.8)
 
 
 def test_home_bodies_take_the_one_country_their_sentence_places_them_in(pipeline):
@@ -322,3 +323,30 @@ def test_a_title_a_name_stands_in_apposition_to_gives_its_country_and_person(pip
                                  "Eva-Marie Persson, said on Tuesday. Persson explained that the evidence had weakened.")
     persson = by_name(actors, "Persson")
     assert (persson.type, persson.country, persson.country_from) == ("person", "SWE", "text")
+
+
+def test_an_office_named_before_its_holder_is_that_person_and_gives_the_country(pipeline):
+    """NBC News (ScrapingHub page ``5a822960…``): the lede says "Austria's interior minister"; the
+    minister is named two paragraphs later with the title alone."""
+    text = ("VIENNA — The house where Adolf Hitler was born will be turned into a police station, Austria's "
+            "interior minister said on Tuesday, after years of debate over how best to prevent it becoming a "
+            "pilgrimage site for neo-Nazis.\n\n"
+            "\"The house's future use by the police should send an unmistakable signal that this building will "
+            "never again evoke the memory of National Socialism,\" Interior Minister Wolfgang Peschorn, who serves "
+            "in a provisional government of civil servants, said in the statement.")
+    article = pipeline.analyze(text, date="2019-11-19")
+    actors = {a.id: a for a in article.actors}
+    lede = next(q for q in article.quotes if "police station" in q.text)
+    assert (actors[lede.speaker].name, actors[lede.speaker].country) == ("Wolfgang Peschorn", "AUT")
+
+
+def test_the_governor_is_the_person_named_with_the_abbreviated_title(pipeline):
+    """Detroit News (AP; ScrapingHub page ``7de52419…``): "Gov." names a governor."""
+    text = ("Republican Gov. Eric Holcomb and leaders of the GOP-dominated Legislature have avoided direct "
+            "criticism of teachers or school districts for the closings.\n\n"
+            "The governor said he was waiting for a teacher pay commission he appointed in February to make "
+            "recommendations on increasing salaries by the end of 2020.")
+    article = pipeline.analyze(text, date="2019-11-19")
+    actors = {a.id: a for a in article.actors}
+    quote = next(q for q in article.quotes if "teacher pay commission" in q.text)
+    assert actors[quote.speaker].name == "Eric Holcomb"

@@ -99,22 +99,30 @@ def pronoun_mentions(doc: Doc, kb: KnowledgeBase, people: list[Mention], others:
 
 
 def title_mentions(doc: Doc, kb: KnowledgeBase, people: list[Mention], taken: set[int]) -> Iterator[Mention]:
-    """``the minister``, ``the Russian minister``: the last person named with that title."""
+    """``the minister``, ``the Russian minister``, ``Austria's interior minister``, ``the
+    governor`` (after "Gov. Eric Holcomb"): the last person named with that title."""
     for token in doc_tokens(doc):
-        if token.i in taken or token.pos_ != "NOUN" or not any(c.lower_ == "the" for c in token.children):
+        if token.i in taken or token.pos_ != "NOUN" or not any(
+                c.lower_ == "the" or c.dep_ == "poss" and kb.country_of_word(c.text) for c in token.children):
             continue
         word = normalise(token.text)
         if word not in kb.titles and word != "leader":
             continue
         near = [*token.children, *(g for c in token.children if c.lower_ == "of" for g in c.children)]
         country = next((kb.country_of_word(c.text) for c in near if kb.country_of_word(c.text)), None)
-        for person in reversed([m for m in people if m.first_token < token.i]):
+        before = [m for m in people if m.first_token < token.i]
+        after = [m for m in people if m.first_token > token.i]  # a lede names the office before the person
+        for person in [*reversed(before), *after]:
             role = normalise(person.role or "")
+            role = kb.title_abbreviations.get(role, role)  # "Gov." is a governor
             same_title = word in role or (word == "leader" and role in kb.leader_titles)
-            if role and same_title and country in (None, person.country):
-                start = min(c.i for c in token.children if c.i < token.i)
-                span = doc[start:token.i + 1]
-                yield linked(span.start_char, span.end_char, span.text, start, person, 0.8)
+            if role and same_title and (person.country is None or country in (None, person.country)):
+                start = min((c.i for c in token.children if c.i < token.i and c.dep_ != "poss"), default=token.i)
+                span = doc[start:token.i + 1]  # "Austria's" stays Austria's own mention
+                title = linked(span.start_char, span.end_char, span.text, start, person, 0.8)
+                if country:  # "Austria's interior minister": the office and its country, for the portfolio rule
+                    title.role, title.country, title.country_from = span.text, country, "title"
+                yield title
                 break
 
 

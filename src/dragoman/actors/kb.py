@@ -102,6 +102,7 @@ class KnowledgeBase:
     leader_titles: set[str] = field(default_factory=set)
     pronoun_genders: dict[str, str] = field(default_factory=dict)
     gendered_titles: dict[str, str] = field(default_factory=dict)
+    title_abbreviations: dict[str, str] = field(default_factory=dict)
     places: dict[str, str] = field(default_factory=dict)
     country_titles: dict[str, str] = field(default_factory=dict)
     state_abbreviations: dict[str, str] = field(default_factory=dict)
@@ -253,6 +254,7 @@ def load_kb() -> KnowledgeBase:
     kb.leader_titles = {normalise(w) for w in roles["leader_titles"]}
     kb.pronoun_genders = roles["pronoun_genders"]
     kb.gendered_titles = roles["gendered_titles"]
+    kb.title_abbreviations = {normalise(k): v for k, v in roles["title_abbreviations"].items()}
     conventions = load_json("actors/conventions.json")
     kb.country_titles = {normalise(k): v for k, v in conventions["country_titles"].items()}
     kb.state_abbreviations = {normalise(k): v for k, v in conventions["state_abbreviations"].items()}
