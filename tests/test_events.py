@@ -301,12 +301,13 @@ def test_accepting_demands_is_a_concession_to_those_who_made_them(pipeline):
 
 
 @pytest.mark.parametrize("text, want", [
-    # PLOVER gold standard records PLOVER-GSR01-AGREE-0013 and CONSULT-0010 (openeventdata/PLOVER, CC BY-SA 4.0):
-    # "promised to continue", "renewed negotiations" are on no word list; the trained model names them.
-    ("British Defence Secretary Tom King has promised to continue military aid to war-torn Mozambique.",
-     ("AGREE", "GBR", "MOZ")),
-    ("Israel and Lebanon renewed negotiations today on an Israeli troop pullback from Lebanon and their future "
-     "relations.", ("CONSULT", "ISR", "LBN")),
+    # PLOVER gold standard records PLOVER-GSR01-COOPERATE-0003 and AID-0004 (openeventdata/PLOVER, CC BY-SA 4.0):
+    # "launched war games", "is providing aerial photographs" are on no word list; the trained model names them.
+    ("French and Egyptian warships on Monday launched 10 days of war games in the Mediterranean Sea, expected to "
+     "be joined later by Italian and German vessels, the French embassy said Monday.", ("COOPERATE", "FRA", "EGY")),
+    ("The United States is providing aerial photographs and other military intelligence to Macedonia which is "
+     "preparing a major offensive against ethnic Albanian guerrillas, the Washington Post said Wednesday.",
+     ("AID", "USA", "MKD")),
 ])
 def test_the_trained_model_types_what_the_word_lists_do_not_know(pipeline, text, want):
     from dragoman.ingest import RawArticle

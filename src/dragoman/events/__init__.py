@@ -76,16 +76,13 @@ class EventCoder:
     def verb_type(self, word: Token) -> tuple[Optional[str], Optional[str], float]:
         """The PLOVER type and mode of the clause ``word`` heads, and how sure: by the policy."""
         listed = self.listed_type(word)
-        if self.model is None:
+        if self.model is None or self.policy == "rules" or (
+                self.policy == "fallback" and (listed or is_speech_verb(word))):  # a speech verb's report has its own verb
             return listed, None, 0.6 if listed else 0.0
-        if self.policy == "fallback":
-            if listed or is_speech_verb(word):  # what a speech verb reports is coded on its own verb
-                return listed, None, 0.6 if listed else 0.0
-            prediction = self.model.predict(clause_features(word, self.lists))
-            if prediction.type is None or prediction.probability < self.min_probability:
-                return None, None, 0.0
-            return prediction.type, prediction.mode, prediction.probability
         prediction = self.model.predict(clause_features(word, self.lists))
+        if self.policy == "fallback":
+            sure = prediction.type is not None and prediction.probability >= self.min_probability
+            return (prediction.type, prediction.mode, prediction.probability) if sure else (None, None, 0.0)
         if prediction.type is None and self.policy == "either" and listed:
             return listed, None, 0.5
         return prediction.type, prediction.mode, prediction.probability if prediction.type else 0.0
