@@ -9,6 +9,7 @@ from __future__ import annotations
 import json
 import os
 import shutil
+import sys
 from pathlib import Path
 
 import pytest
@@ -34,7 +35,7 @@ from click.testing import CliRunner  # noqa: E402
 
 from dragoman.cli import cli  # noqa: E402
 from dragoman.corpus import Corpus  # noqa: E402
-from dragoman.spark import session  # noqa: E402
+from dragoman.spark import job_error, session, worker_python  # noqa: E402
 from dragoman.spark_worker import FAILURES, OUTPUT_TABLES  # noqa: E402
 from dragoman.tables import arrow_schema  # noqa: E402
 
@@ -137,3 +138,26 @@ def test_bad_rows_are_failures_with_their_reasons(spark_run, exported, inputs):
     assert found[f"{jsonl}:5"] == "needs a non-empty 'text' or 'html'"
     assert found[str(inputs["pages"] / "empty.txt")] == "empty file"
     assert f"analyzed {len(PAGES) + len(sentences()) + 1}, failed {len(found) + 1}" in result.stderr
+
+
+def test_the_workers_python_is_the_one_given_else_this_one(monkeypatch):
+    """PySpark started from Python reads PYSPARK_PYTHON, not spark.pyspark.python, for its workers."""
+    monkeypatch.delenv("PYSPARK_PYTHON", raising=False)
+    assert worker_python({}) == sys.executable
+    monkeypatch.setenv("PYSPARK_PYTHON", "/usr/bin/python3")
+    assert worker_python({}) == "/usr/bin/python3"
+    assert worker_python({"spark.pyspark.python": "./env/bin/python"}) == "./env/bin/python"
+
+
+def test_a_task_lost_in_the_jvm_is_reported_by_its_reason():
+    """A worker whose interpreter cannot start leaves no Python error, only Spark's report (here cut short)."""
+    report = ("An error occurred while calling o138.collectToPython.\n"
+              ": org.apache.spark.SparkException: Job aborted due to stage failure: Task 0 in stage 1.0 failed 1 "
+              "times, most recent failure: Lost task 0.0 in stage 1.0 (TID 1) (192.0.2.2 executor driver): "
+              'java.io.IOException: Cannot run program "./env/bin/python": error=2, No such file or directory\n'
+              "Caused by: java.io.IOException: error=2, No such file or directory\n\t... 36 more\n")
+    assert job_error(RuntimeError(report)) == ('java.io.IOException: Cannot run program "./env/bin/python": '
+                                               "error=2, No such file or directory")
+    assert job_error(RuntimeError("Traceback (most recent call last):\n  File \"x.py\", line 1\n"
+                                  "ModuleNotFoundError: No module named 'dragoman'\n")) == (
+        "ModuleNotFoundError: No module named 'dragoman'")

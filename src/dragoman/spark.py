@@ -36,6 +36,8 @@ from dragoman.tables import Table, arrow_schema
 FORMATS = ("auto", "jsonl", "parquet", "files")
 """``files``: text, HTML, feeds, WARC, JSON, one or many articles per file, read as ``ingest`` reads them."""
 JSONL_SUFFIXES = (".jsonl", ".jsonl.gz", ".ndjson", ".ndjson.gz")
+LOST_TASK = re.compile(r"most recent failure: Lost task [^\n]*?\): ([^\n]+)")
+"""Spark's line for a failed task: ``... most recent failure: Lost task 0.0 in stage 1.0 (TID 1) (host executor 1): REASON``."""
 PARTITIONS_PER_CORE = 4
 """Smaller tasks than cores: a slow article holds up one quarter of a core's share, not all of it."""
 
@@ -79,9 +81,8 @@ def session(master: Optional[str] = None, conf: Optional[dict[str, str]] = None)
         # name that resolves to a network address can leave the executor unable to reach the driver).
         builder = builder.config("spark.driver.host", "127.0.0.1").config("spark.driver.bindAddress", "127.0.0.1")
     if not submitted:
-        # PySpark started from Python takes the workers' interpreter from PYSPARK_PYTHON (else
-        # the first python3 on the PATH); the setting is for spark-submit and the executors.
-        python = os.environ.setdefault("PYSPARK_PYTHON", sys.executable)
+        python = worker_python(conf or {})
+        os.environ["PYSPARK_PYTHON"] = python
         builder = builder.config("spark.pyspark.python", python).config("spark.pyspark.driver.python", sys.executable)
     for key, value in (conf or {}).items():
         builder = builder.config(key, value)
@@ -94,6 +95,17 @@ def session(master: Optional[str] = None, conf: Optional[dict[str, str]] = None)
         yield spark
     finally:
         spark.stop()
+
+
+def worker_python(conf: dict[str, str]) -> str:
+    """The interpreter of Spark's Python workers when PySpark is started from Python.
+
+    PySpark then takes it from PYSPARK_PYTHON (else the first python3 on the PATH, which lacks
+    Dragoman and pyarrow) and ignores spark.pyspark.python, which only spark-submit reads: a
+    ``--conf spark.pyspark.python`` (a cluster's interpreter) comes first, then PYSPARK_PYTHON,
+    then the interpreter running Dragoman.
+    """
+    return conf.get("spark.pyspark.python") or os.environ.get("PYSPARK_PYTHON") or sys.executable
 
 
 def run(spark: SparkSession, inputs: Sequence[str], output: str, settings: Optional[Settings] = None,
@@ -125,10 +137,15 @@ def run(spark: SparkSession, inputs: Sequence[str], output: str, settings: Optio
 
 
 def job_error(exc: Exception) -> str:
-    """The Python error at the bottom of a failed task's report (Spark's is pages of JVM stack)."""
-    lines = [line.strip() for line in str(exc).splitlines() if line.strip()]
+    """The Python error at the bottom of a failed task's report, else the reason the JVM gave for
+    losing the task (a worker's interpreter that cannot start): Spark's report is pages of JVM stack."""
+    text = str(exc)
+    lines = [line.strip() for line in text.splitlines() if line.strip()]
     python = [line for line in lines if re.match(r"^[A-Za-z_.]*(Error|Exception|Exit)\b", line)]
-    return (python or lines or [type(exc).__name__])[-1][:500]
+    if python:
+        return python[-1][:500]
+    lost = LOST_TASK.search(text)
+    return (lost.group(1) if lost else (lines or [type(exc).__name__])[-1])[:500]
 
 
 def write_table(analyzed: DataFrame, table: Table, output: str) -> None:
