@@ -5,12 +5,14 @@ Usage: python benchmarks/spark_throughput.py INPUT... [--masters 'local[1]' 'loc
 INPUTs are what both commands read (the PETR2 sentences as JSON Lines, a folder of pages). Each
 command runs once, as a user runs it, and the whole wall time counts: interpreter start, loading
 the pipeline (once per Spark Python worker), the JVM for Spark, writing the output. The figure
-is the ratio of articles per second to ``dragoman analyze --format jsonl``'s.
+is the ratio of articles per second to ``dragoman analyze --format jsonl``'s. The load average
+before each command is printed beside it: on a shared machine other processes take cores too.
 """
 
 from __future__ import annotations
 
 import argparse
+import os
 import re
 import subprocess
 import sys
@@ -37,6 +39,7 @@ def main() -> None:
     parser.add_argument("--work", help="Folder for the outputs [default: a temporary one].")
     args = parser.parse_args()
     work = Path(args.work or tempfile.mkdtemp(prefix="dragoman-spark-bench-"))
+    work.mkdir(parents=True, exist_ok=True)
     dragoman = [sys.executable, "-c", "from dragoman.cli import main; main()"]
     runs = [("dragoman analyze (one process)", [*dragoman, "analyze", *args.inputs, "--format", "jsonl",
                                                "-o", str(work / "records.jsonl"), "--no-progress"])]
@@ -46,13 +49,14 @@ def main() -> None:
                       "--master", master, "--conf", "spark.ui.enabled=false"]))
     base = None
     print(f"inputs: {' '.join(args.inputs)}")
-    print("| command | articles | failed | wall s | articles/s | ratio to the CLI |")
-    print("| --- | --- | --- | --- | --- | --- |")
+    print("| command | load before (1 min) | articles | failed | wall s | articles/s | ratio to the CLI |")
+    print("| --- | --- | --- | --- | --- | --- | --- |")
     for name, command in runs:
+        load = os.getloadavg()[0]
         seconds, analyzed, failed = timed(command)
         rate = analyzed / seconds
         base = base or rate
-        print(f"| {name} | {analyzed} | {failed} | {seconds:.0f} | {rate:.2f} | {rate / base:.2f} |", flush=True)
+        print(f"| {name} | {load:.2f} | {analyzed} | {failed} | {seconds:.0f} | {rate:.2f} | {rate / base:.2f} |", flush=True)
 
 
 if __name__ == "__main__":
