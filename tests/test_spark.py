@@ -10,6 +10,7 @@ import json
 import os
 import shutil
 import sys
+import zipfile
 from pathlib import Path
 
 import pytest
@@ -35,6 +36,7 @@ from click.testing import CliRunner  # noqa: E402
 
 from dragoman.cli import cli  # noqa: E402
 from dragoman.corpus import Corpus  # noqa: E402
+from dragoman.events import model as event_model  # noqa: E402
 from dragoman.spark import job_error, session, worker_python  # noqa: E402
 from dragoman.spark_worker import FAILURES, OUTPUT_TABLES  # noqa: E402
 from dragoman.tables import arrow_schema  # noqa: E402
@@ -161,3 +163,14 @@ def test_a_task_lost_in_the_jvm_is_reported_by_its_reason():
     assert job_error(RuntimeError("Traceback (most recent call last):\n  File \"x.py\", line 1\n"
                                   "ModuleNotFoundError: No module named 'dragoman'\n")) == (
         "ModuleNotFoundError: No module named 'dragoman'")
+
+
+def test_the_event_model_loads_from_a_zipped_wheel(tmp_path, monkeypatch):
+    """``spark-submit --py-files dragoman.zip``: the package's data files are zip members, with no path on disk."""
+    wheel = tmp_path / "dragoman.zip"
+    with zipfile.ZipFile(wheel, "w") as archive:
+        archive.writestr("dragoman/data/events/event-types.npz", event_model.shipped_weights().read_bytes())
+    member = zipfile.Path(wheel, "dragoman/data/events/event-types.npz")
+    monkeypatch.setattr(event_model, "shipped_weights", lambda: member)
+    assert not Path(str(member)).exists()
+    assert event_model.EventTypeModel.load().type_classes

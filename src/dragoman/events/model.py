@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from importlib import resources
+from importlib.resources.abc import Traversable
 from pathlib import Path
 from typing import Optional, Union
 
@@ -25,8 +26,15 @@ class BadModelFile(DragomanError):
     pass
 
 
+def shipped_weights() -> Traversable:
+    """The model in the package, read through importlib.resources: from a zipped wheel
+    (``spark-submit --py-files``) it is a member of the zip, with no path on disk."""
+    return resources.files("dragoman").joinpath("data", "events", "event-types.npz")
+
+
 def default_weights() -> Path:
-    return Path(str(resources.files("dragoman").joinpath("data", "events", "event-types.npz")))
+    """Where ``python -m dragoman.events.train`` writes the model: the package folder of a checkout."""
+    return Path(str(shipped_weights()))
 
 
 @dataclass(frozen=True)
@@ -51,23 +59,24 @@ class EventTypeModel:
 
     @classmethod
     def load(cls, path: Union[str, Path, None] = None) -> "EventTypeModel":
-        path = Path(path) if path else default_weights()
+        source = Path(path) if path else shipped_weights()
         try:
-            arrays = np.load(path, allow_pickle=False)
-        except (OSError, ValueError) as error:
-            raise BadModelFile(f"{path}: not a readable event-type model ({error})") from error
-        missing = [name for name in REQUIRED if name not in arrays.files]
+            with source.open("rb") as handle:
+                arrays = dict(np.load(handle, allow_pickle=False))
+        except (OSError, ValueError, TypeError) as error:  # TypeError: a lone .npy array, not a .npz
+            raise BadModelFile(f"{source}: not a readable event-type model ({error})") from error
+        missing = [name for name in REQUIRED if name not in arrays]
         if missing:
-            raise BadModelFile(f"{path}: missing array(s) {', '.join(missing)}")
+            raise BadModelFile(f"{source}: missing array(s) {', '.join(missing)}")
         names = [str(n) for n in arrays["features"]]
         model = cls({name: i for i, name in enumerate(names)}, [str(c) for c in arrays["type_classes"]],
                     arrays["type_weights"], arrays["type_bias"], [str(c) for c in arrays["mode_classes"]],
                     arrays["mode_weights"], arrays["mode_bias"])
         if model.type_weights.shape != (len(names), len(model.type_classes)):
-            raise BadModelFile(f"{path}: type weights are {model.type_weights.shape}, "
+            raise BadModelFile(f"{source}: type weights are {model.type_weights.shape}, "
                                f"expected ({len(names)}, {len(model.type_classes)})")
         if model.mode_weights.shape != (len(names), len(model.mode_classes)):
-            raise BadModelFile(f"{path}: mode weights are {model.mode_weights.shape}, "
+            raise BadModelFile(f"{source}: mode weights are {model.mode_weights.shape}, "
                                f"expected ({len(names)}, {len(model.mode_classes)})")
         return model
 
