@@ -38,7 +38,7 @@ from dragoman.cli import cli  # noqa: E402
 from dragoman.corpus import Corpus  # noqa: E402
 from dragoman.events import model as event_model  # noqa: E402
 from dragoman.spark import job_error, session, worker_python  # noqa: E402
-from dragoman.spark_worker import FAILURES, OUTPUT_TABLES  # noqa: E402
+from dragoman.spark_worker import FAILURES, OUTPUT_TABLES, SKIPPED  # noqa: E402
 from dragoman.tables import arrow_schema  # noqa: E402
 
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
@@ -88,14 +88,15 @@ def spark_run(spark, inputs, tmp_path_factory):
 
 
 @pytest.fixture(scope="module")
-def exported(pipeline, inputs, tmp_path_factory) -> tuple[Path, list[dict]]:
-    """`dragoman ingest` then `dragoman export --format parquet` (their API) on the pages and the JSON Lines."""
+def exported(pipeline, inputs, tmp_path_factory) -> tuple[Path, dict[str, str], dict[str, str]]:
+    """`dragoman ingest` then `dragoman export --format parquet` (their API) on the pages and the
+    JSON Lines: the export's folder, and the failures and the inputs left out, source to reason."""
     out = tmp_path_factory.mktemp("export")
     with Corpus(str(out / "corpus.db")) as corpus:
-        corpus.ingest([str(inputs["pages"]), str(inputs["jsonl"])], jobs=1, pipeline=pipeline)
+        report = corpus.ingest([str(inputs["pages"]), str(inputs["jsonl"])], jobs=1, pipeline=pipeline)
         corpus.export("parquet", out)
-        failures = [{"source": f["source"], "reason": f["reason"]} for f in corpus.failures()]
-    return out, failures
+        failures = {f["source"]: f["reason"] for f in corpus.failures()}
+    return out, failures, dict(report.left_out)
 
 
 def rows(table: pa.Table, key: tuple[str, ...]) -> list[dict]:
@@ -108,7 +109,7 @@ def without_source(items: list[dict], table: str) -> list[dict]:
 
 
 def test_spark_tables_equal_the_parquet_export(spark_run, exported, inputs):
-    (result, out), (export_dir, _) = spark_run, exported
+    (result, out), (export_dir, _, _) = spark_run, exported
     assert result.exit_code == 1, result.output  # inputs failed (below), and every table was written
     parquet_ids = {r["id"] for r in pq.read_table(out / "articles.parquet").to_pylist()
                    if r["source"].startswith(str(inputs["parquet"]))}
@@ -127,14 +128,18 @@ def test_spark_tables_equal_the_parquet_export(spark_run, exported, inputs):
     assert pq.read_table(out / "events.parquet").num_rows > 0 and pq.read_table(out / "quotes.parquet").num_rows > 0
 
 
-def test_bad_rows_are_failures_with_their_reasons(spark_run, exported, inputs):
-    (result, out), (_, ingest_failures) = spark_run, exported
+def test_bad_rows_are_failures_and_a_hidden_file_is_skipped_with_their_reasons(spark_run, exported, inputs):
+    (result, out), (_, ingest_failures, ingest_left_out) = spark_run, exported
     failures = pq.read_table(out / "failures.parquet")
     assert failures.schema.equals(arrow_schema(FAILURES))
     found = {r["source"]: r["reason"] for r in failures.to_pylist()}
     parquet = str(inputs["parquet"])
     assert found.pop(f"{parquet}#2") == "needs a non-empty 'text' or 'html'"
-    assert found == {f["source"]: f["reason"] for f in ingest_failures}
+    assert found == ingest_failures
+    skipped = pq.read_table(out / "skipped.parquet")
+    assert skipped.schema.equals(arrow_schema(SKIPPED))
+    left_out = {r["source"]: r["reason"] for r in skipped.to_pylist()}
+    assert left_out == ingest_left_out == {str(inputs["pages"] / ".notes.txt"): "hidden file, not read"}
     jsonl = str(inputs["jsonl"])
     assert found[f"{jsonl}:3"].startswith("invalid JSON")
     assert found[f"{jsonl}:5"] == "needs a non-empty 'text' or 'html'"

@@ -6,7 +6,8 @@ the cluster and analyzed per partition with ``mapInPandas``. Each Python worker 
 pipeline once and keeps it for every partition it is sent (``dragoman.spark_worker``). The rows
 are those of ``tables.article_rows``, written with the Parquet schema of ``dragoman export``, so
 a Spark output and an export read alike; an input that cannot be analyzed is a row of
-``failures`` (source, reason), never a failed job. Corpus-wide tables (stories, happenings)
+``failures`` (source, reason), never a failed job, and one left unread on purpose (a hidden
+file, a licence) a row of ``skipped``. Corpus-wide tables (stories, happenings)
 need the whole corpus and are left to ``dragoman ingest``.
 """
 
@@ -26,11 +27,11 @@ from pyspark.sql import functions as F
 from pyspark.sql.pandas.types import from_arrow_schema
 from pyspark.storagelevel import StorageLevel
 
-from dragoman.errors import DragomanError, InputError
+from dragoman.errors import DragomanError, InputError, Skipped
 from dragoman.ingest import expand_paths
 from dragoman.settings import Settings
-from dragoman.spark_worker import (ANALYZED, FAILURES, OUTPUT_TABLES, RAW, Naming, analyze_partition,
-                                   read_files, read_records)
+from dragoman.spark_worker import (ANALYZED, FAILURES, OUTPUT_TABLES, RAW, SKIPPED, Naming,
+                                   analyze_partition, read_files, read_records)
 from dragoman.tables import Table, arrow_schema
 
 FORMATS = ("auto", "jsonl", "parquet", "files")
@@ -49,7 +50,7 @@ class SparkError(DragomanError):
 @dataclass
 class SparkReport:
     rows: dict[str, int] = field(default_factory=dict)
-    """Rows written per output table, ``failures`` included."""
+    """Rows written per output table, ``failures`` and ``skipped`` included."""
 
     @property
     def analyzed(self) -> int:
@@ -58,6 +59,10 @@ class SparkReport:
     @property
     def failed(self) -> int:
         return self.rows.get(FAILURES.name, 0)
+
+    @property
+    def skipped(self) -> int:
+        return self.rows.get(SKIPPED.name, 0)
 
 
 @contextlib.contextmanager
@@ -111,7 +116,7 @@ def worker_python(conf: dict[str, str]) -> str:
 def run(spark: SparkSession, inputs: Sequence[str], output: str, settings: Optional[Settings] = None,
         fmt: str = "auto", partitions: Optional[int] = None) -> SparkReport:
     """Analyze every article in ``inputs`` and write one Parquet folder per table under
-    ``output`` (``articles.parquet/``, ``actors.parquet/``, ... and ``failures.parquet/``)."""
+    ``output`` (``articles.parquet/``, ``actors.parquet/``, ..., ``failures.parquet/`` and ``skipped.parquet/``)."""
     settings = settings or Settings()
     partitions = partitions or spark.sparkContext.defaultParallelism * PARTITIONS_PER_CORE
     raw = None
@@ -126,7 +131,7 @@ def run(spark: SparkSession, inputs: Sequence[str], output: str, settings: Optio
     try:
         counts = {row["table"]: row["count"] for row in analyzed.groupBy("table").count().collect()}
         report = SparkReport()
-        for table in (*OUTPUT_TABLES, FAILURES):
+        for table in (*OUTPUT_TABLES, FAILURES, SKIPPED):
             write_table(analyzed, table, output)
             report.rows[table.name] = counts.get(table.name, 0)
         return report
@@ -229,16 +234,17 @@ def read_file_inputs(spark: SparkSession, path: str, settings: Settings, partiti
                  .select(F.col("path"), F.col("length"),
                          F.when(F.col("length") <= settings.max_bytes, F.col("content")).alias("content")))
         return found.mapInPandas(read, RAW)
-    files, failures = [], []
+    files, unread = [], []
     for entry in expand_paths([path]):
-        (failures if isinstance(entry, InputError) else files).append(entry)
+        (unread if isinstance(entry, InputError) else files).append(entry)
     frame = spark.createDataFrame([(f, None, None) for f in files], "path string, length long, content binary")
     frame = frame.repartition(min(partitions, max(1, len(files)))).mapInPandas(read, RAW)
-    return frame.unionByName(failure_rows(spark, failures)) if failures else frame
+    return frame.unionByName(failure_rows(spark, unread)) if unread else frame
 
 
-def failure_rows(spark: SparkSession, failures: list[InputError]) -> DataFrame:
-    return spark.createDataFrame([(f.source, None, f.reason) for f in failures], RAW)
+def failure_rows(spark: SparkSession, unread: list[InputError]) -> DataFrame:
+    """Inputs the driver found no article in: failures, or skipped on purpose (a hidden file)."""
+    return spark.createDataFrame([(e.source, None, e.reason, isinstance(e, Skipped)) for e in unread], RAW)
 
 
 def parse_conf(pairs: Sequence[str]) -> dict[str, str]:

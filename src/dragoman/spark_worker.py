@@ -5,7 +5,9 @@ readers are those of ``dragoman.ingest`` and the rows those of ``tables.article_
 input becomes the same article, with the same id, as under ``dragoman ingest``. Rows travel as
 JSON text and are typed by the export's Arrow schema on the way out (``spark.py``). Nothing here
 raises on one input: a reader's or a stage's error becomes a ``failures`` row; only a pipeline
-that cannot load at all fails the task (every article would fail the same way).
+that cannot load at all fails the task (every article would fail the same way). An input left
+unread on purpose (a hidden file, a licence, a WARC request record) is a ``skipped`` row, not a
+failure, as ``ingest`` lists it apart.
 """
 
 from __future__ import annotations
@@ -20,7 +22,7 @@ from urllib.parse import unquote, urlparse
 
 import pandas as pd
 
-from dragoman.errors import InputError
+from dragoman.errors import InputError, Skipped
 from dragoman.ingest import Item, RawArticle, guarded_read, read_limited
 from dragoman.ingest.formats import json_line
 from dragoman.ingest.walk import display_name
@@ -31,9 +33,11 @@ from dragoman.tables import TABLES, Column, Table, article_rows
 OUTPUT_TABLES: tuple[Table, ...] = tuple(t for t in TABLES if t.name != "records")
 """The per-article tables ``dragoman export --format parquet`` writes (the records table is the JSON export's)."""
 FAILURES = Table("failures", (Column("source", "text"), Column("reason", "text")), ("source",))
+SKIPPED = Table("skipped", (Column("source", "text"), Column("reason", "text")), ("source",))
 
-RAW = "source string, raw string, reason string"
-"""A raw article as JSON, or the reason the input gave none."""
+RAW = "source string, raw string, reason string, left_out boolean"
+"""A raw article as JSON, or the reason the input gave none (``left_out``: on purpose, a ``Skipped``)."""
+RAW_COLUMNS = ["source", "raw", "reason", "left_out"]
 ANALYZED = "table string, row string"
 """One table row as JSON, and the name of its table."""
 
@@ -64,10 +68,10 @@ def source_name(uri: str, naming: Naming) -> str:
     return display_name(os.path.join(naming.given, os.path.relpath(local, naming.absolute)))
 
 
-def raw_row(item: Item) -> tuple[str, Optional[str], Optional[str]]:
+def raw_row(item: Item) -> tuple[str, Optional[str], Optional[str], bool]:
     if isinstance(item, InputError):
-        return item.source, None, item.reason
-    return item.source, json.dumps(dataclasses.asdict(item), ensure_ascii=False), None
+        return item.source, None, item.reason, isinstance(item, Skipped)
+    return item.source, json.dumps(dataclasses.asdict(item), ensure_ascii=False), None, False
 
 
 def unexpected(source: str, doing: str, exc: Exception) -> InputError:
@@ -94,7 +98,7 @@ def read_records(frames: Iterator[pd.DataFrame], settings: Settings, naming: Nam
                 except Exception as exc:  # noqa: BLE001 - one odd line must not fail the partition
                     item = unexpected(source, "reading", exc)
             rows.append(raw_row(item))
-        yield pd.DataFrame(rows, columns=["source", "raw", "reason"])
+        yield pd.DataFrame(rows, columns=RAW_COLUMNS)
 
 
 def read_files(frames: Iterator[pd.DataFrame], settings: Settings, naming: Naming) -> Iterator[pd.DataFrame]:
@@ -104,7 +108,7 @@ def read_files(frames: Iterator[pd.DataFrame], settings: Settings, naming: Namin
         rows = []
         for path, length, content in zip(frame["path"], frame["length"], frame["content"]):
             rows += [raw_row(item) for item in file_items(path, length, content, settings, naming)]
-        yield pd.DataFrame(rows, columns=["source", "raw", "reason"])
+        yield pd.DataFrame(rows, columns=RAW_COLUMNS)
 
 
 def file_items(path: str, length, content, settings: Settings, naming: Naming) -> Iterable[Item]:
@@ -132,8 +136,9 @@ def analyze_partition(frames: Iterator[pd.DataFrame], settings: Settings) -> Ite
     """Raw articles (or the reasons there are none) to the rows of every output table."""
     pipeline = worker_pipeline(settings)
     for frame in frames:
-        items: list[Item] = [InputError(source, reason) if raw is None else RawArticle(**json.loads(raw))
-                             for source, raw, reason in zip(frame["source"], frame["raw"], frame["reason"])]
+        items: list[Item] = [RawArticle(**json.loads(raw)) if raw is not None
+                             else Skipped(source, reason) if left_out else InputError(source, reason)
+                             for source, raw, reason, left_out in zip(*(frame[c] for c in RAW_COLUMNS))]
         rows: list[tuple[str, str]] = []
         for outcome in outcomes(pipeline, items):
             rows += output_rows(outcome)
@@ -157,7 +162,8 @@ def outcomes(pipeline: Pipeline, items: list[Item]) -> Iterator[Outcome]:
 
 def output_rows(outcome: Outcome) -> list[tuple[str, str]]:
     if isinstance(outcome, InputError):
-        return [(FAILURES.name, json.dumps({"source": outcome.source, "reason": outcome.reason}, ensure_ascii=False))]
+        table = SKIPPED if isinstance(outcome, Skipped) else FAILURES
+        return [(table.name, json.dumps({"source": outcome.source, "reason": outcome.reason}, ensure_ascii=False))]
     try:
         rows = article_rows(outcome)
     except Exception as exc:  # noqa: BLE001
