@@ -118,6 +118,13 @@ def coded_triples(article):
         source, target = actors.get(event.source), actors.get(event.target)
         yield (event.type, source.country if source else None, target.country if target else None), event
 
+def analyzed_sentence(pipeline, text):
+    """One sentence of a gold standard record, analysed as its own article."""
+    from dragoman.ingest import RawArticle
+
+    return pipeline.analyze(RawArticle(source="plover", text=text, layout="paragraphs"), date="2000-01-01")
+
+
 
 def test_a_state_named_only_as_a_place_is_added_with_lower_confidence(pipeline):
     from dragoman.ingest import RawArticle
@@ -129,12 +136,10 @@ def test_a_state_named_only_as_a_place_is_added_with_lower_confidence(pipeline):
 
 
 def test_a_reported_must_is_a_request_to_whoever_must(pipeline):
-    from dragoman.ingest import RawArticle
-
     # PLOVER gold standard record PLOVER-GSR01-DEMAND-0004 (openeventdata/PLOVER, CC BY-SA 4.0).
     text = ("The Bush administration declared Tuesday that China must drop barriers to U.S. exports "
             "or face tariff penalties for maintaining unfair trade practices.")
-    article = pipeline.analyze(RawArticle(source="plover", text=text, layout="paragraphs"), date="2000-01-01")
+    article = analyzed_sentence(pipeline, text)
     assert ("REQUEST", "USA", "CHN") in {triple for triple, _ in coded_triples(article)}
 
 
@@ -243,12 +248,10 @@ def test_coordinated_sources_attacking_each_others_policies_accuse_each_other(pi
 
 
 def test_a_refused_meeting_is_a_rejection_and_no_meeting(pipeline):
-    from dragoman.ingest import RawArticle
-
     # PLOVER gold standard record PLOVER-GSR01-REJECT-0024 (openeventdata/PLOVER, CC BY-SA 4.0).
     text = ("Israeli President Moshe Katsav has refused to meet Jordan's visiting King Abdullah II in Tel Aviv, "
             "saying he would only welcome him in Jerusalem, his office said Tuesday.")
-    article = pipeline.analyze(RawArticle(source="plover", text=text, layout="paragraphs"), date="2000-01-01")
+    article = analyzed_sentence(pipeline, text)
     triples = {triple for triple, _ in coded_triples(article)}
     assert ("REJECT", "ISR", "JOR") in triples and not any(kind == "CONSULT" for kind, _, _ in triples)
 
@@ -273,29 +276,23 @@ def test_a_charge_is_done_by_the_accused_and_its_rejection_aims_at_the_accusers(
      "and are wanted at home on treason charges, a United Nations official said on Friday.", ("AID", "RWA")),
 ])
 def test_giving_money_goods_or_asylum_is_aid_to_the_recipient(pipeline, text, want):
-    from dragoman.ingest import RawArticle
-
-    article = pipeline.analyze(RawArticle(source="plover", text=text, layout="paragraphs"), date="2000-01-01")
+    article = analyzed_sentence(pipeline, text)
     assert want in {(kind, target) for (kind, _, target), _ in coded_triples(article)}
 
 
 def test_a_force_noun_after_a_support_verb_is_an_assault_on_the_place_it_names(pipeline):
-    from dragoman.ingest import RawArticle
-
     # PLOVER gold standard record PLOVER-GSR01-FIGHT-0004 (openeventdata/PLOVER, CC BY-SA 4.0): "mounted
     # its invasion of South Lebanon" is an assault on Lebanon, "South" naming a part of the country.
     text = ("Israel today mounted its long-threatened invasion of South Lebanon, ploughing through the United "
             "Nations lines on the coast of south of Tyre and thrusting forward in at least to inland areas.")
-    article = pipeline.analyze(RawArticle(source="plover", text=text, layout="paragraphs"), date="2000-01-01")
+    article = analyzed_sentence(pipeline, text)
     assert ("ASSAULT", "ISR", "LBN") in {triple for triple, _ in coded_triples(article)}
 
 
 def test_accepting_demands_is_a_concession_to_those_who_made_them(pipeline):
-    from dragoman.ingest import RawArticle
-
     # PLOVER gold standard record PLOVER-GSR01-CONCEDE-0010 (openeventdata/PLOVER, CC BY-SA 4.0).
     text = "The Mozambique government on Thursday accepted demands from Shona rebels that it initiate political reforms."
-    article = pipeline.analyze(RawArticle(source="plover", text=text, layout="paragraphs"), date="2000-01-01")
+    article = analyzed_sentence(pipeline, text)
     actors = {a.id: a for a in article.actors}
     assert [(e.type, actors[e.target].name) for e in article.events] == [("CONCEDE", "Shona rebels")]
 
@@ -310,11 +307,9 @@ def test_accepting_demands_is_a_concession_to_those_who_made_them(pipeline):
      ("AID", "USA", "MKD")),
 ])
 def test_the_trained_model_types_what_the_word_lists_do_not_know(pipeline, text, want):
-    from dragoman.ingest import RawArticle
-
     def coded(policy):
         coder.policy = policy
-        article = pipeline.analyze(RawArticle(source="plover", text=text, layout="paragraphs"), date="2000-01-01")
+        article = analyzed_sentence(pipeline, text)
         return {triple for triple, _ in coded_triples(article)}
 
     coder = pipeline.nlp.get_pipe("dragoman_events").stage
