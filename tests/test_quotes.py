@@ -281,3 +281,12 @@ def test_a_tag_the_parser_hangs_on_the_quote_still_names_its_speaker(pipeline):
             "strategic investments,\" chairman, CEO and president Craig Menear said in the earnings release.")
     article = pipeline.analyze(text, date="2019-11-19")
     assert speaker_of(article, "Our third quarter results") == ("Craig Menear", "direct")
+
+
+def test_a_report_inside_a_transcript_line_is_the_lines_words_not_a_second_quote(pipeline):
+    text = ("Chris Wallace spoke with Mike Pence on Sunday.\n\nWALLACE: Will she be at the debate?\n\n"
+            "PENCE: Well, I think the whole nation needs to work together, and we all need to work towards unity.")
+    article = pipeline.analyze(text, date="2016-09-25")
+    actors = actor_index(article)
+    inner = [q for q in article.quotes if "whole nation" in q.text]
+    assert [(actors[q.speaker].name, q.kind) for q in inner] == [("Mike Pence", "direct")]

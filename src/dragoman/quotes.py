@@ -409,8 +409,10 @@ def add_quotes(article: Article, doc: Doc) -> Article:
     found = rejoin_interrupted(article.text, list(direct_and_partial(article, doc, index, lines)))
     marked = [(s - 1, e + 1) for s, e, kind, _, _ in found if kind == "direct"]
     opened = {quoted.start - 1 for quoted in index.marks}
+    spoken = [line for line in lines if line.content_start not in opened]
     found += [(line.content_start, line.end, "direct" if line.transcript else "indirect", None, line.speaker)
-              for line in lines if line.content_start not in opened]
+              for line in spoken]
+    marked += [(line.content_start, line.end) for line in spoken if line.transcript]  # "FALLIN: Well, I think ..."
     found += [(s, e, "indirect", cue, who) for s, e, cue, who in indirect(doc, marked, index)]
     found = continue_speakers(article.text, sorted(found, key=lambda q: q[0]))
     hosts = {id(q): host_report(q, found) for q in found if q[2] == "partial"}
