@@ -25,105 +25,14 @@ from dragoman.data_files import load_json
 from dragoman.doc_views import doc_tokens, text_of
 from dragoman.layout_speakers import NamedLine, named_lines, signed_by
 from dragoman.mention_index import MentionIndex, clause_subject, index_of, is_speech_verb, is_to_clause
+from dragoman.quote_speakers import according_to, cue_text, speaker_of, speaker_phrase
 from dragoman.quotemarks import DOUBLE_CLOSE, DOUBLE_OPEN, Quoted
 from dragoman.record import Article, Quote
 from dragoman.record import Span as TextSpan
 
-NOUN_PHRASE_CUT = ("relcl", "acl", "appos", "punct", "advcl", "cc", "conj", "prep")
-
-
-def cue_text(token: Token) -> str:
-    particles = load_json("quotes/cues.json")["phrasal_cues"].get(token.lemma_.lower(), [])
-    after = [c for c in token.children if c.i == token.i + 1 and c.lower_ in particles]
-    return token.text + (" " + after[0].text if after else "")
-
 
 def tokens_in(doc: Doc, start: int, end: int) -> Optional[Span]:
     return doc.char_span(start, end, alignment_mode="expand")
-
-
-def climb_to_cue(span: Span) -> Optional[Token]:
-    """The nearest speech verb above the quote in the parse, outside the quote itself."""
-    token = span.root
-    for _ in range(load_json("quotes/cues.json")["max_climb"]):
-        if token.head is token:
-            return None
-        token = token.head
-        if is_speech_verb(token) and not (span.start <= token.i < span.end):
-            return token
-    return None
-
-
-def adjacent_cue(doc: Doc, span: Span) -> Optional[Token]:
-    """A speech verb right after the closing mark (``," he said``) or right before the opener, or,
-    after a comma or colon, in the tag that introduces the quote (``told the committee, "...``)."""
-    start = span.end
-    while start < len(doc) and (doc[start].is_punct or doc[start].is_space):
-        start += 1  # past the closing mark and comma, even into the next "sentence" when it goes on
-    if start < len(doc) and not doc[start].is_lower and doc[start].sent.start == start:
-        start = len(doc)  # a new sentence, capitalised: not an attribution of this quote
-    sentence_end = doc[start].sent.end if start < len(doc) else start
-    after = [t for t in doc[start:min(start + 6, sentence_end)] if is_speech_verb(t)] if start < len(doc) else []
-    if after:
-        return after[0]
-    reach = 3
-    if span.start >= 2 and doc[span.start - 2].text in (",", ":"):  # "told the Intelligence Committee, "I ...
-        reach = load_json("quotes/cues.json")["introducing_tag_max_words"]
-    window = doc[max(span.start - reach, 0):span.start]
-    breaks = [t.i for t in window if "\n" in t.text]  # never from another paragraph
-    before = [t for t in window if is_speech_verb(t) and t.i > max(breaks, default=-1)]
-    return before[-1] if before else introduced_by_colon(doc, span)
-
-
-def introduced_by_colon(doc: Doc, span: Span) -> Optional[Token]:
-    """``Cruz called them on it:`` closing a paragraph, or ``the headline reads:`` before the mark:
-    the clause a colon ends introduces the quote after it, whatever its verb."""
-    colon = span.start - 2  # the token before the opening mark
-    while colon >= 0 and doc[colon].is_space:
-        colon -= 1
-    if colon < 0 or doc[colon].text != ":":
-        return None
-    clause = doc[doc[colon].sent.start:colon]
-    speech = [t for t in clause if is_speech_verb(t)]  # "The Times made these allegations, and X responded:"
-    verbs = [t for t in (doc[colon].head, clause.root) if t.pos_ in ("VERB", "AUX") and t.i < colon]
-    return speech[-1] if speech else verbs[0] if verbs else None
-
-
-def passive_agent(span: Span) -> Optional[Token]:
-    """``proscribed as a "terrorist organisation" by Western governments``: the agent of the
-    passive participle above the quote (the parser may hang ``by`` on the quoted noun)."""
-    chain = [span.root]
-    while chain[-1].head is not chain[-1] and len(chain) < 5:
-        chain.append(chain[-1].head)
-    if not any(t.tag_ == "VBN" for t in chain):
-        return None
-    for token in chain:
-        by = [c for c in token.children if c.dep_ == "agent" or c.lower_ == "by"]
-        agents = [g for c in by for g in c.children if g.dep_ == "pobj"]
-        if agents:
-            return agents[0]
-    return None
-
-
-def according_to(sentence: Span) -> Optional[tuple[Token, Span]]:
-    """``according to the ministry``: the attributed noun and the whole phrase."""
-    for token in sentence:
-        if token.lower_ == "according":
-            to = [c for c in token.children if c.lower_ == "to"]
-            objects = [g for c in to for g in c.children if g.dep_ == "pobj"]
-            if objects:
-                return objects[0], sentence.doc[token.i:objects[0].right_edge.i + 1]
-    return None
-
-
-def noun_phrase(head: Token) -> Span:
-    """The words of a speaker's noun phrase, without relative clauses or appositions."""
-    left, right = head.i, head.i
-    for child in head.children:
-        if child.dep_ in NOUN_PHRASE_CUT and not (child.lower_ == "of" and child.i > head.i):
-            continue
-        left, right = min(left, child.left_edge.i), max(right, child.right_edge.i)
-    return head.doc[left:right + 1]
 
 
 def is_direct(text: str, quoted: Quoted, cue: Optional[Token], doc: Doc) -> bool:
@@ -140,50 +49,6 @@ def is_direct(text: str, quoted: Quoted, cue: Optional[Token], doc: Doc) -> bool
     opens_paragraph = "\n" in text[len(before):quoted.start]
     starts_sentence = not before or opens_paragraph or before[-1] in ".!?\n\"\u201d"
     return starts_sentence and (content[-1:] in ",.!?" or after == ",")
-
-
-def speaker_of(doc: Doc, span: Span, index: MentionIndex) -> tuple[Optional[Token], Optional[Token]]:
-    """(cue, speaker head token) for a quote span, by the parse, the neighbours, or the agent. A
-    speaker is never inside quotation marks: those are someone's words, not an attribution."""
-    cue = climb_to_cue(span) or adjacent_cue(doc, span)
-    if cue is not None:
-        subject = clause_subject(cue)
-        if subject is not None and not index.in_marks(subject):
-            return cue, subject
-        named = name_before_cue(doc, span, cue, index)
-        if named is not None:
-            return cue, named
-    attributed = according_to(span.sent)
-    if attributed is not None:
-        return attributed[0].doc[attributed[1].start], attributed[0]
-    return cue, passive_agent(span)
-
-
-def name_before_cue(doc: Doc, span: Span, cue: Token, index: MentionIndex) -> Optional[Token]:
-    """``"...," Brent Bozell III, founder of the Media Research Center, tells ...``: the parser may
-    hang the name on a word inside the quote; the tag's first noun phrase is still its speaker, or
-    the name right before the verb (``chairman, CEO and president Craig Menear said``)."""
-    if cue.i > span.end and doc[cue.i - 1].pos_ == "PROPN" and not index.in_marks(doc[cue.i - 1]):
-        return doc[cue.i - 1]
-    for token in doc[span.end:cue.i]:
-        if (token.pos_ in ("PROPN", "NOUN") or token.tag_ == "PRP") and not index.in_marks(token):  # not "which"
-            while token.dep_ in ("compound", "flat") and token.head.i < cue.i:
-                token = token.head
-            return token
-        if not (token.is_punct or token.is_space):
-            return None  # a word before the name: not a tag's subject
-    return None
-
-
-def speaker_phrase(speaker: Token, index: MentionIndex) -> Span:
-    """The phrase that names the speaker: in ``Carlineo's attorney, Sonya Zoghlin, said`` the
-    person in apposition to the role, not the role's possessor."""
-    if speaker.pos_ != "PROPN":
-        for child in speaker.children:
-            named = index.at(child) if child.dep_ == "appos" and child.pos_ == "PROPN" else None
-            if named is not None and named.type == "person":
-                return noun_phrase(child)
-    return noun_phrase(speaker)
 
 
 def make_quote(article: Article, index: MentionIndex, number: int, start: int, end: int, kind: str,
