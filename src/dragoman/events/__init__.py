@@ -16,13 +16,13 @@ from typing import Iterator, Optional, Union
 
 from spacy.tokens import Doc, Span, Token
 
-from dragoman.data_files import load_json
 from dragoman.actors import give_armed_groups_the_country_they_fight
 from dragoman.actors.kb import load_kb
 from dragoman.doc_views import doc_tokens, entities_in
 from dragoman.events.features import clause_features, default_word_lists
 from dragoman.events.model import EventTypeModel
-from dragoman.events.roles import named_deeper, state_named, subjects_of, targets_of
+from dragoman.events.reported import rejected_accusers, reported_accusations, reported_demands
+from dragoman.events.roles import lexicon, named_deeper, same_party, state_named, subjects_of, targets_of
 from dragoman.events.status import confidence_of, status_of
 from dragoman.events.transfers import transferred
 from dragoman.events.when import find_place, resolve_date
@@ -43,10 +43,6 @@ class Trigger:
     sources: list[Actor]
     targets: list[Actor]
     nominal: bool
-
-
-def lexicon() -> dict:
-    return load_json("events/triggers.json")
 
 
 class EventCoder:
@@ -387,11 +383,6 @@ def refusal_over(word: Token) -> Optional[Token]:
     return head if refusing and head is not word else None
 
 
-def same_party(a: Actor, b: Actor) -> bool:
-    return a is b or (a.country is not None and a.country == b.country
-                      and {a.type, b.type} <= {"state", "government"})
-
-
 def default_target(kind: str, source: Actor, location: Optional[Location], place: Optional[Span],
                    index: MentionIndex) -> Optional[Actor]:
     """With no target named, a use of force, a protest or a visit abroad is aimed at the country
@@ -403,96 +394,6 @@ def default_target(kind: str, source: Actor, location: Optional[Location], place
     if kind in TARGET_DEFAULT_TYPES:
         return index.states.get(source.country or (location.country if location else None))
     return None
-
-
-def reported_demands(doc: Doc, events: list[Event], index: MentionIndex) -> list[Event]:
-    """``The Bush administration declared that China must drop barriers``: saying that another
-    party must, should or needs to act is a REQUEST to it; "told Ukraine's officials they would
-    need to deliver" asks the people told."""
-    seen = {(e.type, e.source, e.target) for e in events}
-    added = []
-    for verb in doc_tokens(doc):
-        if not is_speech_verb(verb):
-            continue
-        for clause in (c for c in verb.children if c.dep_ == "ccomp" and is_obligation(c)):
-            subjects = [c for c in clause.children if c.dep_ == "nsubj"]  # not "Syria must not be allowed"
-            asked = [a for c in subjects for a in index.of_phrase(c)]
-            if any(c.lower_ in lexicon()["addressee_pronouns"] for c in subjects):
-                asked = [a for c in addressees(verb) for a in index.of_phrase(c)] or asked
-            for speaker in subjects_of(verb, index):
-                for target in asked:
-                    if not same_party(speaker, target) and ("REQUEST", speaker.id, target.id) not in seen:
-                        seen.add(("REQUEST", speaker.id, target.id))
-                        added.append(reported("REQUEST", speaker, target, verb.sent))
-    return added
-
-
-def addressees(verb: Token) -> list[Token]:
-    """Whom a speech verb addresses: its object, or the object of a participle the parser hung on
-    it ("told visiting Ukraine officials", where "visiting" modifies the officials)."""
-    told = [c for c in verb.children if c.dep_ in ("dobj", "dative")]
-    return told or [g for c in verb.children if c.dep_ == "xcomp" and c.tag_ == "VBG" for g in c.children if g.dep_ == "dobj"]
-
-
-def is_obligation(clause: Token) -> bool:
-    """"China must drop barriers", "they would need to deliver", "Kyiv has to act"."""
-    lex = lexicon()
-    return any(c.dep_ == "aux" and c.lower_ in lex["demand_modals"] for c in clause.children) or (
-        clause.lemma_.lower() in lex["obligation_verbs"]
-        and any(c.dep_ == "xcomp" and is_to_clause(c) for c in clause.children))
-
-
-def reported(kind: str, speaker: Actor, target: Actor, sentence: Span) -> Event:
-    """An event read from what someone said rather than from what was done."""
-    return Event(id="", type=kind, source=speaker.id, target=target.id, status="reported", confidence=0.5,
-                 start=sentence.start_char, end=sentence.end_char)
-
-
-def rejected_accusers(triggers: list[Trigger], events: list[Event], index: MentionIndex) -> list[Event]:
-    """``The Pentagon rejected these accusations``: rejecting or denying charges that name no one is
-    aimed at whoever made them, the sources of the earlier accusations against the rejecter or its
-    country."""
-    nouns = lexicon()["accusation_nouns"]
-    actors = {a.id: a for a in index.article.actors}
-    seen = {(e.type, e.source, e.target) for e in events}
-    added: list[Event] = []
-    for trigger in triggers:
-        word = trigger.word
-        if trigger.type != "REJECT" or trigger.targets or not any(
-                c.dep_ == "dobj" and c.lemma_.lower() in nouns for c in word.children):
-            continue
-        for source in trigger.sources:
-            for accusation in (e for e in events if e.type == "ACCUSE" and e.start < word.sent.start_char):
-                accused, accuser = actors.get(accusation.target or ""), actors.get(accusation.source or "")
-                if accused is None or accuser is None or not (
-                        accused is source or (source.country and accused.country == source.country)):
-                    continue
-                if not same_party(source, accuser) and ("REJECT", source.id, accuser.id) not in seen:
-                    seen.add(("REJECT", source.id, accuser.id))
-                    added.append(reported("REJECT", source, accuser, word.sent))
-    return added
-
-
-def reported_accusations(triggers: list[Trigger], events: list[Event], index: MentionIndex) -> list[Event]:
-    """``The US claimed that ISIL had attacked Iraq``: saying that someone used force or coercion
-    accuses them (PLOVER ACCUSE, as the CAMEO coders have it). One ACCUSE per speaker and accused."""
-    added: list[Event] = []
-    seen = {(e.type, e.source, e.target) for e in events}
-    for trigger in triggers:
-        if trigger.type not in ("ASSAULT", "COERCE") or trigger.nominal:
-            continue
-        verb = next((a for a in trigger.word.ancestors if is_speech_verb(a)), None)
-        if verb is None or trigger.word.dep_ == "advcl" and trigger.word.head.i == verb.i:
-            continue
-        for speaker in subjects_of(verb, index):
-            for accused in trigger.sources:
-                key = ("ACCUSE", speaker.id, accused.id)
-                if not speaker.country or speaker.country == accused.country:
-                    continue  # "the U.S. Central Command said" the US struck: a report, not an accusation
-                if key not in seen:
-                    seen.add(key)
-                    added.append(reported("ACCUSE", speaker, accused, verb.sent))
-    return added
 
 
 def inherit_dates(events: list[Event]) -> list[Event]:

@@ -18,6 +18,11 @@ from dragoman.doc_views import entities_in
 from dragoman.mention_index import MentionIndex, clause_subject, is_speech_verb
 from dragoman.record import Actor
 
+def lexicon() -> dict:
+    """The event word lists (``data/events/triggers.json``), loaded once and validated."""
+    return load_json("events/triggers.json")
+
+
 def state_named(index: MentionIndex, iso3: Optional[str], start: int, end: int) -> Optional[Actor]:
     """The state a place or an adjective names, made by the actors stage and indexed."""
     actor = add_state_actor(index.article, iso3, start, end)
@@ -132,3 +137,8 @@ def nationality_of(token: Token, index: MentionIndex) -> list[Actor]:
     iso3 = load_kb().country_of_word(token.text)
     actor = state_named(index, iso3, token.idx, token.idx + len(token)) if iso3 else None
     return [actor] if actor is not None else []
+
+
+def same_party(a: Actor, b: Actor) -> bool:
+    return a is b or (a.country is not None and a.country == b.country
+                      and {a.type, b.type} <= {"state", "government"})
