@@ -198,7 +198,7 @@ def report_span(cue: Token, clause: Token) -> Span:
     doc = clause.doc
     end = clause.right_edge.i + 1
     joined = [c for c in cue.children if c.dep_ == "conj" and c.pos_ in ("VERB", "AUX") and c.left_edge.i >= end - 1
-              and not is_speech_verb(c) and not any(is_speech_verb(t) for t in c.subtree)]
+              and not any(is_speech_verb(t) for t in c.subtree)]  # the verb itself included
     if joined and all(doc[i].dep_ in ("cc", "punct") for i in range(end, joined[0].left_edge.i)):
         end = joined[0].right_edge.i + 1
     return doc[clause.left_edge.i:end]

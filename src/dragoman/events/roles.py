@@ -76,7 +76,7 @@ def states_of_places(head: Token, index: MentionIndex) -> list[Actor]:
     the state it lies in, as the CAMEO coders have it. A place after a locative preposition ("talks
     at Geneva") is where the event happens, not whom it concerns."""
     kb = load_kb()
-    if head.dep_ == "pobj" and head.head.lower_ in load_json("events/triggers.json")["location_prepositions"]:
+    if head.dep_ == "pobj" and head.head.lower_ in lexicon()["location_prepositions"]:
         return []  # "the invasion of South Lebanon", "a visit to Iraq" concern the state; "talks in Geneva" do not
     found: list[Actor] = []
     for token in (head, *head.conjuncts):
@@ -106,7 +106,7 @@ def named_deeper(head: Token, index: MentionIndex, modifiers: bool = True, depth
     of its prepositions ("its investigation into an allegation against Assange"), nearest first.
     ``modifiers=False`` starts from the prepositions, for an event noun whose own modifiers are
     its owner ("the rebel offensive")."""
-    prepositions = load_json("events/triggers.json")["phrase_prepositions"]
+    prepositions = lexicon()["phrase_prepositions"]
     level = [head]
     for step in range(depth):
         found: list[Actor] = []
