@@ -350,3 +350,25 @@ def test_the_governor_is_the_person_named_with_the_abbreviated_title(pipeline):
     actors = {a.id: a for a in article.actors}
     quote = next(q for q in article.quotes if "teacher pay commission" in q.text)
     assert actors[quote.speaker].name == "Eric Holcomb"
+
+
+def test_a_coalition_is_one_actor_however_the_text_qualifies_it(pipeline):
+    # CENTCOM releases (re3d, public domain): the coalition capitalised, "U.S.-led", and as a modifier
+    actors = actors_of(pipeline, "In the past 24 hours, the U.S.-led coalition’s four airstrikes delivered 24 "
+                                 "munitions against ISIL targets. The Coalition supports the SDF through training, "
+                                 "advise and assist operations. In support of the Iraqi Security Forces, Coalition "
+                                 "aircraft conducted a precision strike.")
+    coalitions = [a for a in actors if "oalition" in a.name]
+    assert len(coalitions) == 1 and coalitions[0].type == "international organisation"
+    assert [m.text for m in coalitions[0].mentions] == ["U.S.-led coalition", "Coalition", "Coalition"]
+
+
+def test_a_coalition_of_voters_names_no_body_and_a_coalition_government_governs(pipeline):
+    # AP pages of the ScrapingHub benchmark (a6968f42…, e7994d55…)
+    voters = actors_of(pipeline, "Patrick is betting that he can make his case to a broad coalition of voters, "
+                                 "including many who remain undecided.")
+    assert not any("coalition" in a.name for a in voters)
+    clegg = actors_of(pipeline, "A confident 2010 appearance by former Liberal Democrat leader Nick Clegg helped to "
+                                "propel him into the deputy prime minister post in a coalition government with the "
+                                "Conservatives.")
+    assert by_name(clegg, "coalition").type == "government"

@@ -125,3 +125,13 @@ def test_an_article_without_disputes_has_no_contradictions(pipeline):
     article = analyze_page(pipeline, "nypost-taliban-hostages.html.gz")
     assert article.claims and not any(c.contradicts for c in article.claims)
     assert all(c.verified is None for c in article.claims)
+
+
+def test_a_coalitions_operations_are_its_own(pipeline):
+    # US State Department statement and CENTCOM release (re3d, public domain)
+    found = relations_of(pipeline, "These vicious acts of mass murder are a sobering reminder of the need to "
+                                   "continue coalition operations against Da’esh.")
+    assert ("coalition", "opposes", "Da’esh") in found
+    found = relations_of(pipeline, "In support of the Iraqi Security Forces, Coalition aircraft conducted a "
+                                   "precision strike on the location.")
+    assert ("Coalition", "supports", "Iraqi Security Forces") in found

@@ -32,6 +32,7 @@ from dragoman.mention_index import MentionIndex, clause_subject, index_of
 from dragoman.record import Actor, Article, Relation
 
 VERBAL = ("VERB", "AUX")
+OWNER_DEPS = ("poss", "compound", "amod", "nmod")
 
 
 class Found(NamedTuple):
@@ -59,8 +60,9 @@ def holders(token: Optional[Token], index: MentionIndex) -> list[Actor]:
             return index.of_phrase(subject) if subject is not None else []
         if token.dep_ not in ("pobj", "dobj") or token.pos_ == "PROPN":
             named = index.in_phrase(token)
-        else:  # an object is the verb's subject's act, unless its owner is named: "improve ISIL's defenses"
-            named = [a for c in token.children if c.dep_ == "poss" for a in index.of_phrase(c)]
+        else:  # an object is the verb's subject's act, unless its owner is named: "improve ISIL's defenses",
+            # "continue coalition operations"
+            named = [a for c in token.children if c.dep_ in OWNER_DEPS for a in index.of_phrase(c)]
         if named:
             return named
         if token.head is token:

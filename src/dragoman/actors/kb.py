@@ -112,6 +112,7 @@ class KnowledgeBase:
     focus_min_share: float = 0.5
     focus_min_lead: float = 2.0
     armed_opposition: set[str] = field(default_factory=set)
+    one_side_groups: set[str] = field(default_factory=set)
     fighting_events: set[str] = field(default_factory=set)
     fought_sectors: set[str] = field(default_factory=set)
     place_nouns: set[str] = field(default_factory=set)
@@ -247,6 +248,9 @@ def load_kb() -> KnowledgeBase:
         raise ValueError("data/actors/roles.json: focus_sectors must be sector_types, focus_min_share in (0, 1], "
                          "focus_min_lead >= 1")
     kb.armed_opposition = set(roles["armed_opposition_sectors"])
+    kb.one_side_groups = {normalise(w) for w in roles["one_side_groups"]}
+    if not kb.one_side_groups <= set(kb.group_nouns):
+        raise ValueError("data/actors/roles.json: one_side_groups must be group_nouns")
     kb.fighting_events = set(roles["fighting_events"])
     kb.fought_sectors = set(roles["fought_sectors"])
     kb.pronouns = set(roles["pronouns"])

@@ -368,12 +368,14 @@ def group_mentions(doc: Doc, kb: KnowledgeBase, taken: set[int], owners: dict[in
     """Group nouns (``the rebels``, ``Iraqi and Syrian counterparts``), with the country their own
     modifiers name and no other: ``opposition forces`` in a story about Syria stay without one."""
     for token in doc_tokens(doc):
-        if token.i in taken or token.pos_ not in ("NOUN", "PROPN") or token.dep_ == "compound":
+        if token.i in taken or token.pos_ not in ("NOUN", "PROPN") or not stands_alone(token, kb):
             continue
         found = group_phrase(token, kb)
         if found is None:
             continue
         phrase, sector, modifiers = found
+        if described(token, phrase, kb):
+            continue
         start = min([token.i, *(name_start(m) for m in modifiers if m.dep_ != "poss")])
         while start >= 2 and doc[start - 1].text == "-" and not doc[start - 2].whitespace_ and not doc[start - 1].whitespace_:
             start -= 2  # "Islamist-led rebels", not "led rebels"
@@ -391,6 +393,8 @@ def group_mentions(doc: Doc, kb: KnowledgeBase, taken: set[int], owners: dict[in
                 key = f"group:None:{sector}:{singular(normalise(strip_span(span).text))}"
             if iso3 is None and sector in kb.armed_opposition and head not in kb.titles:
                 key = f"group:None:{sector}"  # "the rebels", "rebel groups": one side, till the text says otherwise
+            if iso3 is None and head in kb.one_side_groups:
+                key = f"group:None:{sector}:{head}"  # "the U.S.-led coalition", "the global coalition"
             demonym = kb.countries[iso3].demonym if iso3 else None
             if demonym:
                 name = phrase if kb.country_of_word(phrase.split()[0]) else f"{demonym} {phrase}"
@@ -405,6 +409,23 @@ def group_mentions(doc: Doc, kb: KnowledgeBase, taken: set[int], owners: dict[in
                           first_token=cited.i if isinstance(cited, Token) else start,
                           kb_id=f"country:{iso3}:GOV" if key.startswith("gov:") else None,
                           country_from="text" if iso3 else None)
+
+
+def stands_alone(token: Token, kb: KnowledgeBase) -> bool:
+    """Whether a noun may name a group by itself: not as another noun's compound (``rebel forces``
+    are forces), except a coalition or alliance modifying a noun that names no group of its own:
+    ``Coalition aircraft``, ``coalition operations`` are the coalition's; ``coalition government``
+    and ``Coalition military forces`` are a government and forces."""
+    if singular(normalise(token.text)) in kb.one_side_groups and token.dep_ in ("compound", "nmod"):
+        return group_phrase(token.head, kb) is None and token.head.pos_ in ("NOUN", "PROPN")
+    return token.dep_ != "compound"
+
+
+def described(token: Token, phrase: str, kb: KnowledgeBase) -> bool:
+    """``a broad coalition of voters``, ``an alliance of convenience``: a coalition with an indefinite
+    article describes people or things gathered, it names no body."""
+    return (singular(normalise(phrase)) in kb.one_side_groups
+            and any(c.dep_ == "det" and c.lower_ in ("a", "an") for c in token.children))
 
 
 def name_start(modifier: Token) -> int:
