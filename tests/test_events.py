@@ -317,3 +317,24 @@ def test_the_trained_model_types_what_the_word_lists_do_not_know(pipeline, text,
         assert want in coded("fallback") and want not in coded("rules")
     finally:
         coder.policy = "fallback"
+
+
+@pytest.mark.parametrize("text, want", [
+    # PLOVER gold standard records (openeventdata/PLOVER, CC BY-SA 4.0): an act its doer says it will do.
+    ("Hungary has said it will support a U.N. Security Council resolution that aims to tighten sanctions and "
+     "impose a naval blockade against neighboring Serbia.", ("AGREE", "HUN")),  # PLOVER-GSR01-AGREE-0009
+    ("In a letter handed over to the United Nations on Monday, Iraq said it would allow the return of U.N. "
+     "weapons inspectors without conditions.", ("AGREE", "IRQ")),  # PLOVER-GSR01-AGREE-0030
+    ("Russia said it would send troops to Syria.", ("THREATEN", "RUS")),  # ours: force announced is a threat
+])
+def test_an_act_announced_by_its_doer_is_the_intent(pipeline, text, want):
+    events = list(coded_triples(analyzed_sentence(pipeline, text)))
+    assert want in {(kind, source) for (kind, source, _), _ in events}
+    assert all(event.status != "hypothetical" for (kind, source, _), event in events if (kind, source) == want)
+
+
+def test_a_plural_pronoun_is_not_a_singular_speaker(pipeline):
+    """"They" after "the US claimed" are someone else; "it" after "Russia said" is Russia."""
+    article = analyzed_sentence(pipeline, "The US claimed that they had attacked Iraq. Russia said it had attacked Aleppo.")
+    linked = {m.text: a.name for a in article.actors for m in a.mentions if m.text in ("they", "it")}
+    assert linked == {"it": "Russia"}

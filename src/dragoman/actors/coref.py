@@ -2,7 +2,8 @@
 
 A rule of thumb that holds in news prose: "he" and "his" refer to the person most recently
 named as a subject (else most recently named at all), and "the minister" to the person most
-recently named with that title. Only people are linked; "they" and "it" are left alone.
+recently named with that title. "It" and "they" are linked only where they speak ("it said") or
+where what they do is reported by the body that speaks ("Russia said it would send troops").
 """
 
 from __future__ import annotations
@@ -20,6 +21,7 @@ from dragoman.mention_index import quote_marks
 from dragoman.quotemarks import Quoted
 
 SUBJECT_DEPS = ("nsubj", "nsubjpass")
+PLURAL_TAGS = ("NNS", "NNPS")
 LOOKBACK_SENTENCES = 3
 
 
@@ -92,10 +94,27 @@ def pronoun_mentions(doc: Doc, kb: KnowledgeBase, people: list[Mention], others:
                 genders.setdefault(target.key, gender)  # "she" once, never "he" after
         elif token.lower_ in ("it", "they") and token.dep_ == "nsubj" and says(token.head):
             target = antecedent(token, [m for m in others if m.first_token in speakers], speakers, starts, quoted)
+        elif token.lower_ in ("it", "they") and token.dep_ in SUBJECT_DEPS:
+            target = reporting_body(token, others)
         else:
             continue
         if target is not None:
             yield linked(token.idx, token.idx + len(token), token.text, token.i, target, 0.7)
+
+
+def reporting_body(token: Token, others: list[Mention]) -> Optional[Mention]:
+    """The organisation or state that reports its own act: "Iran said it had seized a tanker",
+    "the rebels announced they would withdraw". Only the subject of the speech verb the clause
+    hangs on counts; a person saying "it" means something else ("Trump said it was a hoax")."""
+    clause = token.head
+    verb = clause.head
+    if clause.dep_ != "ccomp" or verb is clause or not says(verb):
+        return None
+    subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    if subject is None or (subject.tag_ in PLURAL_TAGS) != (token.lower_ == "they"):
+        return None  # "the US claimed that they had attacked": they are someone else
+    span = (subject.idx, subject.idx + len(subject))
+    return next((m for m in others if m.start <= span[0] and span[1] <= m.end), None)
 
 
 def title_mentions(doc: Doc, kb: KnowledgeBase, people: list[Mention], taken: set[int]) -> Iterator[Mention]:

@@ -326,7 +326,7 @@ def add_events(article: Article, doc: Doc, coder: EventCoder) -> Article:
                     date=date, date_text=date_text, location=location, status=status,
                     confidence=confidence_of(source is not None, target is not None, inferred, trigger.nominal),
                     start=sentence.start_char, end=sentence.end_char), trigger))
-    events = [event for event, _ in recode(pairs, triggers)]
+    events = [event for event, _ in recode(pairs, triggers, index)]
     events += rejected_accusers(triggers, events, index)
     events += reported_accusations(triggers, events, index)
     events += reported_demands(doc, events, index)
@@ -340,16 +340,18 @@ def add_events(article: Article, doc: Doc, coder: EventCoder) -> Article:
     return article
 
 
-def recode(pairs: list[tuple[Event, Trigger]], triggers: list[Trigger]) -> list[tuple[Event, Trigger]]:
+def recode(pairs: list[tuple[Event, Trigger]], triggers: list[Trigger], index: MentionIndex) -> list[tuple[Event, Trigger]]:
     """PLOVER's reading of intent and refusal: "wants to attack" is THREATEN, "seeking to deepen a
     partnership" and "agreed to lift the sanctions" are AGREE (the intent verb's own event goes),
-    "would not provide support" and "reluctant to commit" are REJECT, and talks someone "refused to
-    hold" are no CONSULT."""
+    so is an act a party announces it will do ("Ethiopia said it would allow the WFP to deliver
+    food": the announcement happened, the act may not), "would not provide support" and "reluctant
+    to commit" are REJECT, and talks someone "refused to hold" are no CONSULT."""
     lex = lexicon()
     at = {t.word.i for t in triggers}
     aimed = {t.word.i for t in triggers if t.targets}
     drop: set[int] = set()
     kinds: dict[int, str] = {}
+    announced: set[int] = set()
     for trigger in triggers:
         word, head = trigger.word, trigger.word.head
         if head.lemma_.lower() in lex["wanting_verbs"] and word in wanted_clauses(head) and head.i in at and (
@@ -359,6 +361,9 @@ def recode(pairs: list[tuple[Event, Trigger]], triggers: list[Trigger]) -> list[
             kinds[word.i] = lex["intent_types"].get(trigger.type, "AGREE")
             if head.i in at:
                 drop.add(head.i)
+        elif announced_intent(trigger, index):
+            kinds[word.i] = lex["intent_types"].get(trigger.type, "AGREE")
+            announced.add(word.i)
         elif any(c.dep_ == "neg" for c in word.children) and trigger.type in lex["negated_becomes_reject"]:
             kinds[word.i] = "REJECT"
         elif (refusal := refusal_over(word)) is not None and trigger.type in lex["negated_becomes_reject"]:
@@ -371,8 +376,23 @@ def recode(pairs: list[tuple[Event, Trigger]], triggers: list[Trigger]) -> list[
         if trigger.word.i in drop:
             continue
         event.type = kinds.get(trigger.word.i, event.type)
+        if trigger.word.i in announced and event.status == "hypothetical":
+            event.status = "claimed"  # the intent is stated by its holder; the act itself is to come
         out.append((event, trigger))
     return out
+
+
+def announced_intent(trigger: Trigger, index: MentionIndex) -> bool:
+    """A clause a speech verb reports, in the future, whose doer is the speaker: "Russia said it
+    would send troops", "Trump said he will impose tariffs". Negation is left to the refusal rules
+    ("said it would not attend" is a REJECT)."""
+    word = trigger.word
+    if word.dep_ != "ccomp" or not is_speech_verb(word.head) or any(c.dep_ == "neg" for c in word.children):
+        return False
+    if not any(c.dep_ == "aux" and c.lower_ in lexicon()["intent_auxiliaries"] for c in word.children):
+        return False
+    speakers = subjects_of(word.head, index)
+    return any(source in speakers for source in trigger.sources)
 
 
 def refusal_over(word: Token) -> Optional[Token]:
