@@ -338,3 +338,23 @@ def test_a_plural_pronoun_is_not_a_singular_speaker(pipeline):
     article = analyzed_sentence(pipeline, "The US claimed that they had attacked Iraq. Russia said it had attacked Aleppo.")
     linked = {m.text: a.name for a in article.actors for m in a.mentions if m.text in ("they", "it")}
     assert linked == {"it": "Russia"}
+
+
+@pytest.mark.parametrize("text, want", [
+    # PLOVER gold standard records (openeventdata/PLOVER, CC BY-SA 4.0), and one of ours.
+    ("Syria says it is willing to withdraw its troops from neighboring Lebanon, after fifteen years of effective "
+     "military occupation.", ("AGREE", "SYR")),  # PLOVER-GSR01-AGREE-0034: an adjective of intent
+    ("France is ready to contribute up to 4,000 troops to an international peace-keeping force in Liberia, Defence "
+     "Minister Pierre Joxe said on Monday.", ("AGREE", "FRA")),  # PLOVER-GSR01-AGREE-0016
+    ("Poland summoned the Belarusian ambassador on Monday.", ("ACCUSE", "POL")),  # ours: summoning an envoy complains
+])
+def test_readiness_is_intent_and_a_summoned_envoy_is_a_complaint(pipeline, text, want):
+    events = list(coded_triples(analyzed_sentence(pipeline, text)))
+    assert want in {(kind, source) for (kind, source, _), _ in events}
+    assert not any(target is None and kind != "AGREE" for (kind, _, target), _ in events)
+
+
+def test_the_doers_own_troops_are_not_the_target(pipeline):
+    article = analyzed_sentence(pipeline, "Syria says it is willing to withdraw its troops from neighboring Lebanon.")
+    names = {a.id: a.name for a in article.actors}
+    assert all(names.get(event.target) != "troops" for event in article.events)

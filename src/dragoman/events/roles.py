@@ -62,6 +62,8 @@ def targets_of(word: Token, index: MentionIndex, prepositions: tuple[str, ...], 
                 heads += [g for c in clause.children if c.dep_ == "prep" and c.lower_ in prepositions
                           for g in c.children if g.dep_ == "pobj"]
     for head in heads:
+        if own_forces(head, index):
+            continue
         named = index.of_phrase(head) or states_of_places(head, index)
         if not named and head.dep_ == "dobj":  # "endorsed an agreement with the EU", "denounced a Hong Kong court ruling"
             named = named_deeper(head, index) if deep else named_deeper(head, index, modifiers=False, depth=1)
@@ -69,6 +71,13 @@ def targets_of(word: Token, index: MentionIndex, prepositions: tuple[str, ...], 
             if actor not in found:
                 found.append(actor)
     return found
+
+
+def own_forces(head: Token, index: MentionIndex) -> bool:
+    """"Withdraw its troops", "deploy their forces": the doer's own forces are its means, not whom
+    the act is aimed at."""
+    own = any(c.dep_ == "poss" and c.pos_ == "PRON" for c in head.children)
+    return own and any(actor.type == "military" for actor in index.of_phrase(head))
 
 
 def states_of_places(head: Token, index: MentionIndex) -> list[Actor]:
