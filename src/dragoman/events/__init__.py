@@ -107,13 +107,13 @@ def mode_of(word: Token) -> Optional[str]:
 
 def verb_triggers(doc: Doc, index: MentionIndex, used: set[int], coder: EventCoder) -> Iterator[Trigger]:
     lex = lexicon()
-    prepositions = tuple(lex["target_prepositions"])
     for word in doc_tokens(doc):
         if word.pos_ != "VERB":
             continue
         kind, mode, _ = coder.verb_type(word)
         if not kind:
             continue
+        prepositions = target_prepositions(kind)
         light = lex["light_verbs"].get(word.lemma_.lower(), {})
         nouns = [c for c in word.children if c.dep_ == "dobj" and (c.lemma_.lower() in light or c.lower_ in light)]
         if not nouns and kind == "AID" and (given := transferred(word)) is not None:
@@ -193,12 +193,19 @@ def noun_type(word: Token) -> Optional[str]:
     return kind
 
 
+def target_prepositions(kind: str) -> tuple[str, ...]:
+    """The prepositions whose object an event of type ``kind`` is aimed at: "against", "on",
+    "with" ..., and for some types one more ("withdrew its troops from Syria")."""
+    lex = lexicon()
+    return tuple(lex["target_prepositions"]) + tuple(lex["type_target_prepositions"].get(kind, ()))
+
+
 def noun_triggers(doc: Doc, index: MentionIndex, used: set[int]) -> Iterator[Trigger]:
-    prepositions = tuple(lexicon()["target_prepositions"])
     by = lexicon()["owner_prepositions"]
     for word in doc_tokens(doc):
         if word.pos_ != "NOUN" or word.i in used or not (kind := noun_type(word)):
             continue
+        prepositions = target_prepositions(kind)
         owners = index.in_phrase(word) or [
             state_named(index, load_kb().country_of_word(c.text), c.idx, c.idx + len(c))
             for c in word.children if c.dep_ in ("amod", "compound") and load_kb().country_of_word(c.text)]

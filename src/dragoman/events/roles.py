@@ -76,7 +76,9 @@ def targets_of(word: Token, index: MentionIndex, prepositions: tuple[str, ...], 
 def own_forces(head: Token, index: MentionIndex) -> bool:
     """"Withdraw its troops", "deploy their forces": the doer's own forces are its means, not whom
     the act is aimed at."""
-    own = any(c.dep_ == "poss" and c.pos_ == "PRON" for c in head.children)
+    noun = next((g for c in head.children if c.dep_ == "prep" and c.lower_ == "of" for g in c.children
+                 if g.dep_ == "pobj"), head) if head.pos_ in ("PRON", "DET", "NUM") else head  # "some of its troops"
+    own = any(c.dep_ == "poss" and c.pos_ == "PRON" for c in noun.children)
     return own and any(actor.type == "military" for actor in index.of_phrase(head))
 
 
