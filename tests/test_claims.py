@@ -135,3 +135,60 @@ def test_a_coalitions_operations_are_its_own(pipeline):
     found = relations_of(pipeline, "In support of the Iraqi Security Forces, Coalition aircraft conducted a "
                                    "precision strike on the location.")
     assert ("Coalition", "supports", "Iraqi Security Forces") in found
+
+
+def test_who_acts_is_the_object_of_a_verb_of_control(pipeline):
+    # CENTCOM release and State Department statement (re3d, public domain)
+    found = relations_of(pipeline, "The use of chemical weapons by the Islamic State of Iraq and the Levant reinforces "
+                                   "why the international coalition is assisting the Iraqi government to degrade and "
+                                   "ultimately destroy ISIL.")
+    assert ("Iraqi government", "opposes", "Islamic State of Iraq and the Levant") in found
+    assert ("international coalition", "supports", "Iraqi government") in found
+    found = relations_of(pipeline, "Secretary Kerry raised these concerns in a call with Russian Foreign Minister "
+                                   "Lavrov earlier today and urged him to press the regime to cease at once airstrikes "
+                                   "against opposition forces and innocent civilians in Aleppo.")
+    assert ("regime", "opposes", "opposition forces") in found
+    assert not any(a == "Secretary Kerry" and kind == "opposes" for a, kind, b in found)  # the event coder's source
+
+
+def test_a_relative_clause_acts_for_the_group_it_describes(pipeline):
+    # CENTCOM release (re3d, public domain): "who" hangs on "country", the forces lead the campaign
+    found = relations_of(pipeline, "To clarify: U.S. forces are advising and assisting Syrian Democratic Forces (SDF), "
+                                   "primarily Syrian Arab forces operating in the northern part of the country who are leading efforts "
+                                   "in the campaign to defeat Daesh.")
+    assert any(kind == "opposes" and b == "Daesh" and "forces" in a for a, kind, b in found)
+
+
+def test_taking_ground_from_a_group_and_support_named_after_by(pipeline):
+    # State Department statement (re3d, public domain)
+    found = relations_of(pipeline, "I welcome today's news that Syrian opposition forces liberated the Syrian town of "
+                                   "Dabiq from ISIL control, aided by strong support from our ally Turkey and our "
+                                   "international coalition.")
+    assert ("Syrian opposition forces", "opposes", "ISIL") in found
+    assert ("Turkey", "supports", "Syrian opposition forces") in found
+
+
+def test_words_beat_the_event_coder_and_condemning_is_not_attacking(pipeline):
+    # CENTCOM release and State Department statement (re3d, public domain)
+    found = relations_of(pipeline, "In support of the Iraqi Security Forces, Coalition aircraft conducted a precision "
+                                   "strike on the location to target enemy fighters firing on Iraqi forces.")
+    assert ("enemy fighters", "opposes", "Iraqi forces") in found
+    assert ("Coalition", "opposes", "Iraqi forces") not in found
+    found = relations_of(pipeline, "The United States condemns in the strongest terms both the ISIL attack this morning "
+                                   "at a crowded market place in Baghdad, and the car bomb attacks in Diyala Province "
+                                   "on Monday, as well as other recent terrorist attacks against the Iraqi people.")
+    assert ("United States", "criticises", "ISIL") in found
+    assert not any(a == "United States" and kind == "opposes" for a, kind, b in found)
+
+
+def test_a_death_and_a_list_of_targets_act_for_no_one(pipeline):
+    # CENTCOM releases (re3d, public domain)
+    found = relations_of(pipeline, "Because of his associations with ISIL terror attack planners and War Council "
+                                   "members, his death will degrade ISIL's ability to defend Raqqah.")
+    assert not any(kind == "opposes" for a, kind, b in found)
+    found = relations_of(pipeline, "In the past 24 hours, the U.S.-led coalition’s four airstrikes delivered 24 "
+                                   "munitions against ISIL targets, which include three tactical units, a "
+                                   "command-and-control node and five supply routes in support of SDF operations to "
+                                   "isolate Raqqa, Davis said.")
+    assert ("U.S.-led coalition", "opposes", "ISIL") in found
+    assert not any(a == "ISIL" and kind == "supports" for a, kind, b in found)

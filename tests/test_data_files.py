@@ -28,3 +28,18 @@ def test_broken_json_names_its_line(tmp_path):
 def test_the_shipped_files_pass_their_schemas():
     assert load_json("events/triggers.json")["verbs"]
     assert load_json("mentions.json")["subject_max_climb"] >= 1
+    assert load_json("claims/relations.json")["holder_max_climb"] >= 1
+
+
+def test_a_relation_word_of_an_unknown_kind_names_its_line(tmp_path):
+    text = (resources_text("claims/relations.json")).replace('"critic": "criticises"', '"critic": "criticizes"')
+    path = tmp_path / "relations.json"
+    path.write_text(text, "utf-8")
+    with pytest.raises(DataFileError) as error:
+        parse_json(path, "relations.json", schema_for("claims/relations.json"))
+    assert "criticizes" in error.value.reason and error.value.line > 1
+
+
+def resources_text(name):
+    from dragoman.data_files import data_path
+    return data_path(name).read_text("utf-8")

@@ -48,16 +48,15 @@ def relation_words() -> dict:
     return load_json("claims/relations.json")
 
 
-def holders(token: Optional[Token], index: MentionIndex) -> list[Actor]:
+def holders(token: Optional[Token], index: MentionIndex, words: dict) -> list[Actor]:
     """Who does or is what ``token`` heads: the actors of a noun phrase, or of a verb's subject
     (climbing from a noun to its verb: ``ISIL's defenses`` is ISIL's, ``forces conducted strikes``
-    the forces')."""
-    for _ in range(4):
-        if token is None:
-            return []
+    the forces'). Conjuncts and prepositions do not count as steps: ``the use of suicide vehicles,
+    IEDs and chemical weapons against the SDF`` climbs from ``weapons`` to who was involved."""
+    steps = 0
+    while token is not None and steps < words["holder_max_climb"]:
         if token.pos_ in VERBAL:
-            subject = clause_subject(token)
-            return index.of_phrase(subject) if subject is not None else []
+            return doers(token, index, words)
         if token.dep_ not in ("pobj", "dobj") or token.pos_ == "PROPN":
             named = index.in_phrase(token)
         else:  # an object is the verb's subject's act, unless its owner is named: "improve ISIL's defenses",
@@ -65,10 +64,43 @@ def holders(token: Optional[Token], index: MentionIndex) -> list[Actor]:
             named = [a for c in token.children if c.dep_ in OWNER_DEPS for a in index.of_phrase(c)]
         if named:
             return named
-        if token.head is token:
-            return []
+        if token.head is token or token.dep_ in ("nsubj", "nsubjpass"):
+            return []  # "this shared fight against Da'esh will be aided by Syrians": no one's fight
+        if token.pos_ == "NOUN" and token.head.pos_ in VERBAL and (token.dep_ != "dobj" or token.head.lemma_.lower() not in words["doing_verbs"]):
+            return []  # "the United States condemns attacks against the Iraqi people": not its attacks
+        steps += token.dep_ not in ("conj", "prep", "pobj")
         token = token.head
     return []
+
+
+def doers(verb: Token, index: MentionIndex, words: dict) -> list[Actor]:
+    """Who does what ``verb`` says: the object of a verb of control before it (``assisting the
+    Iraqi government to degrade and destroy ISIL``, ``press the regime to cease airstrikes``), else
+    its subject; a relative pronoun's antecedent that names no one hands over to the nearest noun
+    above it that does (``forces operating in the north of the country who are leading``)."""
+    head = verb
+    while head.dep_ == "conj" and head.head is not head:
+        head = head.head
+    controlled_clause = head.dep_ == "xcomp" or head.dep_ == "advcl" and any(c.lower_ == "to" for c in head.children)
+    if controlled_clause and head.head.lemma_.lower() in words["object_control_verbs"]:
+        controlled = [c for c in head.head.children if c.dep_ == "dobj"]
+        if controlled:
+            return index.of_phrase(controlled[0])
+    subject = clause_subject(verb)
+    if subject is None and verb.lemma_.lower() in words["doer_passives"]:  # "Abu Jandal was involved in the use of ..."
+        subject = next((c for c in verb.children if c.dep_ == "nsubjpass"), None)
+    if subject is None:
+        return []
+    relative = any(c.dep_ in ("nsubj", "nsubjpass") and c.lower_ in words["relative_pronouns"] for c in head.children)
+    steps = 0
+    while relative and not index.of_phrase(subject) and subject.head is not subject and steps < words["holder_max_climb"]:
+        subject = subject.head
+        steps += 1
+        if subject.pos_ in ("NOUN", "PROPN") and index.in_phrase(subject):
+            return index.in_phrase(subject)
+    if subject.pos_ == "NOUN" and index.at(subject) is None and subject.lemma_.lower() not in words["act_nouns"]:
+        return []  # "his death will degrade ISIL's ability": a death acts for no one
+    return index.of_phrase(subject)
 
 
 def objects(preposition: Token, index: MentionIndex) -> list[Actor]:
@@ -98,7 +130,7 @@ def from_nouns(doc: Doc, index: MentionIndex, words: dict) -> Iterator[Found]:
         elif token.dep_ in ("compound", "appos"):
             holder = index.of_phrase(token.head)  # "Russia, an ally of Assad"
         elif token.dep_ in ("attr", "acomp") and token.head.pos_ in VERBAL:
-            holder = holders(token.head, index)  # "Qatar is a critic of Assad"
+            holder = holders(token.head, index, words)  # "Qatar is a critic of Assad"
         else:
             holder = []
         if not others and kind in words["symmetric"] and len(holder) > 1:
@@ -130,40 +162,92 @@ def from_phrases(doc: Doc, index: MentionIndex, words: dict) -> Iterator[Found]:
                 before = doc[i - 1] if i > 0 else anchor
                 anchor = next((a for a in (before, anchor, anchor.head)
                                if a.lemma_.lower() in words[heads] or a.lower_ in words[heads]), None)
-                if anchor is None:
-                    continue
-            yield from pairs(holders(anchor, index), objects(last, index), phrase["kind"], token.sent,
+            elif (anchor.pos_ in ("NOUN", "PROPN") and anchor.lemma_.lower() not in words["act_nouns"]
+                  and not index.of_phrase(anchor)):
+                anchor = None  # "five supply routes in support of SDF operations": things listed act for no one
+            if anchor is None:
+                continue
+            yield from pairs(holders(anchor, index, words), objects(last, index), phrase["kind"], token.sent,
                              phrase["confidence"])
 
 
 def from_verbs(doc: Doc, index: MentionIndex, words: dict) -> Iterator[Found]:
     """Hostile verbs with their object (``the campaign to defeat Daesh``: the campaign's owner, or
-    the clause's subject, opposes Daesh) and backing participles (``Kremlin-backed separatists``,
-    ``rebels backed by Turkey``: the backer supports the backed)."""
+    the clause's subject, opposes Daesh; ``fighters firing on Iraqi forces``; ``liberated Dabiq from
+    ISIL``), supporting verbs (``the coalition continues to support Iraqi forces``) and backing
+    participles (``Kremlin-backed separatists``, ``rebels backed by Turkey``, ``aided by strong
+    support from our ally Turkey``: the backer supports the backed)."""
     for token in doc_tokens(doc):
         lemma = token.lemma_.lower()
-        if token.pos_ == "VERB" and lemma in words["hostile_verbs"] and not any(c.dep_ == "neg" for c in token.children):
-            targets = [a for c in token.children if c.dep_ == "dobj" for a in index.of_phrase(c)]
-            owner = token.head if token.dep_ in ("acl", "xcomp") and token.head.pos_ == "NOUN" else token
-            doers = holders(owner, index) or holders(token, index)
-            yield from pairs(doers, targets, "opposes", token.sent, words["hostile_verb_confidence"])
+        if token.pos_ != "VERB" and token.lower_ not in words["backing_participles"]:
+            continue
+        if any(c.dep_ == "neg" for c in token.children):
+            continue
+        if lemma in words["hostile_verbs"] or lemma in words["hostile_verb_prepositions"] or lemma in words["taking_verbs"]:
+            targets = [a for c in token.children if c.dep_ == "dobj" and lemma in words["hostile_verbs"]
+                       for a in index.of_phrase(c)]
+            targets += [a for c in token.children if c.lower_ in words["hostile_verb_prepositions"].get(lemma, ())
+                        for a in objects(c, index)]
+            targets += [a for c in token.children if c.lower_ == "from" and lemma in words["taking_verbs"]
+                        for a in objects(c, index)]
+            yield from pairs(acting(token, index, words), targets, "opposes", token.sent, words["hostile_verb_confidence"])
         elif token.lower_ in words["backing_participles"]:
             backers = [index.at(c) for c in token.children if c.dep_ in ("npadvmod", "compound", "nmod") and index.at(c)]
-            backers += [a for c in token.children if c.dep_ == "agent" for a in objects(c, index)]
+            backers += [a for c in token.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"
+                        for a in backing(g, index, words)]
             if token.dep_ in ("amod", "acl"):
-                backed = index.of_phrase(token.head)
+                backed = index.of_phrase(token.head) or after_clause(token, index, words)
             else:
                 backed = [a for c in token.children if c.dep_ == "nsubjpass" for a in index.of_phrase(c)]
             yield from pairs(backers, backed, "supports", token.sent, words["backing_confidence"])
+        elif lemma in words["supporting_verbs"] and not any(c.dep_ in ("nsubjpass", "auxpass") for c in token.children):
+            backed = [a for c in token.children if c.dep_ == "dobj" for a in index.of_phrase(c)]
+            yield from pairs(acting(token, index, words), backed, "supports", token.sent, words["supporting_verb_confidence"])
 
 
-def party_in(actor: Actor, start: int, end: int, doc: Doc, words: dict) -> bool:
-    """The actor is named in ``start``..``end`` as a party, not only as the place (``in Iraq``)."""
+def after_clause(participle: Token, index: MentionIndex, words: dict) -> list[Actor]:
+    """Who a participle set off after a clause describes: that clause's doers (``Syrian opposition
+    forces liberated Dabiq from ISIL control, aided by strong support from Turkey``)."""
+    doc = participle.doc
+    if participle.i == 0 or doc[participle.i - 1].text != ",":
+        return []
+    verbs = [t for t in doc[participle.sent.start:participle.i - 1] if t.pos_ == "VERB"]
+    return doers(verbs[-1], index, words) if verbs else []
+
+
+def acting(verb: Token, index: MentionIndex, words: dict) -> list[Actor]:
+    """Who acts: the owner of the act a subjectless verb describes (``the campaign to defeat``,
+    ``the operation to eliminate``), else the verb's doers."""
+    own_subject = any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children)
+    if verb.dep_ in ("acl", "xcomp", "relcl") and verb.head.pos_ == "NOUN" and not own_subject:
+        found = holders(verb.head, index, words)
+        if found:
+            return found
+    return holders(verb, index, words)
+
+
+def backing(agent: Token, index: MentionIndex, words: dict) -> list[Actor]:
+    """Who backs, named after ``by``: the agent itself, or whom its support comes from (``aided by
+    strong support from our ally Turkey and our international coalition``)."""
+    if agent.lemma_.lower() in words["support_nouns"] and index.at(agent) is None:
+        return [a for c in agent.children if c.lower_ == "from" for a in objects(c, index)]
+    return index.of_phrase(agent)
+
+
+def party_in(actor: Actor, start: int, end: int, doc: Doc, index: MentionIndex, words: dict) -> bool:
+    """The actor is named in ``start``..``end`` as a party, not only as the place (``in Iraq``) nor
+    inside another actor's name (``the government of Iraq`` names the government)."""
     for mention in actor.mentions:
         if start <= mention.start < end:
             span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
-            if span is None or span.root.head.lower_ not in words["place_prepositions"]:
+            if span is None:
                 return True
+            head = span.root.head
+            if head.lower_ in words["place_prepositions"]:
+                continue
+            if head.lower_ == "of" and index.at(head.head) not in (None, actor):
+                continue
+            return True
     return False
 
 
@@ -173,17 +257,47 @@ def own_state(source: Actor, target: Actor, words: dict) -> bool:
     return (target.type == "state" and source.country == target.country and sector not in words["insurgent_sectors"])
 
 
-def from_events(article: Article, doc: Doc, words: dict) -> Iterator[Found]:
+def from_events(article: Article, doc: Doc, index: MentionIndex, words: dict) -> Iterator[Found]:
+    """Relations the events show, where the event is sure enough: a reporting verb the event coder
+    read as an accusation at its lowest confidence (``"... directed terrorist operations," Cook
+    said``) shows no one's disposition."""
     actors = {a.id: a for a in article.actors}
     for event in article.events:
         kind = words["events"].get(event.type)
         source, target = actors.get(event.source or ""), actors.get(event.target or "")
         if kind is None or source is None or target is None or source is target:
             continue
-        if event.status not in words["event_statuses"] or own_state(source, target, words) or own_state(target, source, words):
+        if event.status not in words["event_statuses"] or event.confidence < words["event_min_confidence"]:
             continue
-        if party_in(source, event.start, event.end, doc, words) and party_in(target, event.start, event.end, doc, words):
+        if own_state(source, target, words) or own_state(target, source, words):
+            continue
+        if party_in(source, event.start, event.end, doc, index, words) and party_in(target, event.start, event.end, doc, index, words):
             yield Found(source, target, kind, event.start, event.end, event.confidence)
+
+
+def side(actor: Actor, words: dict) -> str:
+    """A side for comparing evidence: a state body's country (Iraq, its government and its forces
+    are one side), else the actor (Syria's rebels are not Syria's side)."""
+    if actor.country and (actor.code or "")[3:6] not in words["insurgent_sectors"]:
+        return actor.country
+    return actor.id
+
+
+def contradicted(item: Found, stated: list[Found], words: dict) -> bool:
+    """An event's relation the same sentence's words contradict: ``Coalition aircraft conducted a
+    strike in support of the Iraqi Security Forces ... on enemy fighters firing on Iraqi forces``
+    does not show the coalition attacking Iraqi forces, and where the words give the event's target
+    another adversary (or friend), the event's source is not it. Words say who stands where more
+    surely than the event coder's choice of source and target."""
+    friendly = item.kind in words["friendly_kinds"]
+    for other in stated:
+        if not item.start <= other.start < item.end:
+            continue
+        if (other.kind in words["friendly_kinds"]) != friendly and {side(item.a, words), side(item.b, words)} == {side(other.a, words), side(other.b, words)}:
+            return True
+        if (other.kind in words["friendly_kinds"]) == friendly and other.b is item.b and side(other.a, words) != side(item.a, words):
+            return True  # "urged him to press the regime to cease airstrikes against opposition forces": the regime's
+    return False
 
 
 def find_relations(article: Article, doc: Doc) -> list[Relation]:
@@ -192,8 +306,9 @@ def find_relations(article: Article, doc: Doc) -> list[Relation]:
     index = index_of(doc, article)
     order = {a.id: min((m.start for m in a.mentions), default=0) for a in article.actors}
     found: dict[tuple[str, str, str], Relation] = {}
-    every = [*from_nouns(doc, index, words), *from_phrases(doc, index, words), *from_verbs(doc, index, words),
-             *from_events(article, doc, words)]
+    stated = [*from_nouns(doc, index, words), *from_phrases(doc, index, words), *from_verbs(doc, index, words)]
+    shown = [f for f in from_events(article, doc, index, words) if not contradicted(f, stated, words)]
+    every = stated + shown
     for item in sorted(every, key=lambda f: f.start):
         a, b = item.a.id, item.b.id
         if item.kind in words["symmetric"] and order[b] < order[a]:
