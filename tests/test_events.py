@@ -361,3 +361,13 @@ def test_a_withdrawal_is_aimed_at_where_it_leaves_not_at_the_doers_own_troops(pi
     names = {a.id: a.name for a in article.actors}
     assert all(names.get(event.target) != "troops" for event in article.events)
     assert ("AGREE", "SYR", "LBN") in {triple for triple, _ in coded_triples(article)}
+
+
+@pytest.mark.parametrize("text, want", [
+    # Ours: voicing backing is SUPPORT, and the backer named as the owner of the support is not its target.
+    ("Kenya's president voiced his support for Ethiopia on Monday.", ("SUPPORT", "KEN", "ETH")),
+    ("Kenya's president reiterated Kenya's support for Ethiopia.", ("SUPPORT", "KEN", "ETH")),
+])
+def test_voiced_support_is_support_for_whom_it_is_for(pipeline, text, want):
+    triples = {triple for triple, _ in coded_triples(analyzed_sentence(pipeline, text))}
+    assert want in triples and not any(target == "KEN" for _, _, target in triples)

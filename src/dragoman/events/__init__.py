@@ -122,8 +122,9 @@ def verb_triggers(doc: Doc, index: MentionIndex, used: set[int], coder: EventCod
             used.add(nouns[0].i)
             sources = subjects_of(word, index)
             deep = kind not in TARGET_DEFAULT_TYPES
+            owners = [a for c in nouns[0].children if c.dep_ == "poss" for a in index.of_phrase(c)]  # "Turkey's support"
             targets = [a for a in targets_of(word, index, prepositions, deep=deep) + targets_of(nouns[0], index, prepositions)
-                       if a not in sources] or deeper_targets(kind, (nouns[0], word), index, sources)
+                       if a not in sources and a not in owners] or deeper_targets(kind, (nouns[0], word), index, sources)
             yield Trigger(word, kind, mode or mode_of(nouns[0]), sources, targets or reciprocal(word, sources), False)
             continue
         used.update(c.i for c in word.children if c.dep_ == "dobj")  # "lift the sanctions": one event
