@@ -372,3 +372,12 @@ def test_a_coalition_of_voters_names_no_body_and_a_coalition_government_governs(
                                 "propel him into the deputy prime minister post in a coalition government with the "
                                 "Conservatives.")
     assert by_name(clegg, "coalition").type == "government"
+
+
+def test_the_terrorist_group_is_the_armed_group_named_before(pipeline):
+    # State Department statement (re3d, public domain), shortened; "the group of" names no one
+    actors = actors_of(pipeline, "The United States condemns the ISIL attack in Baghdad. It only underscores the "
+                                 "importance of Coalition efforts to support Iraqi security forces in their campaign "
+                                 "to defeat this terrorist group. The group of Reserve Airmen departed on Monday.")
+    isil = by_name(actors, "ISIL")
+    assert [m.text for m in isil.mentions] == ["ISIL", "terrorist group"]  # not "The group of Reserve Airmen"

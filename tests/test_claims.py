@@ -192,3 +192,16 @@ def test_a_death_and_a_list_of_targets_act_for_no_one(pipeline):
                                    "isolate Raqqa, Davis said.")
     assert ("U.S.-led coalition", "opposes", "ISIL") in found
     assert not any(a == "ISIL" and kind == "supports" for a, kind, b in found)
+
+
+def test_a_coalition_led_to_defeat_and_attacks_that_killed(pipeline):
+    # State Department statements and a CENTCOM release (re3d, public domain)
+    found = relations_of(pipeline, "We will continue to lead the global coalition to degrade and defeat Da’esh so "
+                                   "that it can no longer brutalize those who reject its tormented worldview.")
+    assert ("global coalition", "opposes", "Da’esh") in found
+    found = relations_of(pipeline, "The United States strongly condemns ISIL’s multiple suicide attacks in the town of "
+                                   "Tel Tamer in Hasaka Province, which targeted and killed scores of Syrian civilians.")
+    assert ("ISIL", "opposes", "Syrian civilians") in found
+    found = relations_of(pipeline, "A series of precision U.S. airstrikes against al-Qaida operatives this week in "
+                                   "northwestern Syria’s Idlib province killed more than 20 militants.")
+    assert ("United States", "opposes", "militants") in found

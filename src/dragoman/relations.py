@@ -98,8 +98,9 @@ def doers(verb: Token, index: MentionIndex, words: dict) -> list[Actor]:
         steps += 1
         if subject.pos_ in ("NOUN", "PROPN") and index.in_phrase(subject):
             return index.in_phrase(subject)
-    if subject.pos_ == "NOUN" and index.at(subject) is None and subject.lemma_.lower() not in words["act_nouns"]:
-        return []  # "his death will degrade ISIL's ability": a death acts for no one
+    if (subject.pos_ == "NOUN" and index.at(subject) is None and subject.lemma_.lower() not in words["act_nouns"]
+            and not any(c.lower_ == "of" for c in subject.children)):
+        return []  # "his death will degrade ISIL's ability": a death acts for no one ("a series of strikes" may)
     return index.of_phrase(subject)
 
 
@@ -218,7 +219,11 @@ def after_clause(participle: Token, index: MentionIndex, words: dict) -> list[Ac
 def acting(verb: Token, index: MentionIndex, words: dict) -> list[Actor]:
     """Who acts: the owner of the act a subjectless verb describes (``the campaign to defeat``,
     ``the operation to eliminate``), else the verb's doers."""
+    while verb.dep_ == "conj" and verb.head.pos_ in VERBAL and verb.head is not verb:
+        verb = verb.head  # "to degrade and defeat Da'esh": who degrades defeats
     own_subject = any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children)
+    if verb.dep_ in ("acl", "relcl") and index.at(verb.head) is not None and not own_subject:
+        return index.of_phrase(verb.head)  # "lead the global coalition to degrade and defeat Da'esh"
     if verb.dep_ in ("acl", "xcomp", "relcl") and verb.head.pos_ == "NOUN" and not own_subject:
         found = holders(verb.head, index, words)
         if found:

@@ -12,7 +12,7 @@ from typing import Optional
 
 from spacy.tokens import Doc, Span as TokenSpan
 
-from dragoman.actors.coref import counterpart_links, pronoun_mentions, title_mentions
+from dragoman.actors.coref import counterpart_links, description_mentions, pronoun_mentions, title_mentions
 from dragoman.actors.context import (CONTEXT_CONFIDENCE, FOCUS_CONFIDENCE, dateline, is_domestic_role, leading_country,
                                      places_named, setting)
 from dragoman.actors.kb import KnowledgeBase, load_kb, normalise
@@ -50,7 +50,8 @@ def find_mentions(doc: Doc, day: Optional[str]) -> list[Mention]:
     groups = [links.get(i, g) for i, g in enumerate(groups)]
     others = sorted((m for m in names + groups if m.type not in ("person", None)), key=lambda m: m.first_token)
     pronouns = list(pronoun_mentions(doc, kb, people, others, taken))
-    mentions = sorted(names + titles + groups + pronouns, key=lambda m: (m.start, m.end))
+    described = list(description_mentions(doc, kb, others, taken))
+    mentions = sorted(names + titles + groups + pronouns + described, key=lambda m: (m.start, m.end))
     places = places_named(doc, kb)
     give_domestic_offices_the_setting(mentions, setting(doc, places, kb), kb)
     give_offices_the_country_named_with_them_before(mentions, kb)

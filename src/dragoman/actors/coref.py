@@ -145,6 +145,23 @@ def title_mentions(doc: Doc, kb: KnowledgeBase, people: list[Mention], taken: se
                 break
 
 
+def description_mentions(doc: Doc, kb: KnowledgeBase, others: list[Mention], taken: set[int]) -> Iterator[Mention]:
+    """``the terrorist group``, ``this militant group``: the armed group last named before it
+    (``Iraq's efforts to destroy the terrorist group`` after ISIL is named)."""
+    armed = [m for m in others if m.type == kb.group_descriptions["type"]]
+    for token in doc_tokens(doc):
+        if token.i in taken or normalise(token.text) not in kb.group_descriptions["nouns"]:
+            continue
+        if not any(c.dep_ == "det" and c.lower_ in ("the", "this", "that") for c in token.children):
+            continue
+        described = [c for c in token.children if c.dep_ in ("amod", "compound") and c.i < token.i
+                     and normalise(c.text) in kb.group_descriptions["descriptors"]]
+        before = [m for m in armed if m.first_token < token.i]
+        if described and before:
+            span = doc[min(c.i for c in described):token.i + 1]
+            yield linked(span.start_char, span.end_char, span.text, span.start, before[-1], 0.7)
+
+
 def counterpart_links(groups: list[Mention], people: list[Mention]) -> dict[int, Mention]:
     """``his Turkish counterpart``: the Turkish person named with the same role as the person
     the sentence is about (a foreign minister's counterpart is a foreign minister)."""

@@ -113,6 +113,7 @@ class KnowledgeBase:
     focus_min_lead: float = 2.0
     armed_opposition: set[str] = field(default_factory=set)
     one_side_groups: set[str] = field(default_factory=set)
+    group_descriptions: dict = field(default_factory=dict)
     fighting_events: set[str] = field(default_factory=set)
     fought_sectors: set[str] = field(default_factory=set)
     place_nouns: set[str] = field(default_factory=set)
@@ -251,6 +252,12 @@ def load_kb() -> KnowledgeBase:
     kb.one_side_groups = {normalise(w) for w in roles["one_side_groups"]}
     if not kb.one_side_groups <= set(kb.group_nouns):
         raise ValueError("data/actors/roles.json: one_side_groups must be group_nouns")
+    descriptions = roles["group_descriptions"]
+    kb.group_descriptions = {"nouns": {normalise(w) for w in descriptions["nouns"]},
+                             "descriptors": {normalise(w) for w in descriptions["descriptors"]},
+                             "type": descriptions["type"]}
+    if kb.group_descriptions["type"] not in kb.sector_types.values():
+        raise ValueError("data/actors/roles.json: group_descriptions type must be one of sector_types' types")
     kb.fighting_events = set(roles["fighting_events"])
     kb.fought_sectors = set(roles["fought_sectors"])
     kb.pronouns = set(roles["pronouns"])
