@@ -15,6 +15,7 @@ pytest.importorskip("fastapi", reason="the server extra is not installed (pip in
 from fastapi.testclient import TestClient  # noqa: E402
 
 from dragoman.corpus import Corpus  # noqa: E402
+from dragoman.corpus.queries import Filters  # noqa: E402
 from dragoman.server.app import create_app  # noqa: E402
 from dragoman.settings import Settings  # noqa: E402
 from dragoman.tables import article_from_dict  # noqa: E402
@@ -139,12 +140,20 @@ def test_stories_and_one_story_with_its_reports(client):
     assert client.get("/api/stories/nope").status_code == 404
 
 
-def test_network_links_actors_by_events_and_relations(client):
-    graph = client.get("/api/network").json()
-    ids = {n["id"] for n in graph["nodes"]}
-    assert LAVROV in ids
-    assert all(e["source"] in ids and e["target"] in ids and e["weight"] >= 1 for e in graph["edges"])
-    assert len(client.get("/api/network", params={"edges": 1}).json()["edges"]) == 1
+def test_network_is_the_corpus_aggregate_the_cli_prints(client, corpus_path, run):
+    """The server and ``dragoman network --format json`` answer from one function, filters included."""
+    graph = client.get("/api/network", params={"edges": 1000}).json()
+    printed = run("network", "--db", corpus_path, "--format", "json")
+    assert printed.exit_code == 0, printed.output
+    assert graph == json.loads(printed.output)
+    assert LAVROV in {n["id"] for n in graph["nodes"]}
+    consult = client.get("/api/network", params={"type": "CONSULT", "edges": 1000}).json()
+    with Corpus(str(corpus_path)) as corpus:
+        assert consult == corpus.network(Filters(event_type="CONSULT")).to_dict()
+    assert consult["edges"] and {e["type"] for e in consult["edges"]} == {"CONSULT"}
+    heaviest = client.get("/api/network", params={"edges": 1}).json()
+    assert heaviest["edges"] == graph["edges"][:1]
+    assert {n["id"] for n in heaviest["nodes"]} == {graph["edges"][0]["source"], graph["edges"][0]["target"]}
 
 
 def test_contested_lists_both_sources(client):

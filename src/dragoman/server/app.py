@@ -285,9 +285,10 @@ def add_routes(app: FastAPI, backend: Backend) -> None:
 
     @app.get("/api/network")
     def network(f: FilterParams, edges: Annotated[int, Query(ge=1, le=MAX_LIMIT)] = 200) -> dict[str, Any]:
-        """Actors linked by events and relations: the ``edges`` heaviest links and their actors
-        (``limit`` is ignored here; ``offset`` skips the heaviest)."""
-        return views.network(backend.corpus().db, dataclasses.replace(f, limit=edges))
+        """Who did what to whom, as ``dragoman network --format json`` writes it (``Corpus.network``:
+        an edge per source, target and event type, weighted by happenings), kept to the ``edges``
+        heaviest edges and their actors (``limit`` is ignored here; ``offset`` skips the heaviest)."""
+        return views.network_page(backend.corpus().network(f), dataclasses.replace(f, limit=edges))
 
     @app.get("/api/contested")
     def contested(f: FilterParams) -> dict[str, Any]:

@@ -1,5 +1,6 @@
 """The reads the web UI needs beyond the listings in ``corpus.queries``: an article list, one actor
-with everything the corpus holds about it, one story with its reports, and the actor network.
+with everything the corpus holds about it, and one story with its reports. The actor network is the
+corpus aggregate (``Corpus.network``), as ``dragoman network`` prints it, trimmed by ``network_page``.
 
 Each takes the corpus connection and a ``Filters`` (the same filters the CLI's listings take) and
 returns plain dicts; where a listing in ``corpus.queries`` already answers, it is called, not copied.
@@ -10,7 +11,8 @@ from __future__ import annotations
 import sqlite3
 from typing import Any, Optional
 
-from dragoman.corpus import queries
+from dragoman.corpus import aggregates, queries
+from dragoman.corpus.aggregates import Graph
 from dragoman.corpus.queries import Filters, Row, article_conditions
 
 NEIGHBOURS = 20
@@ -72,62 +74,29 @@ def actor(db: sqlite3.Connection, actor_id: str, f: Filters) -> Optional[Row]:
         'JOIN "articles" a ON a."id" = r."article_id" '
         f'WHERE ? IN (ra."corpus_actor_id", rb."corpus_actor_id") ORDER BY r."article_id", r."n" {page}',
         (actor_id, ))
-    graph = network(db, Filters(actor=actor_id, limit=1000))
-    names = {n["id"]: n for n in graph["nodes"]}
-    neighbours: dict[str, dict[str, Any]] = {}
-    for edge in graph["edges"]:
-        if actor_id not in (edge["source"], edge["target"]) or edge["source"] == edge["target"]:
-            continue
-        other = edge["target"] if edge["source"] == actor_id else edge["source"]
-        entry = neighbours.setdefault(other, {"id": other, "name": names[other]["name"], "weight": 0, "kinds": {}})
-        entry["weight"] += edge["weight"]
-        for kind, n in edge["kinds"].items():
-            entry["kinds"][kind] = entry["kinds"].get(kind, 0) + n
     return {"actor": dict(row), "mentions": [dict(m) for m in mentions], "quotes": [dict(q) for q in quotes],
-            "events": events, "relations": [dict(r) for r in relations],
-            "neighbours": sorted(neighbours.values(), key=lambda n: (-n["weight"], n["id"]))[:NEIGHBOURS]}
+            "events": events, "relations": [dict(r) for r in relations], "neighbours": neighbours(db, actor_id)}
 
 
-NETWORK_LINKS = """
-SELECT s."corpus_actor_id" AS "a", t."corpus_actor_id" AS "b", e."type" AS "kind", e."article_id"
-FROM "events" e JOIN "articles" a ON a."id" = e."article_id"
-JOIN "actors" s ON s."article_id" = e."article_id" AND s."id" = e."source"
-JOIN "actors" t ON t."article_id" = e."article_id" AND t."id" = e."target" {where}
-UNION ALL
-SELECT s."corpus_actor_id", t."corpus_actor_id", r."kind", r."article_id"
-FROM "relations" r JOIN "articles" a ON a."id" = r."article_id"
-JOIN "actors" s ON s."article_id" = r."article_id" AND s."id" = r."a"
-JOIN "actors" t ON t."article_id" = r."article_id" AND t."id" = r."b" {where}
-"""
-"""Who is linked to whom: an event's source and target, a relation's two parties, per article."""
+def neighbours(db: sqlite3.Connection, actor_id: str) -> list[Row]:
+    """The actors one actor is linked to in the corpus network (what ``dragoman network --actor``
+    lists), each with its happenings per event type, the most linked first."""
+    graph = aggregates.network(db, Filters(actor=actor_id))
+    found: dict[str, dict[str, Any]] = {}
+    for edge in graph.edges:
+        if actor_id not in (edge["source"], edge["target"]):
+            continue
+        other, name = ((edge["target"], edge["target_name"]) if edge["source"] == actor_id
+                       else (edge["source"], edge["source_name"]))
+        entry = found.setdefault(other, {"id": other, "name": name, "weight": 0, "kinds": {}})
+        entry["weight"] += edge["weight"]
+        entry["kinds"][edge["type"]] = entry["kinds"].get(edge["type"], 0) + edge["weight"]
+    return sorted(found.values(), key=lambda n: (-n["weight"], n["id"]))[:NEIGHBOURS]
 
 
-def network(db: sqlite3.Connection, f: Filters) -> dict[str, list[Row]]:
-    """The actor network: an edge per linked pair, weighted by the links (events with a source and a
-    target, relations) across articles, keeping the ``f.limit`` heaviest edges and their nodes.
-    The actor filter keeps the edges that touch a matching actor."""
-    where, params = article_conditions(Filters(event_type=f.event_type, country=f.country,
-                                               since=f.since, until=f.until))
-    sql = NETWORK_LINKS.format(where=_where(where))
-    edges: dict[tuple[str, str], dict[str, Any]] = {}
-    for a, b, kind, article_id in db.execute(sql, params):
-        key = (a, b) if a <= b else (b, a)
-        edge = edges.setdefault(key, {"source": key[0], "target": key[1], "weight": 0, "kinds": {}, "articles": set()})
-        edge["weight"] += 1
-        edge["kinds"][kind] = edge["kinds"].get(kind, 0) + 1
-        edge["articles"].add(article_id)
-    if f.actor:
-        wanted = {r[0] for r in db.execute('SELECT "id" FROM "corpus_actors" WHERE "id" = ? OR "id" LIKE ?',
-                                           (f.actor, f"%{queries.fold_name(f.actor)}%"))}
-        edges = {k: e for k, e in edges.items() if wanted & set(k)}
-    kept = sorted(edges.values(), key=lambda e: (-e["weight"], e["source"], e["target"]))[f.offset:f.offset + f.limit]
-    ids = sorted({e["source"] for e in kept} | {e["target"] for e in kept})
-    nodes = []
-    for start in range(0, len(ids), 500):
-        chunk = ids[start:start + 500]
-        nodes += [dict(r) for r in db.execute(
-            f'SELECT "id", "name", "type", "country", "articles", "mentions" FROM "corpus_actors" '
-            f'WHERE "id" IN ({", ".join("?" * len(chunk))}) ORDER BY "id"', chunk)]
-    for edge in kept:
-        edge["articles"] = len(edge["articles"])
-    return {"nodes": nodes, "edges": kept}
+def network_page(graph: Graph, f: Filters) -> dict[str, list[Row]]:
+    """The corpus network with only its ``f.limit`` heaviest edges after skipping ``f.offset`` (the
+    aggregate keeps them in that order) and the actors at their ends: a browser draws a few hundred."""
+    edges = graph.edges[f.offset:f.offset + f.limit]
+    ends = {e["source"] for e in edges} | {e["target"] for e in edges}
+    return {"nodes": [n for n in graph.nodes if n["id"] in ends], "edges": edges}

@@ -211,17 +211,17 @@ async function showActor(id) {
 
 async function showNetwork(id, params) {
   view.appendChild(el("h2", {}, "Actor network"));
-  view.appendChild(el("p", {class: "hint"}, "Actors linked by events (source → target) and relations; thicker lines, more links. Drag a node; click it for the actor's page."));
+  view.appendChild(el("p", {class: "hint"}, "Who did what to whom: a link per source → target and event type, as `dragoman network` lists it; thicker lines, more happenings. Drag a node; click it for the actor's page."));
   view.appendChild(filterForm(params, ["actor", "country", "type", "since", "until"], values => go("network", values)));
   const graph = await api(`/api/network${query(Object.fromEntries(params.entries()))}`);
   if (!graph.nodes.length) { view.appendChild(el("p", {class: "empty"}, "No linked actors.")); return; }
   view.appendChild(forceGraph(graph, actorId => { location.hash = `#/actor/${encodeURIComponent(actorId)}`; }));
   const names = new Map(graph.nodes.map(n => [n.id, n]));
   view.appendChild(el("details", {}, el("summary", {}, `Links (${graph.edges.length})`),
-    table([{title: "Actor", cell: e => link(names.get(e.source).name, "actor", e.source)},
-      {title: "Actor", cell: e => link(names.get(e.target).name, "actor", e.target)},
-      {title: "Links", cell: e => Object.entries(e.kinds).map(([k, n]) => `${k} ×${n}`).join(", ")},
-      {title: "Articles", cell: e => String(e.articles)}], graph.edges)));
+    table([{title: "Source", cell: e => link(names.get(e.source).name, "actor", e.source)},
+      {title: "Target", cell: e => link(names.get(e.target).name, "actor", e.target)},
+      {title: "Event type", cell: e => e.type},
+      {title: "Happenings", cell: e => String(e.weight)}, {title: "Reports", cell: e => String(e.reports)}], graph.edges)));
 }
 
 async function showTimeline(id, params) {

@@ -62,9 +62,8 @@ function forceGraph(graph, onOpen) {
   const root = svg("svg", {viewBox: `0 0 ${width} ${height}`, class: "network", role: "img",
     "aria-label": `Actor network: ${nodes.length} actors, ${graph.edges.length} links`});
   const lines = graph.edges.map(e => {
-    const kinds = Object.entries(e.kinds).map(([k, n]) => `${k} ×${n}`).join(", ");
     const line = svg("line", {class: "edge", "stroke-width": Math.min(1 + Math.log2(e.weight), 6)},
-      svg("title", {}, `${byId.get(e.source).name} — ${byId.get(e.target).name}: ${kinds}`));
+      svg("title", {}, `${byId.get(e.source).name} → ${byId.get(e.target).name}: ${e.type} ×${e.weight}`));
     root.appendChild(line);
     return [line, byId.get(e.source), byId.get(e.target)];
   });
