@@ -178,10 +178,20 @@ def happenings(db, as_json, **filters) -> None:
 @db_option
 @filter_options
 def contested(db, as_json, **filters) -> None:
-    """Reports of one happening that contradict each other across articles, with both sources."""
+    """Claims and events of different articles that contradict each other, with both sources: one
+    tells an event another denies, or X's denial answers what another article says X did, or a
+    denial names the claims another article quotes. The asserting side (a) comes first; --json
+    adds why (reason), the happening, and each side's claim or event id.
+
+    \b
+    Examples:
+      dragoman contested --db corpus.db
+      dragoman contested --actor "taylor swift" --json
+    """
     with open_corpus(db) as corpus:
         echo_rows(corpus.contested(make_filters(filters)),
-                  ["type", "a_status", "a_outlet", "a_text", "b_status", "b_outlet", "b_text"], as_json)
+                  ["a_holder", "a_status", "a_outlet", "a_text", "b_holder", "b_status", "b_outlet", "b_text"],
+                  as_json)
 
 
 def write_aggregate(result, fmt: str, output: TextIO) -> None:

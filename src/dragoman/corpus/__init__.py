@@ -25,7 +25,8 @@ from dragoman.corpus import aggregates, queries
 from dragoman.corpus.aggregates import Graph, TimelineBy
 from dragoman.corpus.queries import Filters
 from dragoman.corpus.happenings import HappeningConfig, build_happenings
-from dragoman.corpus.schema import add_new_columns, schema_script
+from dragoman.corpus.contested import ContestedConfig, build_contested
+from dragoman.corpus.schema import add_new_columns, drop_old_derived_tables, schema_script
 from dragoman.corpus.stories import StoryConfig, build_stories
 from dragoman.export import export
 from dragoman.errors import DragomanError, InputError, Skipped
@@ -63,6 +64,7 @@ class Corpus:
         self.path = str(path)
         self.story_config = story_config or StoryConfig.load()
         self.happening_config = HappeningConfig.load()
+        self.contested_config = ContestedConfig.load()
         try:
             self.db = sqlite3.connect(self.path, isolation_level=None, check_same_thread=False)
             self.db.row_factory = sqlite3.Row
@@ -70,6 +72,7 @@ class Corpus:
             self.db.execute("PRAGMA busy_timeout = 30000")
             if self.path != ":memory:":
                 self.db.execute("PRAGMA journal_mode = WAL")
+            drop_old_derived_tables(self.db)
             self.db.executescript(schema_script())
             add_new_columns(self.db)
         except sqlite3.OperationalError as exc:
@@ -206,10 +209,12 @@ class Corpus:
             yield item
 
     def refresh(self) -> None:
-        """Recompute what depends on the whole corpus: stories (then, from them, happenings)."""
+        """Recompute what depends on the whole corpus: stories, then from them happenings, then
+        the claims and events that contradict each other across articles."""
         with self.transaction():
             build_stories(self.db, self.story_config)
             build_happenings(self.db, self.happening_config)
+            build_contested(self.db, self.contested_config)
 
     # -- reading -------------------------------------------------------------------------------
 
@@ -257,7 +262,8 @@ class Corpus:
         return queries.happenings(self.db, filters)
 
     def contested(self, filters: Filters = Filters()) -> list[dict[str, Any]]:
-        """Reports of one happening that contradict each other across articles, with both sources."""
+        """Claims and events of different articles that contradict each other (one tells what the
+        other denies, or answers its charge), with both sources, the asserting side first."""
         return queries.contested(self.db, filters)
 
     def network(self, filters: Filters = Filters()) -> Graph:

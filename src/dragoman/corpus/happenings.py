@@ -5,9 +5,7 @@ the same PLOVER type between the same corpus actors, a day or so apart and not i
 countries, are one happening with all its reports, its sources, its first and last report and
 how far the reports agree on its status. A hypothetical event ("the two could agree") happened
 nowhere, so it joins no happening: merged, it made a deal that was signed and one that might be
-one happening. When one article reports or claims what another
-article denies ("the army withdrew" / "there is no truth to news that the army withdrew"), the
-happening is contested and each such pair is listed with both sources.
+one happening. Which happenings are contested across articles is ``contested.py``'s to say.
 Settings are in ``data/corpus/happenings.json``.
 """
 
@@ -29,16 +27,12 @@ from dragoman.errors import DragomanError
 class HappeningConfig:
     max_days_apart: int
     unmerged_statuses: frozenset[str]
-    contradicting_statuses: frozenset[tuple[str, str]]
 
     @classmethod
     def load(cls, name: str = "corpus/happenings.json") -> "HappeningConfig":
         data = load_json(name)
         try:
-            pairs = frozenset(tuple(p) for p in data["contradicting_statuses"])
-            if any(len(p) != 2 for p in pairs):
-                raise ValueError("contradicting_statuses holds pairs of statuses")
-            return cls(int(data["max_days_apart"]), frozenset(data["unmerged_statuses"]), pairs)
+            return cls(int(data["max_days_apart"]), frozenset(data["unmerged_statuses"]))
         except (KeyError, TypeError, ValueError) as exc:
             raise DragomanError(f"data/{name}: {exc}") from exc
 
@@ -121,15 +115,10 @@ def group_happenings(reports: list[Report], config: HappeningConfig) -> list[Hap
     return happenings
 
 
-def contradictions(happening: Happening, config: HappeningConfig) -> list[tuple[Report, Report]]:
-    """(asserting report, denying report) pairs from different articles."""
-    return [(a, b) for a in happening.reports for b in happening.reports
-            if a.article_id != b.article_id and (a.status, b.status) in config.contradicting_statuses]
-
-
 def build_happenings(db: sqlite3.Connection, config: HappeningConfig) -> None:
-    """Rebuild ``happenings``, ``happening_reports`` and ``contested`` from the events."""
-    for table in ("contested", "happening_reports", "happenings"):
+    """Rebuild ``happenings`` and ``happening_reports`` from the events (``contested`` after them)."""
+    db.execute('DELETE FROM "contested"')
+    for table in ("happening_reports", "happenings"):
         db.execute(f'DELETE FROM "{table}"')
     for happening in group_happenings(read_reports(db), config):
         reports = happening.reports
@@ -137,20 +126,16 @@ def build_happenings(db: sqlite3.Connection, config: HappeningConfig) -> None:
         status, agreeing = statuses.most_common(1)[0]
         published = sorted(r.published for r in reports if r.published)
         days = sorted(r.day for r in reports if r.day)
-        pairs = contradictions(happening, config)
         first = reports[0]
         db.execute('INSERT INTO "happenings" VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)', (
             happening.id, first.type, first.source, first.target, days[0].isoformat() if days else None,
             _most_common(r.country for r in reports), _most_common(r.place for r in reports),
             len(reports), len({r.article_id for r in reports}), len({r.outlet for r in reports}),
             published[0] if published else None, published[-1] if published else None,
-            status, round(agreeing / len(reports), 3), int(bool(pairs))))
+            status, round(agreeing / len(reports), 3), 0))
         db.executemany('INSERT INTO "happening_reports" VALUES (?, ?, ?, ?, ?)',
                        [(happening.id, r.article_id, r.event_id, r.status, r.day.isoformat() if r.day else None)
                         for r in reports])
-        db.executemany('INSERT OR IGNORE INTO "contested" VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)',
-                       [(happening.id, a.article_id, a.event_id, a.status, a.text,
-                         b.article_id, b.event_id, b.status, b.text) for a, b in pairs])
 
 
 def _most_common(values) -> Optional[str]:

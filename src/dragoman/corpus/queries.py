@@ -169,11 +169,27 @@ def happenings(db: sqlite3.Connection, f: Filters) -> list[Row]:
 
 
 def contested(db: sqlite3.Connection, f: Filters) -> list[Row]:
-    """Contradicting report pairs with both sources' outlets, titles and dates."""
-    where, params = happening_conditions(f)
-    sql = ('SELECT c.*, h."type", aa."outlet" AS "a_outlet", aa."title" AS "a_title", aa."published" AS "a_published", '
-           'ba."outlet" AS "b_outlet", ba."title" AS "b_title", ba."published" AS "b_published" '
-           'FROM "contested" c JOIN "happenings" h ON h."id" = c."happening_id" '
+    """Contradicting pairs (asserting side ``a``, denying side ``b``) with both sources' outlets,
+    titles and dates. The actor filter matches either side's claimant or accuser, the event type
+    the event the pair is about, the country and dates either article."""
+    where: list[str] = []
+    params: dict[str, Any] = {}
+    if f.event_type:
+        where.append('c."type" = :event_type')
+        params["event_type"] = f.event_type.upper()
+    if f.actor:
+        where.append('(c."a_holder" = :actor OR c."b_holder" = :actor OR c."a_holder" LIKE :actor_like '
+                     'OR c."b_holder" LIKE :actor_like)')
+        params.update(actor=f.actor, actor_like=f"%{fold_name(f.actor)}%")
+    sides = []
+    for alias in ("aa", "ba"):
+        conditions, more = article_conditions(Filters(country=f.country, since=f.since, until=f.until), alias)
+        sides.append(" AND ".join(conditions) or "1")
+        params.update(more)
+    if f.country or f.since or f.until:
+        where.append(f"(({sides[0]}) OR ({sides[1]}))")
+    sql = ('SELECT c.*, aa."outlet" AS "a_outlet", aa."title" AS "a_title", aa."published" AS "a_published", '
+           'ba."outlet" AS "b_outlet", ba."title" AS "b_title", ba."published" AS "b_published" FROM "contested" c '
            'JOIN "articles" aa ON aa."id" = c."a_article_id" JOIN "articles" ba ON ba."id" = c."b_article_id" '
-           f'{where_clause(where)} ORDER BY h."articles" DESC, c."happening_id", c."a_article_id" {_page(f)}')
+           f'{where_clause(where)} ORDER BY c."b_article_id", c."b_item_id", c."a_article_id", c."a_item_id" {_page(f)}')
     return [dict(r) for r in db.execute(sql, params)]

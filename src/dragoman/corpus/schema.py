@@ -45,10 +45,12 @@ CREATE TABLE IF NOT EXISTS "happening_reports" (
   FOREIGN KEY ("article_id", "event_id") REFERENCES "events"("article_id", "id") ON DELETE CASCADE
 );
 CREATE TABLE IF NOT EXISTS "contested" (
-  "happening_id" TEXT REFERENCES "happenings"("id") ON DELETE CASCADE,
-  "a_article_id" TEXT REFERENCES "articles"("id"), "a_event_id" TEXT, "a_status" TEXT, "a_text" TEXT,
-  "b_article_id" TEXT REFERENCES "articles"("id"), "b_event_id" TEXT, "b_status" TEXT, "b_text" TEXT,
-  PRIMARY KEY ("a_article_id", "a_event_id", "b_article_id", "b_event_id")
+  "happening_id" TEXT REFERENCES "happenings"("id") ON DELETE SET NULL, "type" TEXT, "reason" TEXT,
+  "a_article_id" TEXT REFERENCES "articles"("id") ON DELETE CASCADE, "a_item_id" TEXT, "a_kind" TEXT,
+  "a_status" TEXT, "a_holder" TEXT, "a_text" TEXT,
+  "b_article_id" TEXT REFERENCES "articles"("id") ON DELETE CASCADE, "b_item_id" TEXT, "b_kind" TEXT,
+  "b_status" TEXT, "b_holder" TEXT, "b_text" TEXT,
+  PRIMARY KEY ("a_article_id", "a_item_id", "b_article_id", "b_item_id")
 );
 CREATE TABLE IF NOT EXISTS "failures" (
   "source" TEXT PRIMARY KEY, "reason" TEXT, "at" TEXT
@@ -118,6 +120,18 @@ def add_new_columns(db: sqlite3.Connection) -> None:
         present = {row[1] for row in db.execute(f'PRAGMA table_info("{table.name}")')}
         for column in (c for c in table.columns if c.name not in present):
             db.execute(f'ALTER TABLE "{table.name}" ADD COLUMN "{column.name}" {SQL_TYPES[column.type]}')
+
+
+DERIVED_TABLES = {"contested": "a_item_id"}
+"""Tables rebuilt from the articles on every refresh, with a column their current shape has: one
+without it (made by an earlier Dragoman: ``contested`` held event pairs only) is dropped and made anew."""
+
+
+def drop_old_derived_tables(db: sqlite3.Connection) -> None:
+    for table, column in DERIVED_TABLES.items():
+        present = {row[1] for row in db.execute(f'PRAGMA table_info("{table}")')}
+        if present and column not in present:
+            db.execute(f'DROP TABLE "{table}"')
 
 
 def schema_script() -> str:
