@@ -19,7 +19,10 @@ within a few days:
 The last two are ``claims.contradiction``'s own tests, given what each statement is about across
 articles; the claims stage's functions are reused, not copied. Every pair is listed with both
 sources, asserting side first, and the happening it is about where one side reports one.
-Settings are in ``data/corpus/contested.json``.
+A contradiction both articles tell in full (the same page twice, a reprinted wire) is each
+article's own, found by the claims stage, and is not listed again across them.
+Settings are in ``data/corpus/contested.json``. ``dragoman.claims`` (and with it spaCy) is
+imported where it is used, so the corpus commands that analyze nothing start without spaCy.
 """
 
 from __future__ import annotations
@@ -31,8 +34,6 @@ import sqlite3
 from dataclasses import dataclass, field
 from typing import Iterable, Optional
 
-from dragoman.actors.kb import load_kb
-from dragoman.claims import claims_from_accusations, contradiction, cues
 from dragoman.corpus.stories import day
 from dragoman.data_files import load_json
 from dragoman.errors import DragomanError
@@ -83,6 +84,8 @@ class Statement:
     """Whose claims a denial names (a party, or ``country:RUS``)."""
     named: set[str] = field(default_factory=set)
     """The parties a denial's sentence names."""
+    holder_id: Optional[str] = None
+    """The holder's corpus actor id in this article (what the ``contested`` table stores and links)."""
 
     @property
     def key(self) -> str:
@@ -134,6 +137,9 @@ def claim_owners(text: str, bounds: tuple[int, int], mentions: list[tuple[int, i
     actor (``the Russian Defense Ministry's``, ``her tumblr statements``) or a country adjective
     (``the Russian and Syrian claims``) with at most ``gap`` words between; not a subject before
     its verb (``the Pentagon rejected these accusations`` names the Pentagon's answer, not its claims)."""
+    from dragoman.actors.kb import load_kb
+    from dragoman.claims import cues
+
     nouns = set(cues()["claim_nouns"])
     kb = load_kb()
     owners = set()
@@ -161,6 +167,8 @@ def is_denial(event_type: str, text: str) -> bool:
     of an offer."""
     if event_type != "REJECT":
         return False
+    from dragoman.claims import cues
+
     words = cues()
     lowered = text.lower()
     return any(re.search(rf"\b{re.escape(w)}", lowered) for w in words["denial_leads"] + words["denial_words"])
@@ -196,6 +204,8 @@ def statements_of(article_id: str, article: Article, story_id: Optional[str], co
             if act[1] and act[1] != told.holder and not told.denies:
                 told.accused.add(act[1])
     by_event = {s.item_id: s for s in events}
+    from dragoman.claims import claims_from_accusations
+
     _added, accusations = claims_from_accusations(article, list(article.claims))
     for claim, accused in accusations:
         told = claims.get(claim.id) or next((s for e in article.events if e.type == "ACCUSE" and e.start == claim.start
@@ -209,6 +219,9 @@ def statements_of(article_id: str, article: Article, story_id: Optional[str], co
             bounds = sentence_around(article.text, source.start, source.end)
             told.owners = claim_owners(article.text, bounds, mentions, config.owner_gap_words)
             told.named = {who for start, _end, who in mentions if bounds[0] <= start < bounds[1]}
+    stored = {party(corpus_actor_id(a)): corpus_actor_id(a) for a in article.actors}
+    for statement in [*claims.values(), *events]:
+        statement.holder_id = stored.get(statement.holder or "")
     for statement in events:
         statement.text = statement.text[:500]
     return [*claims.values(), *events]
@@ -232,10 +245,11 @@ class ArticleView:
     """(accuser, accused) pairs it reports."""
     acts: set[Act] = field(default_factory=set)
     """The events it tells with both parties known."""
+    text: str = ""
 
 
-def view_of(statements: Iterable[Statement], parties: set[str]) -> ArticleView:
-    view = ArticleView(parties)
+def view_of(statements: Iterable[Statement], parties: set[str], text: str) -> ArticleView:
+    view = ArticleView(parties, text=text)
     for s in statements:
         view.accusations |= {(s.holder, p) for p in s.accused if s.holder}
         view.acts |= {act for act in s.acts if act[1] and act[2]}
@@ -255,6 +269,8 @@ def answered(a: Statement, b: Statement, b_article: ArticleView, story: bool, co
         about[a.key] = {f"accused:{b.holder}"}
     if story or set(a.acts) & b_article.acts:
         about[b.key] = {f"denied:{o}" for o in b.owners}
+    from dragoman.claims import contradiction
+
     actors = {a.holder: Actor(id=a.holder, name=a.holder, country=countries.get(a.holder))}
     return contradiction(a.as_claim(), b.as_claim(), about, False, actors)
 
@@ -266,8 +282,14 @@ def related(a: Statement, b: Statement, config: ContestedConfig) -> bool:
     return bool(a.day and b.day) and abs((a.day - b.day).days) <= config.max_days_apart
 
 
-def find_pairs(statements: list[Statement], names: dict[str, set[str]], countries: dict[str, str],
-               config: ContestedConfig) -> list[Pair]:
+def told_by_both(a: Statement, b: Statement, views: dict[str, ArticleView]) -> bool:
+    """Both claims stand in both articles: a copy of one article, not another source (the claims
+    stage reads the same words the same way; an event's status can still differ between copies)."""
+    return a.text in views[b.article_id].text and b.text in views[a.article_id].text
+
+
+def find_pairs(statements: list[Statement], names: dict[str, set[str]], texts: dict[str, str],
+               countries: dict[str, str], config: ContestedConfig) -> list[Pair]:
     """Every (asserting, denying) pair of statements from different articles that contradict; an
     event told and denied is listed once per two articles, by the claims that tell it where there are."""
     by_article: dict[str, list[Statement]] = {}
@@ -276,7 +298,7 @@ def find_pairs(statements: list[Statement], names: dict[str, set[str]], countrie
         by_article.setdefault(s.article_id, []).append(s)
         for act in s.acts:
             telling.setdefault(act, []).append(s)
-    views = {k: view_of(v, names.get(k, set())) for k, v in by_article.items()}
+    views = {k: view_of(v, names.get(k, set()), texts.get(k, "")) for k, v in by_article.items()}
     told: dict[tuple[str, str, Act], Pair] = {}
     for act, tellers in telling.items():
         for a in tellers:
@@ -290,7 +312,8 @@ def find_pairs(statements: list[Statement], names: dict[str, set[str]], countrie
     taken = {(p.asserting.key, p.denying.key) for p in pairs}
     for b in (s for s in statements if s.denies):
         for a in (s for s in statements if not s.denies):
-            if a.article_id == b.article_id or (a.key, b.key) in taken or not related(a, b, config):
+            if (a.article_id == b.article_id or (a.key, b.key) in taken or not related(a, b, config)
+                    or told_by_both(a, b, views)):
                 continue
             story = bool(a.story_id) and a.story_id == b.story_id
             reason = answered(a, b, views[b.article_id], story, countries)
@@ -333,19 +356,21 @@ def find_contested(db: sqlite3.Connection, config: ContestedConfig) -> list[Pair
     wanted, names = read_candidates(db, config)
     statements: list[Statement] = []
     countries: dict[str, str] = {}
+    texts: dict[str, str] = {}
     for start in range(0, len(wanted), 500):
         chunk = wanted[start:start + 500]
         rows = db.execute('SELECT r."article_id", r."record", a."story_id" FROM "records" r JOIN "articles" a '
                           f'ON a."id" = r."article_id" WHERE r."article_id" IN ({", ".join("?" * len(chunk))})', chunk)
         for article_id, record, story_id in rows:
             article = article_from_dict(json.loads(record))
+            texts[article_id] = article.text
             for actor in article.actors:
                 if actor.country:
                     countries.setdefault(party(corpus_actor_id(actor)), actor.country)
             statements += statements_of(article_id, article, story_id, config)
     happening_of = {(r[0], r[1]): r[2] for r in db.execute(
         'SELECT "article_id", "event_id", "happening_id" FROM "happening_reports"')}
-    pairs = find_pairs(statements, names, countries, config)
+    pairs = find_pairs(statements, names, texts, countries, config)
     for pair in pairs:
         acts = [(s.article_id, s.acts[act][1]) for s in (pair.asserting, pair.denying) for act in s.acts
                 if pair.type and act[0] == pair.type]
@@ -365,4 +390,4 @@ def build_contested(db: sqlite3.Connection, config: ContestedConfig) -> None:
 
 
 def _side(s: Statement) -> tuple:
-    return s.article_id, s.item_id, s.kind, s.status, s.holder, s.text
+    return s.article_id, s.item_id, s.kind, s.status, s.holder_id, s.text

@@ -250,17 +250,18 @@ async function showTimeline(id, params) {
 
 async function showContested(id, params) {
   view.appendChild(el("h2", {}, "Contested claims across sources"));
-  view.appendChild(el("p", {class: "hint"}, "Happenings one article reports or claims and another denies, with both sources."));
+  view.appendChild(el("p", {class: "hint"}, "What one article tells and another denies (an event, a charge, someone's claims), with both sources: the asserting side first."));
   view.appendChild(filterForm(params, ["actor", "country", "type", "since", "until"], values => go("contested", values)));
   const result = await api(`/api/contested${query(pagedParams(params))}`);
-  const side = (articleId, outlet, title, published, status, text) => el("div", {class: `side status-${status}`},
-    el("p", {}, el("span", {class: "badge"}, status), " ", link(title || articleId, "article", articleId), el("span", {class: "meta"}, ` ${[outlet, published].filter(Boolean).join(" · ")}`)),
+  const side = (articleId, outlet, title, published, status, holder, text) => el("div", {class: `side status-${status}`},
+    el("p", {}, el("span", {class: "badge"}, status), " ", holder ? link(holder, "actor", holder) : "", holder ? " in " : "",
+      link(title || articleId, "article", articleId), el("span", {class: "meta"}, ` ${[outlet, published].filter(Boolean).join(" · ")}`)),
     el("blockquote", {}, text || ""));
   view.appendChild(result.items.length ? el("ul", {class: "contested-list"}, result.items.map(c => el("li", {class: "pair"},
-    el("h3", {}, c.type),
-    side(c.a_article_id, c.a_outlet, c.a_title, c.a_published, c.a_status, c.a_text),
-    side(c.b_article_id, c.b_outlet, c.b_title, c.b_published, c.b_status, c.b_text))))
-    : el("p", {class: "empty"}, "No contested happening."));
+    el("h3", {}, c.type || "Claims"),
+    side(c.a_article_id, c.a_outlet, c.a_title, c.a_published, c.a_status, c.a_holder, c.a_text),
+    side(c.b_article_id, c.b_outlet, c.b_title, c.b_published, c.b_status, c.b_holder, c.b_text))))
+    : el("p", {class: "empty"}, "Nothing contested."));
   view.appendChild(pager("contested", params, result));
 }
 
