@@ -227,13 +227,10 @@ def statements_of(article_id: str, article: Article, story_id: Optional[str], co
     return [*claims.values(), *events]
 
 
-def told_and_denied(a: Statement, b: Statement) -> Optional[tuple[str, Act]]:
-    """``b`` denies an event (same type and parties) that ``a`` tells as having happened."""
-    for act, (polarity, _event) in a.acts.items():
-        if polarity == 1 and (act[1] or act[2]) and b.acts.get(act, (0, ""))[0] == -1:
-            return f"{b.key} tells as not having happened the {act[0]} {act[1] or '?'} -> {act[2] or '?'} " \
-                   f"that {a.key} tells", act
-    return None
+def denial_reason(a: Statement, b: Statement, act: Act) -> str:
+    """Why ``b`` contradicts ``a``: it tells as not having happened an event (same type and
+    parties) that ``a`` tells as having happened."""
+    return f"{b.key} tells as not having happened the {act[0]} {act[1] or '?'} -> {act[2] or '?'} that {a.key} tells"
 
 
 @dataclass
@@ -301,20 +298,29 @@ def find_pairs(statements: list[Statement], names: dict[str, set[str]], texts: d
     views = {k: view_of(v, names.get(k, set()), texts.get(k, "")) for k, v in by_article.items()}
     told: dict[tuple[str, str, Act], Pair] = {}
     for act, tellers in telling.items():
-        for a in tellers:
-            for b in tellers:
-                if a.article_id == b.article_id or not related(a, b, config) or told_and_denied(a, b) is None:
+        if not (act[1] or act[2]):
+            continue
+        denying = [b for b in tellers if b.acts[act][0] == -1]
+        for a in (a for a in tellers if denying and a.acts[act][0] == 1):
+            for b in denying:
+                if a.article_id == b.article_id or not related(a, b, config):
                     continue
-                key, pair = (a.article_id, b.article_id, act), Pair(a, b, told_and_denied(a, b)[0], act[0])
+                key, pair = (a.article_id, b.article_id, act), Pair(a, b, denial_reason(a, b, act), act[0])
                 if key not in told or _rank(pair) > _rank(told[key]):
                     told[key] = pair
     pairs = list(told.values())
     taken = {(p.asserting.key, p.denying.key) for p in pairs}
-    for b in (s for s in statements if s.denies):
-        for a in (s for s in statements if not s.denies):
-            if (a.article_id == b.article_id or (a.key, b.key) in taken or not related(a, b, config)
-                    or told_by_both(a, b, views)):
+    answering: dict[str, list[Statement]] = {}  # who may be answered: by the party accused, the claimant, its country
+    for a in (s for s in statements if not s.denies and s.holder):
+        for key in {*a.accused, a.holder, f"country:{countries.get(a.holder)}"}:
+            answering.setdefault(key, []).append(a)
+    for b in (s for s in statements if s.denies and s.holder):
+        seen = set()
+        for a in (a for key in [b.holder, *sorted(b.owners)] for a in answering.get(key, [])):
+            if (a.key in seen or a.article_id == b.article_id or (a.key, b.key) in taken
+                    or not related(a, b, config) or told_by_both(a, b, views)):
                 continue
+            seen.add(a.key)
             story = bool(a.story_id) and a.story_id == b.story_id
             reason = answered(a, b, views[b.article_id], story, countries)
             if reason:
@@ -337,15 +343,17 @@ def read_candidates(db: sqlite3.Connection, config: ContestedConfig) -> tuple[li
         'SELECT "article_id" FROM "claims" WHERE "stance" = \'denies\' UNION SELECT "article_id" FROM "events" '
         f'WHERE "status" IN ({", ".join("?" * len(config.denying_statuses))})', sorted(config.denying_statuses))}
     articles = {r[0]: (r[1], day(r[2])) for r in db.execute('SELECT "id", "story_id", "published" FROM "articles"')}
+    by_party: dict[str, set[str]] = {}
+    for article_id in denying:
+        for name in names.get(article_id, ()):
+            by_party.setdefault(name, set()).add(article_id)
     wanted = set(denying)
     for article_id, (story, published) in articles.items():
-        if article_id in denying:
-            continue
-        for other in denying:
+        others = {o for name in names.get(article_id, ()) for o in by_party.get(name, ())} - {article_id}
+        for other in others:
             other_story, other_day = articles[other]
-            near = (story and story == other_story) or (
-                published and other_day and abs((published - other_day).days) <= config.max_days_apart)
-            if near and names.get(article_id, set()) & names.get(other, set()):
+            if (story and story == other_story) or (
+                    published and other_day and abs((published - other_day).days) <= config.max_days_apart):
                 wanted.add(article_id)
                 break
     return sorted(wanted), names
