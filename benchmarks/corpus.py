@@ -1,7 +1,8 @@
 """Corpus benchmarks: search latency on a large store, and ingest throughput with one and two workers.
 
-    python benchmarks/corpus.py search RECORDS.jsonl [--size 10000]
+    python benchmarks/corpus.py search RECORDS.jsonl [--size 10000] [--refresh]
     python benchmarks/corpus.py ingest PAGES_DIR [--limit 40] [--rounds 1]
+    python benchmarks/corpus.py status-split CORPUS.db
 
 ``search`` replicates analyzed records (``dragoman analyze ... --format jsonl``) with varied
 sources straight into a store until it holds ``--size`` articles (the text is the records' own,
@@ -40,7 +41,7 @@ def load() -> str:
     return "load " + " ".join(f"{n:.2f}" for n in os.getloadavg())
 
 
-def bench_search(records_path: Path, size: int, out: Path) -> None:
+def bench_search(records_path: Path, size: int, out: Path, refresh: bool = False) -> None:
     records = [article_from_dict(json.loads(line)) for line in records_path.open(encoding="utf-8")]
     corpus = Corpus(str(out))
     started = time.perf_counter()
@@ -50,6 +51,12 @@ def bench_search(records_path: Path, size: int, out: Path) -> None:
         corpus.save_all(batch)
     print(f"stored {corpus.count('articles')} articles in {time.perf_counter() - started:.0f} s "
           f"({len(records)} analyzed records, replicated)")
+    if refresh:  # what every ingest ends with: stories, happenings, contested across articles
+        started = time.perf_counter()
+        corpus.refresh()
+        print(f"refresh (stories, happenings, contested) in {time.perf_counter() - started:.1f} s: "
+              f"{corpus.count('stories')} stories, {corpus.count('happenings')} happenings, "
+              f"{corpus.count('contested')} contested pairs; {load()}")
     timings = []
     for _ in range(5):
         for query, filters in QUERIES:
@@ -90,21 +97,53 @@ def bench_ingest(pages: Path, limit: int, rounds: int) -> None:
     print(f"median ratio over {rounds} round(s): {statistics.median(ratios):.2f}")
 
 
+def bench_status_split(db_path: Path) -> None:
+    """The happenings of several reports, regrouped as if reports of another status (or only
+    asserted against denied or hypothetical) did not merge: the report pairs each way keeps."""
+    import sqlite3
+    from collections import defaultdict
+
+    from dragoman.corpus.happenings import HappeningConfig, group_happenings, read_reports
+
+    merged = [h for h in group_happenings(read_reports(sqlite3.connect(db_path)), HappeningConfig.load())
+              if len(h.reports) > 1]
+    asserted = {"reported", "claimed", "historical"}
+    keys = {"as now": lambda r: "", "each status apart": lambda r: r.status,
+            "asserted apart from the rest": lambda r: "asserted" if r.status in asserted else r.status}
+    for name, key in keys.items():
+        parts = []
+        for happening in merged:
+            groups = defaultdict(list)
+            for report in happening.reports:
+                groups[key(report)].append(report)
+            parts += groups.values()
+        pairs = sum(len(p) * (len(p) - 1) // 2 for p in parts)
+        print(f"{name}: {sum(len(p) > 1 for p in parts)} happenings of several reports, {pairs} report pairs")
+        for part in parts:
+            print(f"   {part[0].type} {part[0].source} -> {part[0].target}: "
+                  + "; ".join(f"{r.status} {r.text[:60]!r}" for r in part))
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     sub = parser.add_subparsers(dest="what", required=True)
     search = sub.add_parser("search")
     search.add_argument("records", type=Path)
     search.add_argument("--size", type=int, default=10_000)
+    search.add_argument("--refresh", action="store_true", help="also time Corpus.refresh on the store")
     search.add_argument("--db", type=Path, default=Path(tempfile.gettempdir()) / "dragoman-bench-corpus.db")
+    status = sub.add_parser("status-split")
+    status.add_argument("db", type=Path)
     ingest = sub.add_parser("ingest")
     ingest.add_argument("pages", type=Path)
     ingest.add_argument("--limit", type=int, default=40)
     ingest.add_argument("--rounds", type=int, default=1)
     args = parser.parse_args()
-    if args.what == "search":
+    if args.what == "status-split":
+        bench_status_split(args.db)
+    elif args.what == "search":
         args.db.unlink(missing_ok=True)
-        bench_search(args.records, args.size, args.db)
+        bench_search(args.records, args.size, args.db, args.refresh)
     else:
         bench_ingest(args.pages, args.limit, args.rounds)
 

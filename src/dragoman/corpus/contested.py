@@ -10,11 +10,12 @@ within a few days:
 
 - **told and denied**: one statement tells an event (type, source, target, compared by corpus
   actor) and another denies the same event: a denied event, or a denial whose words hold it;
-- **the accused denies**: one says X did something to someone (an accusation, or a claim that
-  holds an event done by X) and X's own denial, in an article that names the accuser, answers it;
+- **the accused denies**: one says X did something (an accusation, or a claim that holds an
+  event done by X) and X's own denial answers it, where the denial's article reports that
+  accuser's charge against X or the denial's sentence names the accuser;
 - **a denial naming the claims**: a denial that names someone's claims ("her tumblr statements
   ... based on false information") against that someone's claims in another article of the
-  same story or about the same parties.
+  same story or telling an event the denial's article tells.
 
 The last two are ``claims.contradiction``'s own tests, given what each statement is about across
 articles; the claims stage's functions are reused, not copied. Every pair is listed with both
