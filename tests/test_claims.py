@@ -205,3 +205,16 @@ def test_a_coalition_led_to_defeat_and_attacks_that_killed(pipeline):
     found = relations_of(pipeline, "A series of precision U.S. airstrikes against al-Qaida operatives this week in "
                                    "northwestern Syria’s Idlib province killed more than 20 militants.")
     assert ("United States", "opposes", "militants") in found
+
+
+def test_games_deals_and_sources_are_no_alliances_or_enmities(pipeline):
+    # AP and Al Jazeera pages of the ScrapingHub benchmark (0d461229…, 851498a2…, 7916ecca…)
+    found = relations_of(pipeline, "Spain beat Russia in the first match. The top-ranked Nadal earlier defeated "
+                                   "Khachanov 6-3, 7-6 (7) to level the series 1-1 before the doubles.")
+    assert not any(kind == "opposes" for a, kind, b in found)  # a match report
+    found = relations_of(pipeline, "Martha Fry and her brother Dale Ford agreed to an interview, but only if they "
+                                   "could do it together.")
+    assert not found  # two private people agreeing are no partners
+    found = relations_of(pipeline, "More than 2,500 Afghan civilians have been killed in the fighting so far this "
+                                   "year, according to the United Nations.")
+    assert not any(kind == "partner" for a, kind, b in found)  # the event coder's COOPERATE gives none

@@ -22,6 +22,7 @@ Turkey`` gives nothing: the speaker is the quotes stage's business.
 
 from __future__ import annotations
 
+import re
 from typing import Iterator, NamedTuple, Optional
 
 from spacy.tokens import Doc, Span, Token
@@ -276,8 +277,19 @@ def from_events(article: Article, doc: Doc, index: MentionIndex, words: dict) ->
             continue
         if own_state(source, target, words) or own_state(target, source, words):
             continue
+        if not (public(source, words) and public(target, words)):
+            continue
         if party_in(source, event.start, event.end, doc, index, words) and party_in(target, event.start, event.end, doc, index, words):
             yield Found(source, target, kind, event.start, event.end, event.confidence)
+
+
+def public(actor: Actor, words: dict) -> bool:
+    """A party whose stance an event shows: a state, a body, an armed or political group, or a
+    person holding an office. A tennis player beating another, a singer and a record label, a
+    company and its product are parties to events but not to alliances and enmities."""
+    if actor.type == "person":
+        return bool(actor.role) or len(actor.code or "") > 3
+    return actor.type in words["event_party_types"]
 
 
 def side(actor: Actor, words: dict) -> str:
@@ -305,6 +317,14 @@ def contradicted(item: Found, stated: list[Found], words: dict) -> bool:
     return False
 
 
+def reports_games(text: str, words: dict) -> bool:
+    """A match report: sides that beat, defeat or fire shots at each other are playing, not
+    fighting. Told by words of sport only (``doubles``, ``goaltender``, ``playoffs``), of which
+    a war or politics story has hardly any."""
+    found = {w for w in re.findall(r"[a-z]+", text.lower()) if w in words["sports_words"]}
+    return len(found) >= words["sports_min_words"]
+
+
 def find_relations(article: Article, doc: Doc) -> list[Relation]:
     """Every relation once: the first evidence in the text, with the highest confidence found."""
     words = relation_words()
@@ -314,6 +334,8 @@ def find_relations(article: Article, doc: Doc) -> list[Relation]:
     stated = [*from_nouns(doc, index, words), *from_phrases(doc, index, words), *from_verbs(doc, index, words)]
     shown = [f for f in from_events(article, doc, index, words) if not contradicted(f, stated, words)]
     every = stated + shown
+    if reports_games(article.text, words):  # "Nadal defeated Khachanov", "Switzerland beat Gibraltar 6-0"
+        every = [f for f in every if f.kind != "opposes"]
     for item in sorted(every, key=lambda f: f.start):
         a, b = item.a.id, item.b.id
         if item.kind in words["symmetric"] and order[b] < order[a]:
