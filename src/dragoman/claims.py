@@ -130,7 +130,8 @@ def claim_owners(sentence: Span, index: MentionIndex) -> set[str]:
 
 def negated(chunk: Span) -> bool:
     """Whether the predicate a noun phrase belongs to is negated: ``not, per se, inconsistent
-    with international law``, ``had not made their required checks``, ``no evidence``."""
+    with international law``, ``had not made their required checks``, ``no evidence``, ``failed to
+    conduct required checks``."""
     negations = cues()["negations"]
     if any(t.lower_ in negations for t in chunk if t.dep_ == "det"):
         return True
@@ -141,6 +142,8 @@ def negated(chunk: Span) -> bool:
             scope = [token]
             if token.dep_ == "acomp":  # "was not, per se, inconsistent": the copula and its complements
                 scope += [token.head, *(c for c in token.head.children if c.dep_ == "acomp")]
+            if token.dep_ == "xcomp" and token.head.lemma_.lower() in cues()["negating_verbs"]:
+                return True  # "failed to conduct required checks" says they were not conducted
             return any(c.dep_ == "neg" for t in scope for c in t.children)
         if token.head is token:
             break

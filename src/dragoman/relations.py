@@ -318,8 +318,8 @@ def contradicted(item: Found, stated: list[Found], words: dict) -> bool:
 
 
 def reports_games(text: str, words: dict) -> bool:
-    """A match report: sides that beat, defeat or fire shots at each other are playing, not
-    fighting. Told by words of sport only (``doubles``, ``goaltender``, ``playoffs``), of which
+    """A match report: sides that beat, defeat or fire shots at each other, or play against each
+    other, are playing, not fighting or allied. Told by words of sport only (``doubles``, ``goaltender``, ``playoffs``), of which
     a war or politics story has hardly any."""
     found = {w for w in re.findall(r"[a-z]+", text.lower()) if w in words["sports_words"]}
     return len(found) >= words["sports_min_words"]
@@ -334,8 +334,8 @@ def find_relations(article: Article, doc: Doc) -> list[Relation]:
     stated = [*from_nouns(doc, index, words), *from_phrases(doc, index, words), *from_verbs(doc, index, words)]
     shown = [f for f in from_events(article, doc, index, words) if not contradicted(f, stated, words)]
     every = stated + shown
-    if reports_games(article.text, words):  # "Nadal defeated Khachanov", "Switzerland beat Gibraltar 6-0"
-        every = [f for f in every if f.kind != "opposes"]
+    if reports_games(article.text, words):  # "Nadal defeated Khachanov", "Spain ... against Croatia"
+        return []
     for item in sorted(every, key=lambda f: f.start):
         a, b = item.a.id, item.b.id
         if item.kind in words["symmetric"] and order[b] < order[a]:
