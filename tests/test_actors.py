@@ -381,3 +381,17 @@ def test_the_terrorist_group_is_the_armed_group_named_before(pipeline):
                                  "to defeat this terrorist group. The group of Reserve Airmen departed on Monday.")
     isil = by_name(actors, "ISIL")
     assert [m.text for m in isil.mentions] == ["ISIL", "terrorist group"]  # not "The group of Reserve Airmen"
+
+
+@pytest.mark.parametrize("text, name, country", [
+    # PLOVER gold standard record PLOVER-GSR01-COERCE-0017 (openeventdata/PLOVER, CC BY-SA 4.0).
+    ("The Sri Lankan army has been holding thousands of Tamil civilian refugees as human shields.",
+     "Sri Lankan army", "LKA"),
+    ("Ivory Coast rebels on Friday again rejected a Senegalese peace plan.", "Ivorian rebels", "CIV"),  # REJECT-0029
+    ("South African troops clashed with rebels in eastern Congo.", "South African troops", "ZAF"),  # ours
+    ("The South Korean government protested.", "South Korean government", "KOR"),  # ours
+])
+def test_a_demonym_of_two_words_gives_a_group_its_country(pipeline, text, name, country):
+    article = pipeline.analyze(text, date="2000-01-01")
+    groups = {(a.name, a.country) for a in article.actors if a.type != "state"}
+    assert (name, country) in groups and all(c in (country, None) for _, c in groups)  # not Tanzania's "Coast" region

@@ -352,9 +352,13 @@ def modifier_countries(token: Token, modifiers: list[Token], sector: str, kb: Kn
     """Countries a group noun's modifiers name, each with the word that names it:
     ``Iraqi and Syrian``, ``Qatar's``, ``Assad's``, ``Khartoum``, and a party's title
     (``Democratic lawmakers`` as ``Democratic lawmaker`` in ``country_titles``)."""
-    countries = []
+    two_words = two_word_demonyms(token, kb)
+    countries = [(iso3, word) for iso3, word, _ in two_words]
+    within = {i for _, word, first in two_words for i in range(first, word.i + 1)}  # not "Coast" of "Ivory Coast" alone
     for child in [*modifiers, *(c for c in token.children if c.dep_ == "poss"), *of_countries(token, sector, kb)]:
         for word in [child, *(c for c in child.conjuncts)]:
+            if word.i in within:
+                continue
             iso3 = (kb.country_of_word(word.text) or kb.country_of_place(word.text)
                     or kb.country_titles.get(singular(normalise(f"{word.text} {token.text}"))))
             if iso3 is None and word.i in owners:
@@ -362,6 +366,21 @@ def modifier_countries(token: Token, modifiers: list[Token], sector: str, kb: Kn
             if iso3 and iso3 not in (c for c, _ in countries):
                 countries.append((iso3, word))
     return countries
+
+
+def two_word_demonyms(token: Token, kb: KnowledgeBase) -> list[tuple[str, Token, int]]:
+    """Demonyms and names of two words before a group noun, which no single word names: "South
+    African troops", "Sri Lankan Tamil rebels", "Ivory Coast rebels" (country, last word, first
+    token), however the parser hung the first word."""
+    doc = token.doc
+    found = []
+    for i in range(token.left_edge.i, token.i - 1):
+        if not (doc[i].is_alpha and doc[i + 1].is_alpha):
+            continue  # "Syria - Coalition forces": a dateline's dash is no demonym
+        iso3 = kb.country_of_word(doc[i:i + 2].text)
+        if iso3 and not kb.country_of_word(doc[i + 1].text):
+            found.append((iso3, doc[i + 1], i))
+    return found
 
 
 def group_mentions(doc: Doc, kb: KnowledgeBase, taken: set[int], owners: dict[int, Mention]) -> Iterator[Mention]:
@@ -376,7 +395,8 @@ def group_mentions(doc: Doc, kb: KnowledgeBase, taken: set[int], owners: dict[in
         phrase, sector, modifiers = found
         if described(token, phrase, kb):
             continue
-        start = min([token.i, *(name_start(m) for m in modifiers if m.dep_ != "poss")])
+        start = min([token.i, *(name_start(m) for m in modifiers if m.dep_ != "poss"),
+                     *(first for _, _, first in two_word_demonyms(token, kb))])
         while start >= 2 and doc[start - 1].text == "-" and not doc[start - 2].whitespace_ and not doc[start - 1].whitespace_:
             start -= 2  # "Islamist-led rebels", not "led rebels"
         span = doc[start:token.i + 1]
