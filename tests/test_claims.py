@@ -227,3 +227,11 @@ def test_failing_to_do_agrees_with_not_doing(pipeline):
                                "that Noel and Thomas both acknowledged to supervisors that they had not made their "
                                "required checks.", date="2019-11-19")
     assert not any(c.contradicts for c in article.claims)
+
+
+def test_a_state_before_backed_backs_the_group(pipeline):
+    # PLOVER gold standard record PLOVER-GSR01-RETREAT-0014 (openeventdata/PLOVER, CC BY-SA 4.0)
+    found = relations_of(pipeline, "The pro-Iranian Hizbollah (Party of God) group declared a unilateral ceasefire on "
+                                   "Wednesday in south Lebanon after 12 days of battles with the Syrian-backed Amal "
+                                   "militia.")
+    assert ("Syria", "supports", "Syrian-backed Amal militia") in found

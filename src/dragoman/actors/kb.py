@@ -114,6 +114,7 @@ class KnowledgeBase:
     armed_opposition: set[str] = field(default_factory=set)
     one_side_groups: set[str] = field(default_factory=set)
     group_descriptions: dict = field(default_factory=dict)
+    hyphen_participles: set[str] = field(default_factory=set)
     fighting_events: set[str] = field(default_factory=set)
     fought_sectors: set[str] = field(default_factory=set)
     place_nouns: set[str] = field(default_factory=set)
@@ -252,6 +253,7 @@ def load_kb() -> KnowledgeBase:
     kb.one_side_groups = {normalise(w) for w in roles["one_side_groups"]}
     if not kb.one_side_groups <= set(kb.group_nouns):
         raise ValueError("data/actors/roles.json: one_side_groups must be group_nouns")
+    kb.hyphen_participles = set(roles["hyphen_participles"])
     descriptions = roles["group_descriptions"]
     kb.group_descriptions = {"nouns": {normalise(w) for w in descriptions["nouns"]},
                              "descriptors": {normalise(w) for w in descriptions["descriptors"]},

@@ -398,6 +398,10 @@ def group_mentions(doc: Doc, kb: KnowledgeBase, taken: set[int], owners: dict[in
         start = min([token.i, *(name_start(m) for m in modifiers if m.dep_ != "poss"),
                      *(first for _, _, first in two_word_demonyms(token, kb))])
         while start >= 2 and doc[start - 1].text == "-" and not doc[start - 2].whitespace_ and not doc[start - 1].whitespace_:
+            backer = hyphen_backer(doc[start - 2], doc[start], kb, taken)
+            if backer is not None:  # "Kremlin-backed separatists": the Kremlin is an actor of its own
+                yield backer
+                taken.add(start - 2)
             start -= 2  # "Islamist-led rebels", not "led rebels"
         span = doc[start:token.i + 1]
         if token.dep_ == "appos" and token.head.i in owners:
@@ -439,6 +443,20 @@ def stands_alone(token: Token, kb: KnowledgeBase) -> bool:
     if singular(normalise(token.text)) in kb.one_side_groups and token.dep_ in ("compound", "nmod"):
         return group_phrase(token.head, kb) is None and token.head.pos_ in ("NOUN", "PROPN")
     return token.dep_ != "compound"
+
+
+def hyphen_backer(word: Token, participle: Token, kb: KnowledgeBase, taken: set[int]) -> Optional[Mention]:
+    """The state or seat of government before ``-backed``, ``-led`` that the recogniser missed:
+    ``Kremlin`` of ``Kremlin-backed separatists``, ``Syrian`` of ``the Syrian-backed Amal
+    militia`` (the relations stage reads who backs whom from it)."""
+    if word.i in taken or participle.lower_ not in kb.hyphen_participles:
+        return None
+    base = dict(start=word.idx, end=word.idx + len(word), text=word.text, first_token=word.i)
+    key = normalise(word.text)
+    if key in kb.seats:
+        return seat_mention(base, kb.seats[key], kb)
+    iso3 = kb.country_of_word(word.text)
+    return state_mention(base, iso3, kb) if iso3 else None
 
 
 def described(token: Token, phrase: str, kb: KnowledgeBase) -> bool:
