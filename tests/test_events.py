@@ -371,3 +371,11 @@ def test_a_withdrawal_is_aimed_at_where_it_leaves_not_at_the_doers_own_troops(pi
 def test_voiced_support_is_support_for_whom_it_is_for(pipeline, text, want):
     triples = {triple for triple, _ in coded_triples(analyzed_sentence(pipeline, text))}
     assert want in triples and not any(target == "KEN" for _, _, target in triples)
+
+
+def test_troops_sent_are_not_the_target_and_a_refused_deployment_did_not_happen(pipeline):
+    # Ours. The forces are what is sent; the refusal is the event, the deployment is not.
+    sent = analyzed_sentence(pipeline, "Russia sent troops to Syria.")
+    assert {triple for triple, _ in coded_triples(sent)} == {("MOBILIZE", "RUS", "SYR")}
+    refused = analyzed_sentence(pipeline, "Germany has refused to send troops to Iraq.")
+    assert {triple for triple, _ in coded_triples(refused)} == {("REJECT", "DEU", "IRQ")}

@@ -374,9 +374,9 @@ def recode(pairs: list[tuple[Event, Trigger]], triggers: list[Trigger], index: M
             announced.add(word.i)
         elif any(c.dep_ == "neg" for c in word.children) and trigger.type in lex["negated_becomes_reject"]:
             kinds[word.i] = "REJECT"
-        elif (refusal := refusal_over(word)) is not None and trigger.type in lex["negated_becomes_reject"]:
-            if refusal.i in aimed:
-                drop.add(word.i)  # "refused to negotiate with Kabul": the refusal's REJECT; no talks took place
+        elif (refusal := refusal_over(word)) is not None:
+            if refusal.i in aimed or trigger.type not in lex["negated_becomes_reject"]:
+                drop.add(word.i)  # "refused to negotiate with Kabul", "refused to send troops": neither took place
             else:
                 kinds[word.i] = "REJECT"  # "reluctant to commit to a meeting"
     out = []

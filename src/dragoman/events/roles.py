@@ -45,22 +45,18 @@ def targets_of(word: Token, index: MentionIndex, prepositions: tuple[str, ...], 
     (``claimed that ISIL had attacked Iraq``: ISIL is accused, not Iraq). ``deep=False`` reads an
     object that names no actor only one preposition in (``strikes against a target``)."""
     found: list[Actor] = []
-    heads = [c for c in word.children if c.dep_ in ("dobj", "dative", "attr")]
-    heads += [g for c in word.children if (c.dep_ == "prep" and c.lower_ in prepositions or c.dep_ == "dative")
-              for g in c.children if g.dep_ == "pobj"]  # "gives equipment to Nicaragua": a dative "to"
+    heads = object_heads(word, prepositions, index, ("dobj", "dative", "attr"))
     for clause in (c for c in word.children if c.dep_ in ("xcomp", "advcl", "acl", "relcl") and c.pos_ == "VERB"):
         if is_speech_verb(clause):
             continue  # "..., warning that X ...": X is what was said, not whom the event is for
-        heads += [c for c in clause.children if c.dep_ == "dobj"]  # "support to help Assad's forces"
+        heads += object_heads(clause, (), index, ("dobj",))  # "support to help Assad's forces"
         heads += [g for c in clause.children if c.dep_ in ("ccomp", "xcomp") for g in c.children if g.dep_ == "nsubj"]
     direct = any(index.of_phrase(h) for h in heads)
     if into_clauses and not direct:  # "asking Obama to help Iran": Obama is asked, not Iran
         for clause in (c for c in word.children if c.dep_ in ("ccomp", "xcomp") and c.pos_ in ("VERB", "AUX")):
             heads += [c for c in clause.children if c.dep_ == "nsubj" and c.pos_ != "PRON"]
             if into_clauses != "subject":
-                heads += [c for c in clause.children if c.dep_ in ("dobj", "dative")]
-                heads += [g for c in clause.children if c.dep_ == "prep" and c.lower_ in prepositions
-                          for g in c.children if g.dep_ == "pobj"]
+                heads += object_heads(clause, prepositions, index, ("dobj", "dative"))
     for head in heads:
         if own_forces(head, index):
             continue
@@ -71,6 +67,24 @@ def targets_of(word: Token, index: MentionIndex, prepositions: tuple[str, ...], 
             if actor not in found:
                 found.append(actor)
     return found
+
+
+def object_heads(verb: Token, prepositions: tuple[str, ...], index: MentionIndex, deps: tuple[str, ...]) -> list[Token]:
+    """A verb's objects and the objects of its target prepositions. Forces sent somewhere that
+    names an actor ("sent troops to Iraq", "refused to send peacekeepers to Angola") are what is
+    sent, not whom the act is for."""
+    recipients = [g for c in verb.children if c.dep_ == "dative" or (c.dep_ == "prep" and c.lower_ == "to")
+                  for g in c.children if g.dep_ == "pobj"]
+    objects = [c for c in verb.children if c.dep_ in deps and c.pos_ != "ADP"]
+    if any(index.of_phrase(r) for r in recipients):
+        objects = [c for c in objects if not (c.dep_ == "dobj" and sent_forces(c, index))]
+    return objects + [g for c in verb.children if (c.dep_ == "prep" and c.lower_ in prepositions or c.dep_ == "dative")
+                      for g in c.children if g.dep_ == "pobj"]
+
+
+def sent_forces(head: Token, index: MentionIndex) -> bool:
+    named = index.of_phrase(head)
+    return bool(named) and all(actor.type == "military" and actor.country is None for actor in named)
 
 
 def own_forces(head: Token, index: MentionIndex) -> bool:
