@@ -235,3 +235,14 @@ def test_a_state_before_backed_backs_the_group(pipeline):
                                    "Wednesday in south Lebanon after 12 days of battles with the Syrian-backed Amal "
                                    "militia.")
     assert ("Syria", "supports", "Syrian-backed Amal militia") in found
+
+
+def test_each_piece_of_evidence_names_its_rule(pipeline):
+    # CENTCOM release (re3d, public domain); benchmarks/relation_rules.py counts firings by these names
+    from dragoman.ingest import RawArticle
+    from dragoman.relations import evidence
+    article = pipeline.prepare(RawArticle(source="t", text="Coalition military forces conducted 34 strikes against "
+                                                           "ISIL terrorists in Syria and Iraq."), "2016-12-20")
+    doc = pipeline.nlp(pipeline.doc_for(article))
+    rules = {(f.a.name, f.rule, f.b.name) for f in evidence(article, doc)}
+    assert ("Coalition military forces", "phrase:against", "ISIL") in rules

@@ -43,6 +43,9 @@ class Found(NamedTuple):
     start: int
     end: int
     confidence: float
+    rule: str = ""
+    """Which rule found it (``noun:ally``, ``phrase:against``, ``verb:defeat``, ``event:ASSAULT``):
+    for counting each rule's firings (``benchmarks/relation_rules.py``)."""
 
 
 def relation_words() -> dict:
@@ -109,11 +112,12 @@ def objects(preposition: Token, index: MentionIndex) -> list[Actor]:
     return [a for g in preposition.children if g.dep_ == "pobj" for a in index.of_phrase(g)]
 
 
-def pairs(left: list[Actor], right: list[Actor], kind: str, sentence: Span, confidence: float) -> Iterator[Found]:
+def pairs(left: list[Actor], right: list[Actor], kind: str, sentence: Span, confidence: float,
+          rule: str) -> Iterator[Found]:
     for a in left:
         for b in right:
             if a is not b:
-                yield Found(a, b, kind, sentence.start_char, sentence.end_char, confidence)
+                yield Found(a, b, kind, sentence.start_char, sentence.end_char, confidence, rule)
 
 
 def from_nouns(doc: Doc, index: MentionIndex, words: dict) -> Iterator[Found]:
@@ -137,9 +141,9 @@ def from_nouns(doc: Doc, index: MentionIndex, words: dict) -> Iterator[Found]:
             holder = []
         if not others and kind in words["symmetric"] and len(holder) > 1:
             for i, a in enumerate(holder):  # "Iran and Russia are partners"
-                yield from pairs([a], holder[i + 1:], kind, token.sent, confidence)
+                yield from pairs([a], holder[i + 1:], kind, token.sent, confidence, f"noun:{token.lower_}")
             continue
-        yield from pairs(holder, others, kind, token.sent, confidence)
+        yield from pairs(holder, others, kind, token.sent, confidence, f"noun:{token.lower_}")
 
 
 def phrase_at(doc: Doc, i: int, words: list[str]) -> bool:
@@ -170,7 +174,7 @@ def from_phrases(doc: Doc, index: MentionIndex, words: dict) -> Iterator[Found]:
             if anchor is None:
                 continue
             yield from pairs(holders(anchor, index, words), objects(last, index), phrase["kind"], token.sent,
-                             phrase["confidence"])
+                             phrase["confidence"], f"phrase:{phrase['words']}")
 
 
 def from_verbs(doc: Doc, index: MentionIndex, words: dict) -> Iterator[Found]:
@@ -192,7 +196,8 @@ def from_verbs(doc: Doc, index: MentionIndex, words: dict) -> Iterator[Found]:
                         for a in objects(c, index)]
             targets += [a for c in token.children if c.lower_ == "from" and lemma in words["taking_verbs"]
                         for a in objects(c, index)]
-            yield from pairs(acting(token, index, words), targets, "opposes", token.sent, words["hostile_verb_confidence"])
+            yield from pairs(acting(token, index, words), targets, "opposes", token.sent, words["hostile_verb_confidence"],
+                             f"verb:{lemma}")
         elif token.lower_ in words["backing_participles"]:
             backers = [index.at(c) for c in token.children if c.dep_ in ("npadvmod", "compound", "nmod") and index.at(c)]
             backers += [a for c in token.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"
@@ -201,10 +206,11 @@ def from_verbs(doc: Doc, index: MentionIndex, words: dict) -> Iterator[Found]:
                 backed = index.of_phrase(token.head) or after_clause(token, index, words)
             else:
                 backed = [a for c in token.children if c.dep_ == "nsubjpass" for a in index.of_phrase(c)]
-            yield from pairs(backers, backed, "supports", token.sent, words["backing_confidence"])
+            yield from pairs(backers, backed, "supports", token.sent, words["backing_confidence"], f"backing:{token.lower_}")
         elif lemma in words["supporting_verbs"] and not any(c.dep_ in ("nsubjpass", "auxpass") for c in token.children):
             backed = [a for c in token.children if c.dep_ == "dobj" for a in index.of_phrase(c)]
-            yield from pairs(acting(token, index, words), backed, "supports", token.sent, words["supporting_verb_confidence"])
+            yield from pairs(acting(token, index, words), backed, "supports", token.sent,
+                             words["supporting_verb_confidence"], f"verb:{lemma}")
 
 
 def after_clause(participle: Token, index: MentionIndex, words: dict) -> list[Actor]:
@@ -280,7 +286,7 @@ def from_events(article: Article, doc: Doc, index: MentionIndex, words: dict) ->
         if not (public(source, words) and public(target, words)):
             continue
         if party_in(source, event.start, event.end, doc, index, words) and party_in(target, event.start, event.end, doc, index, words):
-            yield Found(source, target, kind, event.start, event.end, event.confidence)
+            yield Found(source, target, kind, event.start, event.end, event.confidence, f"event:{event.type}")
 
 
 def public(actor: Actor, words: dict) -> bool:
@@ -325,18 +331,24 @@ def reports_games(text: str, words: dict) -> bool:
     return len(found) >= words["sports_min_words"]
 
 
+def evidence(article: Article, doc: Doc) -> list[Found]:
+    """Every piece of evidence for a relation, in text order, each with the rule that found it;
+    none in a match report."""
+    words = relation_words()
+    if reports_games(article.text, words):  # "Nadal defeated Khachanov", "Spain ... against Croatia"
+        return []
+    index = index_of(doc, article)
+    stated = [*from_nouns(doc, index, words), *from_phrases(doc, index, words), *from_verbs(doc, index, words)]
+    shown = [f for f in from_events(article, doc, index, words) if not contradicted(f, stated, words)]
+    return sorted(stated + shown, key=lambda f: f.start)
+
+
 def find_relations(article: Article, doc: Doc) -> list[Relation]:
     """Every relation once: the first evidence in the text, with the highest confidence found."""
     words = relation_words()
-    index = index_of(doc, article)
     order = {a.id: min((m.start for m in a.mentions), default=0) for a in article.actors}
     found: dict[tuple[str, str, str], Relation] = {}
-    stated = [*from_nouns(doc, index, words), *from_phrases(doc, index, words), *from_verbs(doc, index, words)]
-    shown = [f for f in from_events(article, doc, index, words) if not contradicted(f, stated, words)]
-    every = stated + shown
-    if reports_games(article.text, words):  # "Nadal defeated Khachanov", "Spain ... against Croatia"
-        return []
-    for item in sorted(every, key=lambda f: f.start):
+    for item in evidence(article, doc):
         a, b = item.a.id, item.b.id
         if item.kind in words["symmetric"] and order[b] < order[a]:
             a, b = b, a
