@@ -395,3 +395,11 @@ def test_a_demonym_of_two_words_gives_a_group_its_country(pipeline, text, name, 
     article = pipeline.analyze(text, date="2000-01-01")
     groups = {(a.name, a.country) for a in article.actors if a.type != "state"}
     assert (name, country) in groups and all(c in (country, None) for _, c in groups)  # not Tanzania's "Coast" region
+
+
+def test_a_name_ending_in_an_adjective_of_a_thing_is_not_the_body(pipeline):
+    # Deccan Herald page of the ScrapingHub benchmark (c90731f0…): aid, not the US military
+    actors = actors_of(pipeline, "The impeachment hearings are an effort by Democrats to establish whether Trump "
+                                 "withheld US military aid to Ukraine.")
+    assert not any("military" in a.name for a in actors)
+    assert by_name(actors, "United States") is not None

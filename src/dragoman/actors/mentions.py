@@ -100,6 +100,8 @@ def candidate_spans(doc: Doc, kb: KnowledgeBase) -> list[Span]:
         longest = longest_name_at(i, tokens, words, kb)
         if longest is not None:
             n, key = longest
+            if n > 1 and describes_a_thing(tokens[i + n - 1], kb):
+                continue  # "withheld US military aid": aid, not the US military
             if n > 1 or i in in_entity or (token.is_upper and len(token) > 1) or is_group_name(token, key, kb):
                 found.append(strip_span(doc[i:i + n]))
     taken: set[int] = set()
@@ -126,6 +128,14 @@ def longest_name_at(i: int, tokens: list[Token], words: list[str], kb: Knowledge
         if words[i + n - 1][-1:].isspace() and key not in ("", "the") and key not in kb.name_prefixes:
             break
     return longest
+
+
+def describes_a_thing(last: Token, kb: KnowledgeBase) -> bool:
+    """A name that ends in an adjective describing a thing, not a body: ``US military`` in ``US
+    military aid``; ``US military officials`` are the military's people and keep the name."""
+    head = last.head
+    return (last.pos_ == "ADJ" and last.dep_ == "amod" and last.is_lower and head.i > last.i
+            and head.pos_ == "NOUN" and kb.sector_of(head.text) is None and kb.sector_of(singular(normalise(head.text))) is None)
 
 
 def is_group_name(token: Token, key: str, kb: KnowledgeBase) -> bool:
