@@ -379,3 +379,17 @@ def test_troops_sent_are_not_the_target_and_a_refused_deployment_did_not_happen(
     assert {triple for triple, _ in coded_triples(sent)} == {("MOBILIZE", "RUS", "SYR")}
     refused = analyzed_sentence(pipeline, "Germany has refused to send troops to Iraq.")
     assert {triple for triple, _ in coded_triples(refused)} == {("REJECT", "DEU", "IRQ")}
+
+
+@pytest.mark.parametrize("text, want, unwanted", [
+    # Ours: politicians attack with words; armed groups do not; who faces or deflects an attack undergoes it.
+    ("Boris Johnson attacked Jeremy Corbyn over his Brexit policy on Tuesday.",
+     ("ACCUSE", "Boris Johnson", "Jeremy Corbyn"), "ASSAULT"),
+    ("Senator Smith deflected attacks from the White House on his loyalty.", ("ACCUSE", "White House", "Smith"), "ASSAULT"),
+    ("Rebels attacked Senator Smith's convoy.", ("ASSAULT", "Rebels", "Smith"), "ACCUSE"),
+])
+def test_an_attack_in_words_is_an_accusation(pipeline, text, want, unwanted):
+    article = analyzed_sentence(pipeline, text)
+    names = {a.id: a.name for a in article.actors}
+    coded = {(e.type, names.get(e.source), names.get(e.target)) for e in article.events}
+    assert want in coded and not any(kind == unwanted for kind, _, _ in coded)

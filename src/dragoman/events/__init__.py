@@ -111,8 +111,8 @@ def verb_triggers(doc: Doc, index: MentionIndex, used: set[int], coder: EventCod
         if word.pos_ != "VERB":
             continue
         kind, mode, _ = coder.verb_type(word)
-        if not kind:
-            continue
+        if not kind or word.lemma_.lower() in lex["undergoing_verbs"]:
+            continue  # "deflected attacks from X": the attacks are X's event, not the deflecting
         prepositions = target_prepositions(kind)
         light = lex["light_verbs"].get(word.lemma_.lower(), {})
         nouns = [c for c in word.children if c.dep_ == "dobj" and (c.lemma_.lower() in light or c.lower_ in light)]
@@ -218,7 +218,9 @@ def noun_triggers(doc: Doc, index: MentionIndex, used: set[int]) -> Iterator[Tri
         targets = [a for a in targets_of(word, index, prepositions) if a not in owners] or deeper_targets(
             kind, (word,), index, owners)
         verb = word.head if word.head.pos_ == "VERB" else word.head.head
-        if not owners and verb.pos_ == "VERB" and word.head.pos_ in ("VERB", "ADP"):
+        if verb.pos_ == "VERB" and verb.lemma_.lower() in lexicon()["undergoing_verbs"]:
+            targets = targets or [a for a in subjects_of(verb, index) if a not in owners]  # "deflected attacks from X"
+        elif not owners and verb.pos_ == "VERB" and word.head.pos_ in ("VERB", "ADP"):
             owners = subjects_of(verb, index)  # "X engaged Y in a firefight", "talks with Iran"
             targets = targets or [a for a in targets_of(verb, index, ()) if a not in owners]
         if owners or targets:
@@ -369,6 +371,8 @@ def recode(pairs: list[tuple[Event, Trigger]], triggers: list[Trigger], index: M
             kinds[word.i] = lex["intent_types"].get(trigger.type, "AGREE")
             if head.i in at:
                 drop.add(head.i)
+        elif verbal_attack(trigger):
+            kinds[word.i] = "ACCUSE"
         elif announced_intent(trigger, index):
             kinds[word.i] = lex["intent_types"].get(trigger.type, "AGREE")
             announced.add(word.i)
@@ -388,6 +392,22 @@ def recode(pairs: list[tuple[Event, Trigger]], triggers: list[Trigger], index: M
             event.status = "claimed"  # the intent is stated by its holder; the act itself is to come
         out.append((event, trigger))
     return out
+
+
+def verbal_attack(trigger: Trigger) -> bool:
+    """"Johnson attacked Corbyn", "launched a scathing attack on the state government", "attacks
+    from the White House on the senator": an attack whose doers are all politicians, parties or
+    other speakers, or whose targets all are, is made with words."""
+    rule = lexicon()["verbal_attacks"]
+    word = trigger.word
+    words = {word.lower_, word.lemma_.lower(), *(c.lower_ for c in word.children if c.dep_ == "dobj")}
+    if trigger.type != "ASSAULT" or not words & set(rule["words"]) or not trigger.sources:
+        return False
+    speakers = set(rule["speaker_types"])
+    if all(source.type in speakers for source in trigger.sources):
+        return True
+    unarmed = not any(source.type in rule["force_types"] for source in trigger.sources)
+    return unarmed and bool(trigger.targets) and all(target.type in speakers for target in trigger.targets)
 
 
 def announced_intent(trigger: Trigger, index: MentionIndex) -> bool:
