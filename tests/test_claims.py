@@ -246,3 +246,13 @@ def test_each_piece_of_evidence_names_its_rule(pipeline):
     doc = pipeline.nlp(pipeline.doc_for(article))
     rules = {(f.a.name, f.rule, f.b.name) for f in evidence(article, doc)}
     assert ("Coalition military forces", "phrase:against", "ISIL") in rules
+
+
+def test_one_of_the_critics_and_partners_including(pipeline):
+    # AP (Chron, ScrapingHub db6b0816…) and a State Department statement (re3d, public domain)
+    found = relations_of(pipeline, "Vietnam is one of the region’s most vocal critics of China’s sweeping territorial "
+                                   "claims in the South China Sea.")
+    assert any(a == "Vietnam" and kind == "criticises" and "Chin" in b for a, kind, b in found)
+    found = relations_of(pipeline, "This loan guarantee also reinforces Iraq’s work with other partners, including the "
+                                   "International Monetary Fund, to implement its economic reform agenda.")
+    assert ("Iraq", "partner", "International Monetary Fund") in found

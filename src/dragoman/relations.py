@@ -122,7 +122,8 @@ def pairs(left: list[Actor], right: list[Actor], kind: str, sentence: Span, conf
 
 def from_nouns(doc: Doc, index: MentionIndex, words: dict) -> Iterator[Found]:
     """``Assad ally Russia``, ``Russia, an ally of Assad``, ``Qatar ... is a critic of Assad``,
-    ``Iran and Russia are partners``."""
+    ``Vietnam is one of the region's most vocal critics of China's ... claims``, ``Iran and Russia
+    are partners``, ``Iraq's ... partners, including the International Monetary Fund``."""
     confidence = words["noun_confidence"]
     for token in doc_tokens(doc):
         kind = words["nouns"].get(token.lower_)
@@ -131,12 +132,20 @@ def from_nouns(doc: Doc, index: MentionIndex, words: dict) -> Iterator[Found]:
         others = [index.at(c) for c in token.children if c.dep_ in ("compound", "poss", "amod") and index.at(c)]
         others += [a for c in token.children if c.lower_ == "of" for a in objects(c, index)]
         following = doc[token.i + 1] if token.i + 1 < len(doc) else None
+        named = [a for c in token.children if c.lower_ in words["example_prepositions"] for a in objects(c, index)]
+        if named and not others and token.dep_ == "pobj" and token.head.lower_ == "with":
+            others = holders(token.head.head, index, words)  # "Iraq's work with other partners, including ..."
+        role = token  # "one of the region's most vocal critics of": the partitive plays the part
+        if token.dep_ == "pobj" and token.head.lower_ == "of" and token.head.head.lower_ in words["partitive_heads"]:
+            role = token.head.head
         if following is not None and following.pos_ == "PROPN" and index.at(following) is not None:
             holder = [index.at(following)]  # "Assad ally Russia"
-        elif token.dep_ in ("compound", "appos"):
-            holder = index.of_phrase(token.head)  # "Russia, an ally of Assad"
-        elif token.dep_ in ("attr", "acomp") and token.head.pos_ in VERBAL:
-            holder = holders(token.head, index, words)  # "Qatar is a critic of Assad"
+        elif named:
+            holder = named  # "Iraq's work with other partners, including the International Monetary Fund"
+        elif role.dep_ in ("compound", "appos"):
+            holder = index.of_phrase(role.head)  # "Russia, an ally of Assad"
+        elif role.dep_ in ("attr", "acomp") and role.head.pos_ in VERBAL:
+            holder = holders(role.head, index, words)  # "Qatar is a critic of Assad"
         else:
             holder = []
         if not others and kind in words["symmetric"] and len(holder) > 1:
