@@ -393,3 +393,12 @@ def test_an_attack_in_words_is_an_accusation(pipeline, text, want, unwanted):
     names = {a.id: a.name for a in article.actors}
     coded = {(e.type, names.get(e.source), names.get(e.target)) for e in article.events}
     assert want in coded and not any(kind == unwanted for kind, _, _ in coded)
+
+
+@pytest.mark.parametrize("text, want", [
+    # Ours: a passive's subject undergoes the act; aid received is aid given by whom it came from.
+    ("Germany was pressured by France to help Greece.", {("COERCE", "FRA", "DEU")}),
+    ("Syrian rebels received weapons from Qatar.", {("AID", "QAT", "SYR")}),
+])
+def test_who_undergoes_a_passive_or_receives_aid_is_the_target(pipeline, text, want):
+    assert {triple for triple, _ in coded_triples(analyzed_sentence(pipeline, text))} == want

@@ -24,7 +24,7 @@ from dragoman.events.model import EventTypeModel
 from dragoman.events.reported import rejected_accusers, reported_accusations, reported_demands
 from dragoman.events.roles import lexicon, named_deeper, same_party, state_named, subjects_of, targets_of
 from dragoman.events.status import confidence_of, status_of
-from dragoman.events.transfers import transferred
+from dragoman.events.transfers import received_from, transferred
 from dragoman.events.when import find_place, resolve_date
 from dragoman.mention_index import MentionIndex, index_of, is_speech_verb, is_to_clause
 from dragoman.record import Actor, Article, Event, Location
@@ -110,6 +110,10 @@ def verb_triggers(doc: Doc, index: MentionIndex, used: set[int], coder: EventCod
     for word in doc_tokens(doc):
         if word.pos_ != "VERB":
             continue
+        if (giver := received_from(word)) is not None:  # "received weapons from the government": AID to the subject
+            used.update(c.i for c in word.children if c.dep_ == "dobj")
+            yield Trigger(word, "AID", None, parties(giver, index), subjects_of(word, index), False)
+            continue
         kind, mode, _ = coder.verb_type(word)
         if not kind or word.lemma_.lower() in lex["undergoing_verbs"]:
             continue  # "deflected attacks from X": the attacks are X's event, not the deflecting
@@ -133,6 +137,8 @@ def verb_triggers(doc: Doc, index: MentionIndex, used: set[int], coder: EventCod
         targets = targets_of(word, index, prepositions, into_clauses=into, deep=kind not in TARGET_DEFAULT_TYPES)
         if is_passive(word) and not any(c.dep_ == "agent" for c in word.children):
             sources, targets = [], targets or sources  # "HTS remains proscribed": HTS undergoes it
+        elif is_passive(word):  # "Obama is being pressured by Congress to help Iran": Obama is pressured
+            targets = [a for c in word.children if c.dep_ == "nsubjpass" for a in index.of_phrase(c)] or targets
         yield Trigger(word, kind, mode or mode_of(word), sources, targets or reciprocal(word, sources), False)
 
 

@@ -6,6 +6,7 @@ PLOVER's AID is the provision of material help, whatever the verb; CAMEO lists "
 "provide" as bare cooperation, which is why they sit on the CAMEO stoplist. A transfer verb names
 AID only when what it transfers is on the ``transfers.aid_nouns`` list or is a sum of money;
 the recipient is then its target (a dative, "to X", or the object of "provide X with Y").
+Received aid ("received weapons from the government") is the same act told from the other side.
 """
 
 from __future__ import annotations
@@ -46,3 +47,14 @@ def transferred(verb: Token) -> Optional[Token]:
             if given:
                 return given[0]
     return None
+
+
+def received_from(verb: Token) -> Optional[Token]:
+    """Who gave what a receiving verb's subject got, if it is material aid: "received weapons
+    from the government" (the government), "obtained $5 million from the World Bank"."""
+    if verb.pos_ != "VERB" or verb.lemma_.lower() not in transfers()["receiving_verbs"]:
+        return None
+    if not any(c.dep_ == "dobj" and is_material(c) for c in verb.children):
+        return None
+    return next((g for c in verb.children if c.dep_ == "prep" and c.lower_ == "from"
+                 for g in c.children if g.dep_ == "pobj"), None)
