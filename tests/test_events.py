@@ -402,3 +402,13 @@ def test_an_attack_in_words_is_an_accusation(pipeline, text, want, unwanted):
 ])
 def test_who_undergoes_a_passive_or_receives_aid_is_the_target(pipeline, text, want):
     assert {triple for triple, _ in coded_triples(analyzed_sentence(pipeline, text))} == want
+
+
+@pytest.mark.parametrize("text", [
+    # Ours: "according to" names no act, and a match report's "beat" is no use of force.
+    "More than 2,500 civilians have been killed so far this year, according to the United Nations.",
+    "Switzerland beat Gibraltar 6-0 on Friday.",
+])
+def test_sentences_that_report_no_political_act(pipeline, text):
+    article = analyzed_sentence(pipeline, text)
+    assert not any(event.type in ("COOPERATE", "ASSAULT") for event in article.events)

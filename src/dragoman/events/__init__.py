@@ -5,12 +5,12 @@ nouns with an actor attached (``the rebel offensive``, ``talks ... with Iran``, 
 agreement brokered by Russia and Turkey``) and light verbs with their object (``offered military
 support``). Roles come from the parse (``roles.py``), one event per source and target pair, so
 "Moscow and Tehran have offered ..." is two events. The sentence is the evidence (``start``,
-``end``); date, place and status are read around the trigger (``when.py``, ``status.py``).
+``end``); date, place and status are read around the trigger (``when.py``, ``status.py``), and
+what the clause says of intent, refusal and words (``readings.py``) may recode the trigger.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from pathlib import Path
 from typing import Iterator, Optional, Union
 
@@ -21,28 +21,19 @@ from dragoman.actors.kb import load_kb
 from dragoman.doc_views import doc_tokens, entities_in
 from dragoman.events.features import clause_features, default_word_lists
 from dragoman.events.model import EventTypeModel
+from dragoman.events.readings import Trigger, is_match_report, recode, wanted_clauses
 from dragoman.events.reported import rejected_accusers, reported_accusations, reported_demands
 from dragoman.events.roles import lexicon, named_deeper, same_party, state_named, subjects_of, targets_of
 from dragoman.events.status import confidence_of, status_of
 from dragoman.events.transfers import received_from, transferred
 from dragoman.events.when import find_place, resolve_date
-from dragoman.mention_index import MentionIndex, index_of, is_speech_verb, is_to_clause
+from dragoman.mention_index import MentionIndex, index_of, is_speech_verb
 from dragoman.record import Actor, Article, Event, Location
 
 TARGET_DEFAULT_TYPES = ("ASSAULT", "COERCE", "MOBILIZE")
 TARGETLESS_TYPES = ("PROTEST", "MOBILIZE", "RETREAT")
 SYMMETRIC_TYPES = ("AGREE", "CONSULT", "COOPERATE")
 POLICIES = ("model", "rules", "either", "fallback")
-
-
-@dataclass
-class Trigger:
-    word: Token
-    type: str
-    mode: Optional[str]
-    sources: list[Actor]
-    targets: list[Actor]
-    nominal: bool
 
 
 class EventCoder:
@@ -72,6 +63,8 @@ class EventCoder:
     def verb_type(self, word: Token) -> tuple[Optional[str], Optional[str], float]:
         """The PLOVER type and mode of the clause ``word`` heads, and how sure: by the policy."""
         listed = self.listed_type(word)
+        if word.lemma_.lower() in lexicon()["never_events"]:
+            return None, None, 0.0  # "according to", "including": no act, whatever the model says
         if self.model is None or self.policy == "rules" or (
                 self.policy == "fallback" and (listed or is_speech_verb(word))):  # a speech verb's report has its own verb
             return listed, None, 0.6 if listed else 0.0
@@ -167,11 +160,6 @@ def wanting_triggers(doc: Doc, index: MentionIndex) -> Iterator[Trigger]:
         targets = [a for a in asked if not any(same_party(a, s) for s in sources)]
         if sources and targets:
             yield Trigger(word, "REQUEST", None, sources, targets, False)
-
-
-def wanted_clauses(word: Token) -> list[Token]:
-    """The to-clauses of a wanting verb ("to extradite Assange")."""
-    return [c for c in word.children if c.dep_ in ("ccomp", "xcomp") and c.pos_ in ("VERB", "AUX") and is_to_clause(c)]
 
 
 def is_passive(verb: Token) -> bool:
@@ -316,6 +304,8 @@ def add_events(article: Article, doc: Doc, coder: EventCoder) -> Article:
     pairs: list[tuple[Event, Trigger]] = []
     seen = set()
     for trigger in sorted(triggers, key=lambda t: t.word.i):
+        if trigger.type in TARGET_DEFAULT_TYPES and is_match_report(trigger.word.sent):
+            continue  # "Switzerland beat Gibraltar 6-0"
         date, date_text = date_of(trigger.word, article.published)
         location, place = place_of(trigger.word)
         status = status_of(trigger.word, date, article.published, marks)
@@ -354,87 +344,6 @@ def add_events(article: Article, doc: Doc, coder: EventCoder) -> Article:
     give_armed_groups_the_country_they_fight([(actors.get(e.source or ""), actors.get(e.target or ""))
                                               for e in events if e.type in fighting])
     return article
-
-
-def recode(pairs: list[tuple[Event, Trigger]], triggers: list[Trigger], index: MentionIndex) -> list[tuple[Event, Trigger]]:
-    """PLOVER's reading of intent and refusal: "wants to attack" is THREATEN, "seeking to deepen a
-    partnership" and "agreed to lift the sanctions" are AGREE (the intent verb's own event goes),
-    so is an act a party announces it will do ("Ethiopia said it would allow the WFP to deliver
-    food": the announcement happened, the act may not), "would not provide support" and "reluctant
-    to commit" are REJECT, and talks someone "refused to hold" are no CONSULT."""
-    lex = lexicon()
-    at = {t.word.i for t in triggers}
-    aimed = {t.word.i for t in triggers if t.targets}
-    drop: set[int] = set()
-    kinds: dict[int, str] = {}
-    announced: set[int] = set()
-    for trigger in triggers:
-        word, head = trigger.word, trigger.word.head
-        if head.lemma_.lower() in lex["wanting_verbs"] and word in wanted_clauses(head) and head.i in at and (
-                any(c.dep_ == "nsubj" for c in word.children) or any(c.dep_ == "dobj" for c in head.children)):
-            drop.add(word.i)  # "wants the UK to extradite Assange": a REQUEST, the extradition not done
-        elif word.dep_ == "xcomp" and head.lemma_.lower() in lex["intent_verbs"]:
-            kinds[word.i] = lex["intent_types"].get(trigger.type, "AGREE")
-            if head.i in at:
-                drop.add(head.i)
-        elif verbal_attack(trigger):
-            kinds[word.i] = "ACCUSE"
-        elif announced_intent(trigger, index):
-            kinds[word.i] = lex["intent_types"].get(trigger.type, "AGREE")
-            announced.add(word.i)
-        elif any(c.dep_ == "neg" for c in word.children) and trigger.type in lex["negated_becomes_reject"]:
-            kinds[word.i] = "REJECT"
-        elif (refusal := refusal_over(word)) is not None:
-            if refusal.i in aimed or trigger.type not in lex["negated_becomes_reject"]:
-                drop.add(word.i)  # "refused to negotiate with Kabul", "refused to send troops": neither took place
-            else:
-                kinds[word.i] = "REJECT"  # "reluctant to commit to a meeting"
-    out = []
-    for event, trigger in pairs:
-        if trigger.word.i in drop:
-            continue
-        event.type = kinds.get(trigger.word.i, event.type)
-        if trigger.word.i in announced and event.status == "hypothetical":
-            event.status = "claimed"  # the intent is stated by its holder; the act itself is to come
-        out.append((event, trigger))
-    return out
-
-
-def verbal_attack(trigger: Trigger) -> bool:
-    """"Johnson attacked Corbyn", "launched a scathing attack on the state government", "attacks
-    from the White House on the senator": an attack whose doers are all politicians, parties or
-    other speakers, or whose targets all are, is made with words."""
-    rule = lexicon()["verbal_attacks"]
-    word = trigger.word
-    words = {word.lower_, word.lemma_.lower(), *(c.lower_ for c in word.children if c.dep_ == "dobj")}
-    if trigger.type != "ASSAULT" or not words & set(rule["words"]) or not trigger.sources:
-        return False
-    speakers = set(rule["speaker_types"])
-    if all(source.type in speakers for source in trigger.sources):
-        return True
-    unarmed = not any(source.type in rule["force_types"] for source in trigger.sources)
-    return unarmed and bool(trigger.targets) and all(target.type in speakers for target in trigger.targets)
-
-
-def announced_intent(trigger: Trigger, index: MentionIndex) -> bool:
-    """A clause a speech verb reports, in the future, whose doer is the speaker: "Russia said it
-    would send troops", "Trump said he will impose tariffs". Negation is left to the refusal rules
-    ("said it would not attend" is a REJECT)."""
-    word = trigger.word
-    if word.dep_ != "ccomp" or not is_speech_verb(word.head) or any(c.dep_ == "neg" for c in word.children):
-        return False
-    if not any(c.dep_ == "aux" and c.lower_ in lexicon()["intent_auxiliaries"] for c in word.children):
-        return False
-    speakers = subjects_of(word.head, index)
-    return any(source in speakers for source in trigger.sources)
-
-
-def refusal_over(word: Token) -> Optional[Token]:
-    """The word of refusal a trigger's clause depends on: "refused to negotiate", "reluctant to
-    commit", "balking at committing"."""
-    head = word.head.head if word.dep_ == "pcomp" and word.head.dep_ == "prep" else word.head
-    refusing = word.dep_ in ("xcomp", "pcomp") and head.lemma_.lower() in lexicon()["refusal_heads"]
-    return head if refusing and head is not word else None
 
 
 def default_target(kind: str, source: Actor, location: Optional[Location], place: Optional[Span],

@@ -15,7 +15,7 @@ from dragoman.mention_index import MentionIndex, is_speech_verb, is_to_clause
 from dragoman.record import Actor, Event
 
 if TYPE_CHECKING:
-    from dragoman.events import Trigger
+    from dragoman.events.readings import Trigger
 
 
 def reported_demands(doc: Doc, events: list[Event], index: MentionIndex) -> list[Event]:
