@@ -412,3 +412,9 @@ def test_who_undergoes_a_passive_or_receives_aid_is_the_target(pipeline, text, w
 def test_sentences_that_report_no_political_act(pipeline, text):
     article = analyzed_sentence(pipeline, text)
     assert not any(event.type in ("COOPERATE", "ASSAULT") for event in article.events)
+
+
+def test_cancelled_talks_are_a_rejection_and_no_talks(pipeline):
+    # Ours. Cancelling talks or a visit is REJECT (PLOVER); the talks did not take place.
+    article = analyzed_sentence(pipeline, "Germany cancelled talks with Russia on Friday.")
+    assert {triple for triple, _ in coded_triples(article)} == {("REJECT", "DEU", "RUS")}
