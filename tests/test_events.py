@@ -418,3 +418,9 @@ def test_cancelled_talks_are_a_rejection_and_no_talks(pipeline):
     # Ours. Cancelling talks or a visit is REJECT (PLOVER); the talks did not take place.
     article = analyzed_sentence(pipeline, "Germany cancelled talks with Russia on Friday.")
     assert {triple for triple, _ in coded_triples(article)} == {("REJECT", "DEU", "RUS")}
+
+
+def test_seeking_help_or_an_extradition_from_a_state_asks_that_state(pipeline):
+    # BBC, page c7e39ac4 of the scrapinghub/article-extraction-benchmark (MIT; third-party content), shortened.
+    article = analyzed_sentence(pipeline, "Now the US is seeking Assange's extradition from the UK.")
+    assert ("REQUEST", "USA", "GBR") in {triple for triple, _ in coded_triples(article)}
