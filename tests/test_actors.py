@@ -390,6 +390,9 @@ def test_the_terrorist_group_is_the_armed_group_named_before(pipeline):
     ("Ivory Coast rebels on Friday again rejected a Senegalese peace plan.", "Ivorian rebels", "CIV"),  # REJECT-0029
     ("South African troops clashed with rebels in eastern Congo.", "South African troops", "ZAF"),  # ours
     ("The South Korean government protested.", "South Korean government", "KOR"),  # ours
+    # PLOVER-GSR01-THREATEN-0007: a plural title with a nationality is a group of that country.
+    ("Palestinian leaders said they would boycott all official contact with the United States.",
+     "Palestinian leaders", "PSE"),
 ])
 def test_a_demonym_of_two_words_gives_a_group_its_country(pipeline, text, name, country):
     article = pipeline.analyze(text, date="2000-01-01")
