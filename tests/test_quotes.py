@@ -290,3 +290,29 @@ def test_a_report_inside_a_transcript_line_is_the_lines_words_not_a_second_quote
     actors = actor_index(article)
     inner = [q for q in article.quotes if "whole nation" in q.text]
     assert [(actors[q.speaker].name, q.kind) for q in inner] == [("Mike Pence", "direct")]
+
+
+def test_a_pronoun_goes_on_with_the_person_the_pronouns_before_it_stand_for(pipeline):
+    """Made-up court report: "He was arrested ... he said" stay with the man a pronoun chain has
+    followed for sentences, not the woman named last (as an object) before the tag."""
+    text = ("Peter Marlowe, 52, of Danby, pleaded guilty on Monday to threatening a member of Congress.\n\n"
+            "Marlowe faces up to 10 years in prison. Sentencing is scheduled for Feb. 14. "
+            "The hearing will be held in Buffalo.\n\n"
+            "He was arrested in April after a call to the offices of Rep. Ana Ruiz.\n\n"
+            "During the call, he said, “someone should teach her a lesson,” prosecutors said.")
+    article = pipeline.analyze(text, date="2019-11-18")
+    at = text.index("he said")
+    assert [a.name for a in article.actors for m in a.mentions if m.start == at] == ["Peter Marlowe"]
+
+
+def test_the_title_is_the_holder_named_last_by_any_name(pipeline):
+    """Made-up state story: "the governor" after another governor is introduced, but once the
+    first is named again by surname alone, is the first."""
+    text = ("Republican Gov. Eric Dunmore and legislative leaders have avoided criticism of the teachers. "
+            "They seem intent on not repeating the fight that Kentucky Gov. Matt Corwin picked last spring.\n\n"
+            "Teachers did not see Dunmore at the Statehouse on Tuesday.\n\n"
+            "The governor said he was waiting for a commission to report on teacher pay.")
+    article = pipeline.analyze(text, date="2019-11-19")
+    actors = actor_index(article)
+    report = next(q for q in article.quotes if "waiting for a commission" in q.text)
+    assert actors[report.speaker].name == "Eric Dunmore"

@@ -8,7 +8,7 @@ where what they do is reported by the body that speaks ("Russia said it would se
 
 from __future__ import annotations
 
-from bisect import bisect_right
+from bisect import bisect_right, insort
 from typing import Iterator, Optional
 
 from spacy.tokens import Doc, Token
@@ -84,14 +84,20 @@ def pronoun_mentions(doc: Doc, kb: KnowledgeBase, people: list[Mention], others:
     subjects = subject_tokens(doc, people)
     speakers = subject_tokens(doc, others)
     genders = titled_genders(doc, people, kb)
+    chain = sorted(people, key=lambda m: m.first_token)  # and each pronoun linked: "He was arrested ... he asked"
     for token in doc_tokens(doc):
         if token.i in taken:
             continue
         if token.lower_ in kb.pronouns:
             gender = kb.pronoun_genders.get(token.lower_)
-            target = antecedent(token, people, subjects, starts, quoted, {**genders, token.lower_ + ":": gender})
+            target = antecedent(token, chain, subjects, starts, quoted, {**genders, token.lower_ + ":": gender})
             if target is not None and gender:
                 genders.setdefault(target.key, gender)  # "she" once, never "he" after
+            if target is not None and gender and not within(token.idx, quoted):
+                insort(chain, linked(token.idx, token.idx + len(token), token.text, token.i, target, 0.7),
+                       key=lambda m: m.first_token)
+                if token.dep_ in SUBJECT_DEPS:
+                    subjects.add(token.i)
         elif token.lower_ in ("it", "they") and token.dep_ == "nsubj" and says(token.head):
             target = antecedent(token, [m for m in others if m.first_token in speakers], speakers, starts, quoted)
         elif token.lower_ in ("it", "they") and token.dep_ in SUBJECT_DEPS:
@@ -119,7 +125,13 @@ def reporting_body(token: Token, others: list[Mention]) -> Optional[Mention]:
 
 def title_mentions(doc: Doc, kb: KnowledgeBase, people: list[Mention], taken: set[int]) -> Iterator[Mention]:
     """``the minister``, ``the Russian minister``, ``Austria's interior minister``, ``the
-    governor`` (after "Gov. Eric Holcomb"): the last person named with that title."""
+    governor`` (after "Gov. Eric Holcomb"): the person holding that title who was named last, by any
+    of their names (Holcomb named again after another governor was introduced is still "the governor")."""
+    roles: dict[str, str] = {}
+    for person in people:
+        if person.role:
+            roles.setdefault(person.key, person.role)
+    ordered = sorted(people, key=lambda m: m.first_token)
     for token in doc_tokens(doc):
         if token.i in taken or token.pos_ != "NOUN" or not any(
                 c.lower_ == "the" or c.dep_ == "poss" and kb.country_of_word(c.text) for c in token.children):
@@ -129,10 +141,10 @@ def title_mentions(doc: Doc, kb: KnowledgeBase, people: list[Mention], taken: se
             continue
         near = [*token.children, *(g for c in token.children if c.lower_ == "of" for g in c.children)]
         country = next((kb.country_of_word(c.text) for c in near if kb.country_of_word(c.text)), None)
-        before = [m for m in people if m.first_token < token.i]
-        after = [m for m in people if m.first_token > token.i]  # a lede names the office before the person
+        before = [m for m in ordered if m.first_token < token.i]
+        after = [m for m in ordered if m.first_token > token.i]  # a lede names the office before the person
         for person in [*reversed(before), *after]:
-            role = normalise(person.role or "")
+            role = normalise(roles.get(person.key, ""))
             role = kb.title_abbreviations.get(role, role)  # "Gov." is a governor
             same_title = word in role or (word == "leader" and role in kb.leader_titles)
             if role and same_title and (person.country is None or country in (None, person.country)):
