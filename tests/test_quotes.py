@@ -316,3 +316,39 @@ def test_the_title_is_the_holder_named_last_by_any_name(pipeline):
     actors = actor_index(article)
     report = next(q for q in article.quotes if "waiting for a commission" in q.text)
     assert actors[report.speaker].name == "Eric Dunmore"
+
+
+def test_a_paragraph_of_quotation_without_a_tag_goes_on_with_the_quote_before_it(pipeline):
+    """Made-up interview: the second paragraph has no tag of its own; it is the same quote, its
+    citation running over the first paragraph's tag, not a second piece of Marsh's words."""
+    text = ("“The plan is the best we have had in a decade,” Gloria Marsh told reporters on Monday.\n\n"
+            "“It pays for itself. It puts teachers first.”\n\n"
+            "“We will pass it this spring,” she added.")
+    article = pipeline.analyze(text, date="2019-11-18")
+    actors = actor_index(article)
+    assert [(q.text[:8], q.text[-12:], actors[q.speaker].name) for q in article.quotes] == [
+        ("The plan", "chers first.", "Gloria Marsh"), ("We will ", "this spring,", "Gloria Marsh")]
+
+
+def test_a_programmes_name_in_marks_is_not_a_quote(pipeline):
+    """Made-up sentence: the capitalised words in marks after "on" name a show; the report is the
+    only quote."""
+    text = "Speaking on “Sunday Morning Report,” Senator Dale Ortiz said the bill would pass."
+    article = pipeline.analyze(text, date="2019-11-18")
+    assert [q.text for q in article.quotes] == ["the bill would pass"]
+
+
+def test_a_fragment_in_the_tags_next_report_is_not_the_rest_of_the_quote(pipeline):
+    """Made-up sentence: the tag goes on with its own report ("adding that ..."); the fragment in
+    marks there belongs to that report, not to the quote before the tag."""
+    text = "“He stands for the middle class,” Anderson said, adding that Sanders is “the most trustworthy of them.”"
+    article = pipeline.analyze(text, date="2016-02-20")
+    assert [(q.kind, q.text) for q in article.quotes] == [
+        ("direct", "He stands for the middle class,"), ("indirect", "Sanders is “the most trustworthy of them.”")]
+
+
+def test_an_opening_mark_glued_to_the_comma_before_it_still_opens_a_quote():
+    """Made-up paragraph: ``said,“Look`` is one word to the tokeniser unless the mark is set apart."""
+    from dragoman.quotemarks import repair_quotes
+
+    assert repair_quotes("Ryan said,“Look, it has no place here.”") == "Ryan said, “Look, it has no place here.”"

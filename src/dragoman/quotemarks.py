@@ -8,7 +8,8 @@ the closer and rewritten to match the opener. Apostrophes inside words (``It's``
 touched, and a stray single mark glued to a double opener is dropped. Two apostrophes or two
 backquotes standing for one double mark (``''Not now,'' he said``: news archives and typewriter
 copy) become that mark. A right double mark with a space before it and a word after it opens a
-quote (``”Fear. I am afraid”``) and becomes a left one.
+quote (``”Fear. I am afraid”``) and becomes a left one. A left mark glued to the comma or colon
+before it (``said,“Look``) gets a space, or the tokeniser makes one word of the verb and the quote.
 """
 
 from __future__ import annotations
@@ -21,6 +22,7 @@ DOUBLE_OPEN = {'"': '"', "\u201c": "\u201d", "\u201e": "\u201d", "\u00ab": "\u00
 DOUBLE_CLOSE = {'"', "\u201d", "\u00bb"}
 SINGLES = {"'", "\u2018", "\u2019"}
 DOUBLED_MARKS = re.compile(r"``|''(?!\w)|(?<!\w)''")
+GLUED_OPENER = re.compile("([,:])(\u201c)(?=\\w)")  # 'Ryan said,\u201cLook': the tokeniser keeps it one word
 
 
 def is_wordchar(ch: str) -> bool:
@@ -48,7 +50,7 @@ def is_apostrophe(text: str, i: int) -> bool:
 
 def repair_quotes(paragraph: str) -> str:
     """The paragraph with every double-mark quote closed by a matching double mark."""
-    chars = list(DOUBLED_MARKS.sub('"', paragraph))
+    chars = list(GLUED_OPENER.sub("\\1 \\2", DOUBLED_MARKS.sub('"', paragraph)))
     i = 0
     while i < len(chars):
         if chars[i] == "\u201d" and looks_like_opener("".join(chars), i) and not looks_like_closer("".join(chars), i):

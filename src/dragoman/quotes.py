@@ -44,7 +44,7 @@ def is_direct(text: str, quoted: Quoted, cue: Optional[Token], doc: Doc) -> bool
         return True
     if before.endswith(",") and cue is not None and cue.idx < quoted.start:
         return True
-    content = text[quoted.start:quoted.end].rstrip()
+    content = text[quoted.start:quoted.end].rstrip().rstrip("'\u2019")  # "... It's very simple.'"
     after = text[quoted.end + 1:quoted.end + 2]
     opens_paragraph = "\n" in text[len(before):quoted.start]
     starts_sentence = not before or opens_paragraph or before[-1] in ".!?\n\"\u201d"
@@ -91,7 +91,9 @@ def direct_and_partial(article: Article, doc: Doc, index: MentionIndex, lines: l
 def rejoin_interrupted(text: str, found: list[tuple]) -> list[tuple]:
     """``"Hopefully," the president said, "this museum can help us ..."``: one quote interrupted by
     its tag is one quote, its citation running over the tag. The first piece ends at a comma, the
-    tag between the pieces holds its cue, and the second piece has no other speaker."""
+    tag between the pieces holds its cue and no other report, and the second piece has no other
+    speaker (a fragment in the tag's next report is that report's: ``," Anderson said, adding that
+    Sanders is "the most trustworthy."``)."""
     limit = load_json("quotes/cues.json")["interrupting_tag_max_words"]
     out: list[tuple] = []
     for quote in found:
@@ -107,7 +109,45 @@ def is_interrupted(text: str, first: tuple, second: tuple, limit: int) -> bool:
     gap = text[end + 1:second[0] - 1]
     return (kind == "direct" and cue is not None and speaker is not None and "\n" not in gap
             and text[start:end].rstrip().endswith(",") and end < cue.idx < second[0]
-            and len(gap.split()) <= limit and (second[4] is None or second[4].i == speaker.i))
+            and len(gap.split()) <= limit and not reports_again(cue, second[0])
+            and (second[4] is None or second[4].i == speaker.i))
+
+
+def reports_again(cue: Token, until: int) -> bool:
+    """The tag goes on with a report of its own before ``until`` (``adding that``, ``urging X to``)."""
+    for token in cue.doc[cue.i + 1:]:
+        if token.idx >= until:
+            return False
+        if is_speech_verb(token):
+            return True
+    return False
+
+
+def join_continued(text: str, found: list[tuple]) -> list[tuple]:
+    """``"Ted Cruz is the best candidate," Viguerie says.`` and a paragraph of quotation with no tag
+    of its own after it (``"He checks all our boxes."``): the second goes on with the first, so the
+    two are one quote whose citation runs over the tag, not two pieces of one speaker's words."""
+    limit = load_json("quotes/cues.json")["continued_quote_gap_max_words"]
+    out: list[tuple] = []
+    for quote in found:
+        if out and is_continued(text, out[-1], quote, limit):
+            first = out.pop()
+            quote = (first[0], quote[1], "direct", first[3], first[4])
+        out.append(quote)
+    return out
+
+
+def is_continued(text: str, first: tuple, second: tuple, limit: int) -> bool:
+    """Nothing lies between but white space or the first quote's own tag (``," Viguerie says.``);
+    a sentence of narrative between (``She is 45.``) ends the quote."""
+    start, end, kind, cue, speaker = first
+    if not (kind == second[2] == "direct" and speaker is not None and second[4] is None):
+        return False
+    gap = text[end + 1:second[0] - 1]
+    if not gap.strip():
+        return True
+    tag_only = cue is not None and end < cue.idx and cue.sent.end_char >= end + 1 + len(gap.rstrip())
+    return tag_only and gap.count("\n\n") <= 1 and len(gap.split()) <= limit
 
 
 def continue_speakers(text: str, found: list[tuple]) -> list[tuple]:
@@ -194,9 +234,18 @@ def reported_contents(cue: Token) -> list[tuple[Token, Span]]:
 
 def report_span(cue: Token, clause: Token) -> Span:
     """The words a reported clause covers, and a clause joined to the speech verb right after it
-    with no speech verb of its own ("says there's a long road ahead but he feels confident ...")."""
+    with no speech verb of its own ("says there's a long road ahead but he feels confident ...");
+    a report joined inside the clause with its own speaker and speech verb is another report
+    ("three-quarters said they were worried, and more than 4 in 10 said ...")."""
     doc = clause.doc
     end = clause.right_edge.i + 1
+    second = [t for t in clause.subtree if t.dep_ == "conj" and t.i > clause.i and is_speech_verb(t)
+              and any(c.dep_ == "nsubj" for c in t.children)]  # "said they were worried, and 4 in 10 said ..."
+    if second:
+        end = second[0].left_edge.i
+        while end > clause.i + 1 and doc[end - 1].dep_ in ("cc", "punct"):
+            end -= 1
+        return doc[clause.left_edge.i:end]
     joined = [c for c in cue.children if c.dep_ == "conj" and c.pos_ in ("VERB", "AUX") and c.left_edge.i >= end - 1
               and not any(is_speech_verb(t) for t in c.subtree)]  # the verb itself included
     if joined and all(doc[i].dep_ in ("cc", "punct") for i in range(end, joined[0].left_edge.i)):
@@ -247,10 +296,22 @@ def is_scare_quote(doc: Doc, start: int, end: int) -> bool:
     if span is None:
         return False
     words = [t for t in span if not (t.is_punct or t.is_space)]
+    if is_title_name(words, text_of(doc)[start:end].rstrip()[-1:]):
+        return True
     if len(words) >= load_json("quotes/cues.json")["partial_min_words"] or text_of(doc)[start:end].rstrip()[-1:] in ".,!?":
         return False
     before = [t for t in doc[max(span.start - 3, 0):span.start] if not (t.is_punct or t.is_quote)]
     return not any(t.lower_ == "as" for t in before)
+
+
+def is_title_name(words: list[Token], last: str) -> bool:
+    """``appeared on "Sunday Morning Futures,"``, ``told "State of the Union"``: a few words, each
+    capitalised but the small ones, with no verb and no sentence end, name a programme or a work."""
+    cues = load_json("quotes/cues.json")
+    small = set(cues["title_small_words"])
+    return (2 <= len(words) <= cues["title_max_words"] and last not in ".!?"
+            and all(t.text[:1].isupper() or t.lower_ in small for t in words)
+            and not any(t.pos_ in ("VERB", "AUX") for t in words))
 
 
 def host_report(partial: tuple, found: list[tuple]) -> Optional[tuple]:
@@ -279,7 +340,7 @@ def add_quotes(article: Article, doc: Doc) -> Article:
               for line in spoken]
     marked += [(line.content_start, line.end) for line in spoken if line.transcript]  # "FALLIN: Well, I think ..."
     found += [(s, e, "indirect", cue, who) for s, e, cue, who in indirect(doc, marked, index)]
-    found = continue_speakers(article.text, sorted(found, key=lambda q: q[0]))
+    found = continue_speakers(article.text, join_continued(article.text, sorted(found, key=lambda q: q[0])))
     hosts = {id(q): host_report(q, found) for q in found if q[2] == "partial"}
     kept = [q for q in found if not (q[2] == "partial" and (q[4] is None or hosts[id(q)] is not None))
             and not (q[2] != "indirect" and is_scare_quote(doc, q[0], q[1]))]
