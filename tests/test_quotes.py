@@ -352,3 +352,11 @@ def test_an_opening_mark_glued_to_the_comma_before_it_still_opens_a_quote():
     from dragoman.quotemarks import repair_quotes
 
     assert repair_quotes("Ryan said,“Look, it has no place here.”") == "Ryan said, “Look, it has no place here.”"
+
+
+def test_a_one_word_answer_after_the_verb_is_what_was_said(pipeline):
+    """Made-up poll report: "said yes" and "said so" report an answer, the word after the verb."""
+    text = "In the survey, 72 percent of Democrats said yes. About half said so in March."
+    article = pipeline.analyze(text, date="2016-02-18")
+    assert [(q.speaker_text, q.text) for q in article.quotes] == [
+        ("72 percent of Democrats", "yes"), ("About half", "so")]

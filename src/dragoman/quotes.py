@@ -228,6 +228,8 @@ def reported_contents(cue: Token) -> list[tuple[Token, Span]]:
         clauses += [g for c in cue.children if c.dep_ == "prep" and c.lower_ in load_json("quotes/cues.json")["charge_prepositions"]
                     for g in c.children if g.dep_ == "pcomp" and g.tag_ == "VBG"]
     contents = [(c, report_span(cue, c)) for c in clauses]
+    answers = load_json("quotes/cues.json")["answer_words"]  # "half said so", "72 percent said yes"
+    contents += [(c, cue.doc[c.i:c.i + 1]) for c in cue.children if c.i == cue.i + 1 and c.lower_ in answers]
     naming = naming_complement(cue, objects)
     return contents + ([(naming, cue.doc[objects[0].left_edge.i:naming.right_edge.i + 1])] if naming is not None else [])
 
