@@ -360,3 +360,13 @@ def test_a_one_word_answer_after_the_verb_is_what_was_said(pipeline):
     article = pipeline.analyze(text, date="2016-02-18")
     assert [(q.speaker_text, q.text) for q in article.quotes] == [
         ("72 percent of Democrats", "yes"), ("About half", "so")]
+
+
+def test_a_tally_after_a_name_and_a_bare_according_to_are_not_quotes(pipeline):
+    """Made-up results page: "Name: 1,769." is a count, not words, and "That's according to X"
+    reports nothing of its own; "according to" with a claim still does."""
+    text = ("Delegates so far.\n\nHillary Clinton: 1,769.\n\nBernie Sanders: 1,501.\n\n"
+            "Most voters want experience. That’s according to early exit polls.\n\n"
+            "Turnout was up 20 percent, according to the county clerk.")
+    article = pipeline.analyze(text, date="2016-06-04")
+    assert [(q.speaker_text, q.text) for q in article.quotes] == [("the county clerk", "Turnout was up 20 percent")]

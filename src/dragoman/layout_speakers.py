@@ -53,6 +53,8 @@ def named_lines(doc: Doc, index: MentionIndex) -> list[NamedLine]:
             continue
         end = text.find("\n", match.end())
         end = len(text.rstrip()) if end < 0 else end
+        if not any(c.isalpha() for c in text[match.end():end]):
+            continue  # "Hillary Clinton: 1,769.": a tally, not words
         found.append(NamedLine(match.start("name"), match.end(), end, span[-1], name.isupper()))
     return found
 

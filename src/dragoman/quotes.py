@@ -189,7 +189,8 @@ def issuers_as_speakers(article: Article) -> None:
 
 
 def indirect(doc: Doc, quoted: list[tuple[int, int]], index: MentionIndex) -> Iterator[tuple[int, int, Token, Token]]:
-    """Complement clauses of speech verbs, and ``according to`` sentences, not already quoted."""
+    """Complement clauses of speech verbs, and ``according to`` sentences, not already quoted; a
+    sentence that is only ``That's according to ...`` reports nothing of its own."""
     text = text_of(doc)
     for token in doc_tokens(doc):
         if not is_speech_verb(token):
@@ -210,8 +211,9 @@ def indirect(doc: Doc, quoted: list[tuple[int, int]], index: MentionIndex) -> It
         attributed = according_to(sentence)
         if attributed is None:
             continue
-        rest = [t for t in sentence if not (attributed[1].start <= t.i < attributed[1].end) and not t.is_punct]
-        if rest and not inside_quotes(rest[0].idx, rest[-1].idx + len(rest[-1]), quoted):
+        rest = [t for t in sentence if not (attributed[1].start <= t.i < attributed[1].end)
+                and not (t.is_punct or t.is_space)]
+        if any(t.pos_ in ("NOUN", "PROPN", "VERB", "ADJ", "NUM") and t.lemma_ != "be" for t in rest) and not inside_quotes(rest[0].idx, rest[-1].idx + len(rest[-1]), quoted):
             yield rest[0].idx, rest[-1].idx + len(rest[-1]), doc[attributed[1].start], attributed[0]
 
 
