@@ -21,8 +21,6 @@ from spacy.tokens import Doc, Span, Token
 from dragoman.actors.kb import KnowledgeBase, normalise
 from dragoman.doc_views import entities_of
 
-TITLE_WORDS = ("former", "then", "acting", "deputy", "foreign", "defence", "defense", "prime", "minister",
-               "president", "interior", "state", "schools", "high", "school", "math", "teacher", "official")
 PARTY_TAG = re.compile(r"^,?\s*\(?([RDI])-([A-Z][A-Za-z. ]{1,14}?)\)?(?=[,.;)\s]|$)")
 DATELINE = re.compile(r"^([A-Z][A-Za-z .'-]{1,30}?)(?:,\s*([A-Z][A-Za-z .'-]{1,30}?))?\s*(?:\([A-Za-z ]+\)\s*)?[\u2013\u2014-]")
 MAX_APPOSITIVE = 12
@@ -103,7 +101,7 @@ def title_before(doc: Doc, start: int, kb: KnowledgeBase) -> tuple[Optional[str]
         token = doc[j]
         joins_title = token.lower_ in ("to", "of", "the") and j + 1 < start and doc[j + 1].is_title
         if (token.lower_ in ("'s", "\u2019s") or normalise(token.text) in kb.honorifics or token.is_title
-                or token.lower_ in TITLE_WORDS or (token.is_upper and len(token) > 1 and token.is_alpha)
+                or token.lower_ in kb.title_words or (token.is_upper and len(token) > 1 and token.is_alpha)
                 or normalise(token.text) in kb.country_titles or joins_title):
             words.insert(0, token)
         else:

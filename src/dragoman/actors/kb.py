@@ -123,6 +123,8 @@ class KnowledgeBase:
     companies: set[str] = field(default_factory=set)
     company_suffixes: set[str] = field(default_factory=set)
     compass_words: set[str] = field(default_factory=set)
+    government_nouns: set[str] = field(default_factory=set)
+    title_words: set[str] = field(default_factory=set)
 
     def add(self, entry: Entry, keys: list[str]) -> None:
         """Index ``entry`` under normalised names ``keys``."""
@@ -278,6 +280,8 @@ def load_kb() -> KnowledgeBase:
     kb.companies = {normalise(w) for w in conventions["companies"]}
     kb.company_suffixes = {normalise(w) for w in conventions["company_suffixes"]}
     kb.compass_words = {normalise(w) for w in conventions["compass_words"]}
+    kb.government_nouns = {normalise(w) for w in conventions["government_nouns"]}
+    kb.title_words = {w.lower() for w in conventions["title_words"]}
     generic = {normalise(w) for w in conventions["generic_bodies"]}
     for name, iso3, _kind in tsv_lines("places.tsv", 3):
         if iso3 not in kb.countries:

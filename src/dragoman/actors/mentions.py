@@ -27,7 +27,6 @@ MAX_ALIAS_TOKENS = 8
 LEADING_WORDS = ("the", "a", "an", "near", "in", "at", "from", "outside", "inside")
 LEADING_MARKS = ("-", "\u2013", "\u2014", "\u2015", "\"", "\u201c", "\u201d", "'", "\u2018", "\u2019")
 CITATION = re.compile(r"^\.?\[\d*\]?$")
-GOVERNMENT_NOUNS = ("government", "administration", "regime", "authority")
 
 
 @dataclass
@@ -422,7 +421,7 @@ def group_mentions(doc: Doc, kb: KnowledgeBase, taken: set[int], owners: dict[in
         countries = modifier_countries(token, modifiers, sector, kb, owners)
         head = singular(normalise(phrase))
         for iso3, word in countries or [(None, None)]:
-            key = f"gov:{iso3}" if iso3 and head in GOVERNMENT_NOUNS else f"group:{iso3}:{sector}:{head}"
+            key = f"gov:{iso3}" if iso3 and head in kb.government_nouns else f"group:{iso3}:{sector}:{head}"
             if iso3 is None and modifiers:  # "Western governments" are not "the government"
                 key = f"group:None:{sector}:{singular(normalise(strip_span(span).text))}"
             if iso3 is None and sector in kb.armed_opposition and head not in kb.titles:
