@@ -17,7 +17,7 @@ stage.
 
 from __future__ import annotations
 
-from typing import Iterator, Optional
+from typing import Callable, Iterator, Optional
 
 from spacy.tokens import Doc, Span, Token
 
@@ -95,9 +95,15 @@ def rejoin_interrupted(text: str, found: list[tuple]) -> list[tuple]:
     speaker (a fragment in the tag's next report is that report's: ``," Anderson said, adding that
     Sanders is "the most trustworthy."``)."""
     limit = load_json("quotes/cues.json")["interrupting_tag_max_words"]
+    return merged(found, lambda first, second: is_interrupted(text, first, second, limit))
+
+
+def merged(found: list[tuple], joins: Callable[[tuple, tuple], bool]) -> list[tuple]:
+    """Quotes where each one ``joins`` the one before it made one direct quote of the first's
+    speaker, its citation running from the first's start to the last's end."""
     out: list[tuple] = []
     for quote in found:
-        if out and is_interrupted(text, out[-1], quote, limit):
+        if out and joins(out[-1], quote):
             first = out.pop()
             quote = (first[0], quote[1], "direct", first[3], first[4])
         out.append(quote)
@@ -128,13 +134,7 @@ def join_continued(text: str, found: list[tuple]) -> list[tuple]:
     of its own after it (``"He checks all our boxes."``): the second goes on with the first, so the
     two are one quote whose citation runs over the tag, not two pieces of one speaker's words."""
     limit = load_json("quotes/cues.json")["continued_quote_gap_max_words"]
-    out: list[tuple] = []
-    for quote in found:
-        if out and is_continued(text, out[-1], quote, limit):
-            first = out.pop()
-            quote = (first[0], quote[1], "direct", first[3], first[4])
-        out.append(quote)
-    return out
+    return merged(found, lambda first, second: is_continued(text, first, second, limit))
 
 
 def is_continued(text: str, first: tuple, second: tuple, limit: int) -> bool:
