@@ -413,3 +413,11 @@ def test_a_direction_or_a_landform_is_no_place():
     kb = load_kb()
     assert kb.country_of_place("West") is None and kb.country_of_place("Coast") is None
     assert kb.country_of_place("West Bengal") == "IND"
+
+
+def test_a_generational_suffix_is_no_family_name(pipeline):
+    # Ours: "Carlineo" shortens "Patrick W. Carlineo Jr.", as "Lavrov" shortens "Sergei Lavrov".
+    article = pipeline.analyze("Patrick W. Carlineo Jr. pleaded guilty on Monday. Carlineo said he was sorry.",
+                               date="2019-11-18")
+    people = [a for a in article.actors if a.type == "person"]
+    assert len(people) == 1 and {m.text for m in people[0].mentions} >= {"Patrick W. Carlineo Jr.", "Carlineo"}

@@ -30,6 +30,16 @@ def words() -> dict:
     return load_json("mentions.json")
 
 
+def family_name(name: str) -> str:
+    """The last word of a person's name that is no generational suffix: "Carlineo" for "Patrick W.
+    Carlineo Jr.", lower-cased and without its full stop."""
+    suffixes = words()["name_suffixes"]
+    parts = [w.rstrip(".").lower() for w in name.split()]
+    while len(parts) > 1 and parts[-1] in suffixes:
+        parts.pop()
+    return parts[-1] if parts else ""
+
+
 def quote_marks(doc: Doc) -> list[Quoted]:
     """The stretches of the text between quotation marks, found once per Doc."""
     if doc._.dragoman_marks is None:
@@ -132,7 +142,7 @@ class MentionIndex:
         """``Trump tweeted``, where the parser found no name to mention: the one person so called."""
         if not head.text[:1].isupper():
             return None
-        named = [a for a in self.article.actors if a.type == "person" and a.name.split()[-1].lower() == head.lower_]
+        named = [a for a in self.article.actors if a.type == "person" and family_name(a.name) == head.lower_]
         return named[0] if len(named) == 1 else None
 
     def of_phrase(self, head: Token) -> list[Actor]:

@@ -21,6 +21,7 @@ from spacy.tokens import Doc, Span, Token
 from dragoman.actors.context import Found, around_name
 from dragoman.actors.kb import Entry, KnowledgeBase, normalise
 from dragoman.doc_views import doc_tokens, entities_of
+from dragoman.mention_index import words as mention_words
 
 NAME_LABELS = {"PERSON", "ORG", "GPE", "NORP", "LOC", "FAC"}
 MAX_ALIAS_TOKENS = 8
@@ -302,8 +303,12 @@ def same_person(key: str, people: list[Mention], kb: KnowledgeBase) -> Optional[
 
 @lru_cache(maxsize=1 << 14)
 def name_words(name: str) -> tuple[tuple[str, ...], frozenset[str]]:
-    """A name's normal words, in order and as a set (asked for every pair of people in a story)."""
+    """A name's normal words, in order and as a set (asked for every pair of people in a story),
+    without a generational suffix: "Patrick W. Carlineo Jr." is shortened to "Carlineo"."""
     words = tuple(normalise(name).split())
+    suffixes = mention_words()["name_suffixes"]
+    while len(words) > 1 and words[-1] in suffixes:
+        words = words[:-1]
     return words, frozenset(words)
 
 
