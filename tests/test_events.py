@@ -424,3 +424,11 @@ def test_seeking_help_or_an_extradition_from_a_state_asks_that_state(pipeline):
     # BBC, page c7e39ac4 of the scrapinghub/article-extraction-benchmark (MIT; third-party content), shortened.
     article = analyzed_sentence(pipeline, "Now the US is seeking Assange's extradition from the UK.")
     assert ("REQUEST", "USA", "GBR") in {triple for triple, _ in coded_triples(article)}
+
+
+def test_accepting_refugees_is_aid_and_refusing_them_a_rejection(pipeline):
+    # Ours: taking refugees in is material help to them (PLOVER AID); "will not accept" refuses it.
+    accepted = analyzed_sentence(pipeline, "Canada accepted 2,000 Syrian refugees in May.")
+    assert ("AID", "CAN", "SYR") in {triple for triple, _ in coded_triples(accepted)}
+    refused = analyzed_sentence(pipeline, "Lebanon says it will not accept any more Syrian refugees.")
+    assert ("REJECT", "LBN", "SYR") in {triple for triple, _ in coded_triples(refused)}
