@@ -19,6 +19,9 @@ from dragoman.record import Actor, Event
 
 @dataclass
 class Trigger:
+    """A word that names an event, with the actors the parse gives it, before PLOVER's readings
+    and the assembly into one Event per source and target pair."""
+
     word: Token
     type: str
     mode: Optional[str]
@@ -33,6 +36,7 @@ def wanted_clauses(word: Token) -> list[Token]:
 
 
 def is_match_report(sentence: Span) -> bool:
+    """A score ("6-0") marks a sports report, where "beat" and "defeated" are no force."""
     return re.search(lexicon()["match_score"], sentence.text) is not None
 
 
