@@ -30,13 +30,19 @@ def words() -> dict:
     return load_json("mentions.json")
 
 
-def family_name(name: str) -> str:
-    """The last word of a person's name that is no generational suffix: "Carlineo" for "Patrick W.
-    Carlineo Jr.", lower-cased and without its full stop."""
+def without_suffixes(parts: list[str]) -> list[str]:
+    """A name's lower-case words without a trailing generational suffix ("jr", "iii"), which is no
+    family name: "Patrick W. Carlineo Jr." is shortened to "Carlineo"."""
     suffixes = words()["name_suffixes"]
-    parts = [w.rstrip(".").lower() for w in name.split()]
     while len(parts) > 1 and parts[-1] in suffixes:
-        parts.pop()
+        parts = parts[:-1]
+    return parts
+
+
+def family_name(name: str) -> str:
+    """The last word of a person's name that is no generational suffix, lower-cased and without its
+    full stop: "carlineo" for "Patrick W. Carlineo Jr."."""
+    parts = without_suffixes([w.rstrip(".").lower() for w in name.split()])
     return parts[-1] if parts else ""
 
 

@@ -21,7 +21,7 @@ from spacy.tokens import Doc, Span, Token
 from dragoman.actors.context import Found, around_name
 from dragoman.actors.kb import Entry, KnowledgeBase, normalise
 from dragoman.doc_views import doc_tokens, entities_of
-from dragoman.mention_index import words as mention_words
+from dragoman.mention_index import without_suffixes
 
 NAME_LABELS = {"PERSON", "ORG", "GPE", "NORP", "LOC", "FAC"}
 MAX_ALIAS_TOKENS = 8
@@ -305,10 +305,7 @@ def same_person(key: str, people: list[Mention], kb: KnowledgeBase) -> Optional[
 def name_words(name: str) -> tuple[tuple[str, ...], frozenset[str]]:
     """A name's normal words, in order and as a set (asked for every pair of people in a story),
     without a generational suffix: "Patrick W. Carlineo Jr." is shortened to "Carlineo"."""
-    words = tuple(normalise(name).split())
-    suffixes = mention_words()["name_suffixes"]
-    while len(words) > 1 and words[-1] in suffixes:
-        words = words[:-1]
+    words = tuple(without_suffixes(normalise(name).split()))
     return words, frozenset(words)
 
 
@@ -362,11 +359,11 @@ def of_countries(token: Token, sector: Optional[str], kb: KnowledgeBase) -> list
 
 
 def modifier_countries(token: Token, modifiers: list[Token], sector: str, kb: KnowledgeBase,
-                       owners: dict[int, Mention]) -> list[tuple[str, Token]]:
+                       owners: dict[int, Mention], two_words: list[tuple[str, Token, int]]) -> list[tuple[str, Token]]:
     """Countries a group noun's modifiers name, each with the word that names it:
     ``Iraqi and Syrian``, ``Qatar's``, ``Assad's``, ``Khartoum``, and a party's title
-    (``Democratic lawmakers`` as ``Democratic lawmaker`` in ``country_titles``)."""
-    two_words = two_word_demonyms(token, kb)
+    (``Democratic lawmakers`` as ``Democratic lawmaker`` in ``country_titles``); ``two_words`` are
+    its ``two_word_demonyms``."""
     countries = [(iso3, word) for iso3, word, _ in two_words]
     within = {i for _, word, first in two_words for i in range(first, word.i + 1)}  # not "Coast" of "Ivory Coast" alone
     for child in [*modifiers, *(c for c in token.children if c.dep_ == "poss"), *of_countries(token, sector, kb)]:
@@ -409,8 +406,9 @@ def group_mentions(doc: Doc, kb: KnowledgeBase, taken: set[int], owners: dict[in
         phrase, sector, modifiers = found
         if described(token, phrase, kb):
             continue
+        two_words = two_word_demonyms(token, kb)
         start = min([token.i, *(name_start(m) for m in modifiers if m.dep_ != "poss"),
-                     *(first for _, _, first in two_word_demonyms(token, kb))])
+                     *(first for _, _, first in two_words)])
         while start >= 2 and doc[start - 1].text == "-" and not doc[start - 2].whitespace_ and not doc[start - 1].whitespace_:
             backer = hyphen_backer(doc[start - 2], doc[start], kb, taken)
             if backer is not None:  # "Kremlin-backed separatists": the Kremlin is an actor of its own
@@ -423,7 +421,7 @@ def group_mentions(doc: Doc, kb: KnowledgeBase, taken: set[int], owners: dict[in
             yield Mention(start=span.start_char, end=span.end_char, text=span.text, key=owner.key, name=owner.name,
                           type=owner.type, confidence=0.9, first_token=start, kb_id=owner.kb_id)
             continue
-        countries = modifier_countries(token, modifiers, sector, kb, owners)
+        countries = modifier_countries(token, modifiers, sector, kb, owners, two_words)
         head = singular(normalise(phrase))
         for iso3, word in countries or [(None, None)]:
             key = f"gov:{iso3}" if iso3 and head in kb.government_nouns else f"group:{iso3}:{sector}:{head}"
