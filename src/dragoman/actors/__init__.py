@@ -13,8 +13,7 @@ from typing import Optional
 from spacy.tokens import Doc, Span as TokenSpan
 
 from dragoman.actors.coref import counterpart_links, description_mentions, pronoun_mentions, title_mentions
-from dragoman.actors.context import (CONTEXT_CONFIDENCE, FOCUS_CONFIDENCE, dateline, is_domestic_role, leading_country,
-                                     places_named, setting)
+from dragoman.actors.context import dateline, is_domestic_role, leading_country, places_named, setting
 from dragoman.actors.kb import KnowledgeBase, load_kb, normalise
 from dragoman.actors.mentions import (Mention, candidate_spans, entity_labels, group_mentions, is_place, name_mention,
                                       span_label)
@@ -77,12 +76,14 @@ def give_domestic_offices_the_setting(mentions: list[Mention], country: Optional
         domestic = (is_domestic_role(mention.role, kb) if mention.type == "person"
                     else (mention.code or "")[3:6] in DOMESTIC_BODIES or kb.sector_of(mention.name) in DOMESTIC_BODIES)
         if domestic:
-            infer_country(mention, country, CONTEXT_CONFIDENCE, kb.sector_of(mention.role or mention.name))
+            infer_country(mention, country, kb.sector_of(mention.role or mention.name), kb)
 
 
-def infer_country(mention: Mention, country: str, confidence: float, sector: Optional[str]) -> None:
-    """Give ``mention`` a country the text implies but does not state, saying so."""
-    mention.country, mention.confidence, mention.country_from = country, confidence, "context"
+def infer_country(mention: Mention, country: str, sector: Optional[str], kb: KnowledgeBase, grounds: str = "context") -> None:
+    """Give ``mention`` a country the text implies but does not state, saying so; ``grounds`` (the
+    setting, or only the story's focus) sets its confidence (``conventions.json``)."""
+    mention.country, mention.country_from = country, "context"
+    mention.confidence = kb.inferred_country_confidence[grounds]
     mention.code = f"{country}{sector or ''}"
 
 
@@ -108,7 +109,7 @@ def give_offices_the_country_named_with_them_before(mentions: list[Mention], kb:
         if mention.country and mention.country_from != "context":
             known[portfolio] = mention
         elif mention.country is None and mention.key not in tied and portfolio in known:
-            infer_country(mention, known[portfolio].country, CONTEXT_CONFIDENCE, kb.sector_of(portfolio))
+            infer_country(mention, known[portfolio].country, kb.sector_of(portfolio), kb)
 
 
 def give_home_bodies_the_country_of_their_sentence(mentions: list[Mention], doc: Doc, kb: KnowledgeBase) -> None:
@@ -125,7 +126,7 @@ def give_home_bodies_the_country_of_their_sentence(mentions: list[Mention], doc:
         countries = {kb.country_of_place(ent.text) for ent in entities_in(sentence)
                      if ent.label_ in ("GPE", "LOC") and is_place(ent, kb)} - {None}
         if len(countries) == 1:
-            infer_country(mention, countries.pop(), CONTEXT_CONFIDENCE, kb.sector_of(mention.name.split()[-1]))
+            infer_country(mention, countries.pop(), kb.sector_of(mention.name.split()[-1]), kb)
 
 
 def is_home_body(mention: Mention, kb: KnowledgeBase) -> bool:
@@ -163,7 +164,7 @@ def give_the_unplaced_the_focus(mentions: list[Mention], story: Optional[str], p
             continue  # "the Foreign Secretary" in a story set abroad is likely not its country's
         country = people if mention.type == "person" else story if is_home_body(mention, kb) else None
         if country is not None:
-            infer_country(mention, country, FOCUS_CONFIDENCE, kb.sector_of(mention.role or mention.name))
+            infer_country(mention, country, kb.sector_of(mention.role or mention.name), kb, "focus")
 
 
 def one_label_per_name(names: list[Mention]) -> list[Mention]:
@@ -254,7 +255,8 @@ def give_armed_groups_the_country_they_fight(fights: list[tuple[Optional[Actor],
     for group, countries in against.values():
         if len(countries) == 1:
             country = next(iter(countries))
-            group.country, group.country_from, group.confidence = country, "context", CONTEXT_CONFIDENCE
+            group.country, group.country_from = country, "context"
+            group.confidence = kb.inferred_country_confidence["context"]
             group.code = f"{country}{group_sector(group.name, kb)}"
 
 

@@ -24,8 +24,6 @@ from dragoman.doc_views import entities_of
 PARTY_TAG = re.compile(r"^,?\s*\(?([RDI])-([A-Z][A-Za-z. ]{1,14}?)\)?(?=[,.;)\s]|$)")
 DATELINE = re.compile(r"^([A-Z][A-Za-z .'-]{1,30}?)(?:,\s*([A-Z][A-Za-z .'-]{1,30}?))?\s*(?:\([A-Za-z ]+\)\s*)?[\u2013\u2014-]")
 MAX_APPOSITIVE = 12
-CONTEXT_CONFIDENCE = 0.6
-FOCUS_CONFIDENCE = 0.5
 
 
 @dataclass

@@ -125,6 +125,7 @@ class KnowledgeBase:
     compass_words: set[str] = field(default_factory=set)
     government_nouns: set[str] = field(default_factory=set)
     title_words: set[str] = field(default_factory=set)
+    inferred_country_confidence: dict[str, float] = field(default_factory=dict)
 
     def add(self, entry: Entry, keys: list[str]) -> None:
         """Index ``entry`` under normalised names ``keys``."""
@@ -282,6 +283,11 @@ def load_kb() -> KnowledgeBase:
     kb.compass_words = {normalise(w) for w in conventions["compass_words"]}
     kb.government_nouns = {normalise(w) for w in conventions["government_nouns"]}
     kb.title_words = {w.lower() for w in conventions["title_words"]}
+    kb.inferred_country_confidence = conventions["inferred_country_confidence"]
+    if set(kb.inferred_country_confidence) != {"context", "focus"} or not all(
+            0 < value <= 1 for value in kb.inferred_country_confidence.values()):
+        raise DataFileError("data/actors/conventions.json", None,
+                            "inferred_country_confidence needs 'context' and 'focus', each in (0, 1]")
     generic = {normalise(w) for w in conventions["generic_bodies"]}
     for name, iso3, _kind in tsv_lines("places.tsv", 3):
         if iso3 not in kb.countries:

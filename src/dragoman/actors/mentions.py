@@ -20,13 +20,12 @@ from spacy.tokens import Doc, Span, Token
 
 from dragoman.actors.context import Found, around_name
 from dragoman.actors.kb import Entry, KnowledgeBase, normalise
+from dragoman.data_files import load_json
 from dragoman.doc_views import doc_tokens, entities_of
 from dragoman.mention_index import without_suffixes
 
 NAME_LABELS = {"PERSON", "ORG", "GPE", "NORP", "LOC", "FAC"}
 MAX_ALIAS_TOKENS = 8
-LEADING_WORDS = ("the", "a", "an", "near", "in", "at", "from", "outside", "inside")
-LEADING_MARKS = ("-", "\u2013", "\u2014", "\u2015", "\"", "\u201c", "\u201d", "'", "\u2018", "\u2019")
 CITATION = re.compile(r"^\.?\[\d*\]?$")
 
 
@@ -75,12 +74,20 @@ def span_label(span: Span, labels: dict[tuple[int, int], str]) -> str:
     return span.label_ or labels.get((span.start, span.end), "")
 
 
+@lru_cache(maxsize=1)
+def leading_words() -> frozenset[str]:
+    """The words and marks ``data/mentions.json`` drops from the start of a name."""
+    config = load_json("mentions.json")
+    return frozenset(config["name_leading_words"] + config["name_leading_marks"])
+
+
 def strip_span(span: Span) -> Span:
     """Drop a leading article, preposition, dash or quotation mark (``\u2015 John Kerry``) and a
     trailing possessive, citation marker or punctuation: ``the UN Security Council's``, ``Office of
     Foreign Assets Control.[3``, ``Near Ar Raqqah``."""
     start, end = span.start, span.end
-    while start < end and (span.doc[start].lower_ in LEADING_WORDS or span.doc[start].text in LEADING_MARKS):
+    leading = leading_words()
+    while start < end and (span.doc[start].lower_ in leading or span.doc[start].text in leading):
         start += 1
     while end > start and (span.doc[end - 1].lower_ in ("'s", "\u2019s", "'", "\u2019")
                            or span.doc[end - 1].is_punct or CITATION.match(span.doc[end - 1].text)):
