@@ -243,18 +243,36 @@ def report_span(cue: Token, clause: Token) -> Span:
     ("three-quarters said they were worried, and more than 4 in 10 said ...")."""
     doc = clause.doc
     end = clause.right_edge.i + 1
+    subject = stranded_subject(cue, clause)
+    start = (clause if subject is None else subject).left_edge.i
     second = [t for t in clause.subtree if t.dep_ == "conj" and t.i > clause.i and is_speech_verb(t)
               and any(c.dep_ == "nsubj" for c in t.children)]  # "said they were worried, and 4 in 10 said ..."
     if second:
         end = second[0].left_edge.i
         while end > clause.i + 1 and doc[end - 1].dep_ in ("cc", "punct"):
             end -= 1
-        return doc[clause.left_edge.i:end]
+        return doc[start:end]
     joined = [c for c in cue.children if c.dep_ == "conj" and c.pos_ in ("VERB", "AUX") and c.left_edge.i >= end - 1
               and not any(is_speech_verb(t) for t in c.subtree)]  # the verb itself included
     if joined and all(doc[i].dep_ in ("cc", "punct") for i in range(end, joined[0].left_edge.i)):
         end = joined[0].right_edge.i + 1
-    return doc[clause.left_edge.i:end]
+    return doc[start:end]
+
+
+def stranded_subject(cue: Token, clause: Token) -> Optional[Token]:
+    """``suggested the likely reason residents stay is fear``, ``added the circumstances remained
+    unclear``: a finite reported clause with no subject of its own, whose subject the parser took
+    for the speech verb's object (between the verb and the clause)."""
+    if any(c.dep_ in load_json("quotes/cues.json")["subject_deps"] for c in clause.children) or not is_finite(clause):
+        return None
+    objects = [c for c in cue.children if c.dep_ == "dobj" and cue.i < c.i < clause.left_edge.i]
+    return objects[0] if objects else None
+
+
+def is_finite(verb: Token) -> bool:
+    """A verb with a tense of its own or a finite auxiliary (``remained``, ``is``, ``had been``)."""
+    finite = load_json("quotes/cues.json")["finite_tags"]
+    return verb.tag_ in finite or any(c.dep_ in ("aux", "auxpass") and c.tag_ in finite for c in verb.children)
 
 
 def naming_complement(cue: Token, objects: list[Token]) -> Optional[Token]:

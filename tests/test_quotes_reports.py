@@ -1,0 +1,26 @@
+"""Indirect speech on small sentences: where a report starts."""
+
+import pytest
+
+
+def reports(article) -> list[tuple[str, str]]:
+    return [(q.speaker_text, q.text) for q in article.quotes if q.kind == "indirect"]
+
+
+@pytest.mark.parametrize("text, want", [
+    ("The fire service said 30 people had been hurt, but added the exact cause of the fire remained unclear.",
+     ("The fire service", "the exact cause of the fire remained unclear")),
+    ("Professor Ellen Ward suggested the most likely reason residents stay is fear of reprisals.",
+     ("Professor Ellen Ward", "the most likely reason residents stay is fear of reprisals")),
+])
+def test_a_reports_subject_the_parser_took_for_the_verbs_object_starts_the_report(pipeline, text, want):
+    """Made-up sentences: with no "that", the parser hangs the reported clause's subject on the
+    speech verb as its object and leaves the clause without one; the report starts at it."""
+    article = pipeline.analyze(text, date="2019-11-19")
+    assert want in reports(article)
+
+
+def test_the_object_of_a_verb_that_names_its_addressee_is_no_part_of_the_report(pipeline):
+    """Made-up sentence: "told reporters" names who heard it; the report is the clause after."""
+    article = pipeline.analyze("Senator Dale Ortiz told reporters the bill would pass.", date="2019-11-19")
+    assert reports(article) == [("Senator Dale Ortiz", "the bill would pass")]
