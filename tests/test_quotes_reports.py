@@ -1,4 +1,5 @@
-"""Indirect speech on small sentences: where a report starts."""
+"""Indirect speech and its speakers on small sentences: where a report starts, and the words that
+say who an unnamed source is."""
 
 import pytest
 
@@ -24,3 +25,13 @@ def test_the_object_of_a_verb_that_names_its_addressee_is_no_part_of_the_report(
     """Made-up sentence: "told reporters" names who heard it; the report is the clause after."""
     article = pipeline.analyze("Senator Dale Ortiz told reporters the bill would pass.", date="2019-11-19")
     assert reports(article) == [("Senator Dale Ortiz", "the bill would pass")]
+
+
+@pytest.mark.parametrize("text, want", [
+    ("Two people briefed on the talks said the president wants a bigger deal.", "Two people briefed on the talks"),
+    ("The deal is not good enough, a second person briefed on the call said.", "a second person briefed on the call"),
+])
+def test_the_participle_that_describes_an_unnamed_source_is_in_the_speaker_text(pipeline, text, want):
+    """Made-up sentences: "two people" alone does not say who spoke; "briefed on the talks" does."""
+    article = pipeline.analyze(text, date="2019-11-19")
+    assert [q.speaker_text for q in article.quotes] == [want]

@@ -149,3 +149,16 @@ def speaker_phrase(speaker: Token, index: MentionIndex) -> Span:
             if named is not None and named.type == "person":
                 return noun_phrase(child)
     return noun_phrase(speaker)
+
+
+def described_speaker(phrase: Span) -> Span:
+    """The speaker's words as written, with the participle that says who an unnamed source is
+    (``two people briefed on the talks``, ``officials involved in the talks``): without it, the
+    speaker text would be only ``two people``. Only for a common noun, and not a speech verb's
+    participle (``a source quoted by ...`` names another speaker)."""
+    head = phrase.root
+    if head.pos_ != "NOUN":
+        return phrase
+    participles = [c for c in head.children if c.dep_ == "acl" and c.tag_ == "VBN" and c.i == phrase.end
+                   and not is_speech_verb(c)]
+    return phrase.doc[phrase.start:participles[0].right_edge.i + 1] if participles else phrase

@@ -25,7 +25,7 @@ from dragoman.data_files import load_json
 from dragoman.doc_views import doc_tokens, text_of
 from dragoman.layout_speakers import NamedLine, named_lines, signed_by
 from dragoman.mention_index import MentionIndex, clause_subject, index_of, is_speech_verb, is_to_clause
-from dragoman.quote_speakers import according_to, cue_text, speaker_of, speaker_phrase
+from dragoman.quote_speakers import according_to, cue_text, described_speaker, speaker_of, speaker_phrase
 from dragoman.quotemarks import DOUBLE_CLOSE, DOUBLE_OPEN, Quoted
 from dragoman.record import Article, Quote
 from dragoman.record import Span as TextSpan
@@ -58,7 +58,7 @@ def make_quote(article: Article, index: MentionIndex, number: int, start: int, e
         phrase = speaker_phrase(speaker, index)
         while len(phrase) > 1 and phrase[0].is_punct:  # a mark glued to a dash: "\u201d\u2015 Pamela Padilla"
             phrase = phrase[1:]
-        speaker_text = phrase.text.strip()
+        speaker_text = described_speaker(phrase).text.strip()
         actor = (index.covering(phrase.start_char, phrase.end_char)
                  or index.person_by_surname(speaker))
     return Quote(id=f"q{number}", text=article.text[start:end], kind=kind, start=start, end=end,
