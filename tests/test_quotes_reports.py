@@ -35,3 +35,22 @@ def test_the_participle_that_describes_an_unnamed_source_is_in_the_speaker_text(
     """Made-up sentences: "two people" alone does not say who spoke; "briefed on the talks" does."""
     article = pipeline.analyze(text, date="2019-11-19")
     assert [q.speaker_text for q in article.quotes] == [want]
+
+
+@pytest.mark.parametrize("text, phrase, speaker", [
+    ("Gloria Marsh begged lawmakers “not to lose sight of” the war in Ukraine.",
+     "not to lose sight of", "Gloria Marsh"),
+    ("Gov. Eric Dunmore and legislative leaders touted the plan as making strides toward better pay.",
+     "making strides toward better pay", "Eric Dunmore"),
+    ("Mayor Ann Price said her rival, Tom Baker, had dubbed the budget as “a road to nowhere.”",
+     "a road to nowhere", "Tom Baker"),
+])
+def test_a_verb_that_frames_its_object_reports_what_it_asks_of_it_or_calls_it(pipeline, text, phrase, speaker):
+    """Made-up sentences: "begged X to", "touted X as", "dubbed X as" report what the speaker asks
+    of X or calls X, as "urged X to" and "described X as" do; a quoted fragment in it is a part of
+    that report, by the same speaker (the innermost report holding it: "said her rival had dubbed"
+    is the mayor's report too)."""
+    article = pipeline.analyze(text, date="2019-11-19")
+    names = {a.id: a.name for a in article.actors}
+    innermost = min((q for q in article.quotes if phrase in q.text), key=lambda q: len(q.text))
+    assert names.get(innermost.speaker) == speaker
