@@ -370,3 +370,16 @@ def test_a_tally_after_a_name_and_a_bare_according_to_are_not_quotes(pipeline):
             "Turnout was up 20 percent, according to the county clerk.")
     article = pipeline.analyze(text, date="2016-06-04")
     assert [(q.speaker_text, q.text) for q in article.quotes] == [("the county clerk", "Turnout was up 20 percent")]
+
+
+def test_a_question_in_marks_and_a_bare_tag_after_it_are_one_quote_and_its_speaker(pipeline):
+    """Made-up hearing: the parser ends a sentence at the question mark; "Senator Dale Ortiz asked."
+    after it reports nothing of its own, so it is that question's tag; "Marsh went on:" introduces
+    the quote after it, not the one before."""
+    text = ("Gloria Marsh said the plan was ready.\n\n"
+            "“So is it fair to say you have not fixed the problem?” Senator Dale Ortiz asked.\n\n"
+            "“We have not,” Marsh said. “Not yet.”\n\nMarsh went on:\n\n“It will take a year.”")
+    article = pipeline.analyze(text, date="2019-11-20")
+    names = {a.id: a.name for a in article.actors}
+    assert [(q.text[:9], names.get(q.speaker)) for q in article.quotes if q.kind == "direct"] == [
+        ("So is it ", "Dale Ortiz"), ("We have n", "Gloria Marsh"), ("It will t", "Gloria Marsh")]

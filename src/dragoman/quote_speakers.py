@@ -13,6 +13,7 @@ from spacy.tokens import Doc, Span, Token
 
 from dragoman.data_files import load_json
 from dragoman.mention_index import MentionIndex, clause_subject, is_speech_verb
+from dragoman.quotemarks import DOUBLE_CLOSE
 
 NOUN_PHRASE_CUT = ("relcl", "acl", "appos", "punct", "advcl", "cc", "conj", "prep")
 
@@ -41,7 +42,9 @@ def adjacent_cue(doc: Doc, span: Span) -> Optional[Token]:
     start = span.end
     while start < len(doc) and (doc[start].is_punct or doc[start].is_space):
         start += 1  # past the closing mark and comma, even into the next "sentence" when it goes on
-    if start < len(doc) and not doc[start].is_lower and doc[start].sent.start == start:
+    asks = span.text.rstrip().rstrip("".join(DOUBLE_CLOSE) + "'\u2019")[-1:] in "?!"
+    if (start < len(doc) and not doc[start].is_lower and doc[start].sent.start == start
+            and not (asks and is_bare_tag(doc[start].sent))):
         start = len(doc)  # a new sentence, capitalised: not an attribution of this quote
     sentence_end = doc[start].sent.end if start < len(doc) else start
     after = [t for t in doc[start:min(start + 6, sentence_end)] if is_speech_verb(t)] if start < len(doc) else []
@@ -54,6 +57,19 @@ def adjacent_cue(doc: Doc, span: Span) -> Optional[Token]:
     breaks = [t.i for t in window if "\n" in t.text]  # never from another paragraph
     before = [t for t in window if is_speech_verb(t) and t.i > max(breaks, default=-1)]
     return before[-1] if before else introduced_by_colon(doc, span)
+
+
+def is_bare_tag(sentence: Span) -> bool:
+    """``"...fixed the problem?" Schiff asked.``: the parser ends a sentence at the question mark,
+    but what follows is only a speaker and a speech verb, reporting nothing of its own (no clause,
+    object or quote of its own), so it can only be the tag of the quote before it; ``Caddell
+    continued:`` introduces the quote after it instead."""
+    root = sentence.root
+    if sentence.text.rstrip().endswith(":"):
+        return False
+    reports = [c for c in root.children if c.dep_ in load_json("quotes/cues.json")["bare_tag_excluded_deps"]]
+    return (is_speech_verb(root) and not reports and any(c.dep_ == "nsubj" for c in root.children)
+            and not any(t.is_quote for t in sentence))
 
 
 def introduced_by_colon(doc: Doc, span: Span) -> Optional[Token]:
