@@ -68,7 +68,8 @@ class EventCoder:
         if self.model is None or self.policy == "rules" or (
                 self.policy == "fallback" and (listed or is_speech_verb(word))):  # a speech verb's report has its own verb
             return listed, None, 0.6 if listed else 0.0
-        prediction = self.model.predict(clause_features(word, self.lists))
+        sure_from = self.min_probability if self.policy == "fallback" else 0.0  # a less sure fallback is dropped
+        prediction = self.model.predict(clause_features(word, self.lists), mode_from=sure_from)
         if self.policy == "fallback":
             sure = prediction.type is not None and prediction.probability >= self.min_probability
             return (prediction.type, prediction.mode, prediction.probability) if sure else (None, None, 0.0)
