@@ -130,7 +130,7 @@ def time_bare(model: str, texts: list[str], batch_size: int = 32, matmul: str = 
 def time_stages(pipeline: Pipeline, raws: list[RawArticle]) -> tuple[float, dict[str, float], list[str]]:
     """Dragoman over ``raws`` in one process, timed per stage: what ``analyze_stream`` does,
     with the pipeline's components run one after another on each batch."""
-    nlp = pipeline.nlp
+    nlp = pipeline.hold().nlp  # as the CLI holds it
     for _outcome in pipeline.analyze_stream(raws[:WARM_UP]):
         pass
     stages: dict[str, float] = defaultdict(float)

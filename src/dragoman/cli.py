@@ -58,7 +58,7 @@ def make_pipeline(model: Optional[str], max_bytes: Optional[int], load: bool = T
                                    "or set --model / DRAGOMAN_MODEL")
         return pipeline
     try:
-        pipeline.nlp
+        pipeline.hold()
     except DragomanError as exc:
         raise click.UsageError(str(exc)) from exc
     except (ImportError, OSError, AttributeError, TypeError, ValueError) as exc:

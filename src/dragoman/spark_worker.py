@@ -127,7 +127,7 @@ def file_items(path: str, length, content, settings: Settings, naming: Naming) -
 def worker_pipeline(settings: Settings) -> Pipeline:
     if settings not in _PIPELINES:
         pipeline = Pipeline(settings)
-        pipeline.nlp  # load now: a model missing on the workers fails the task, not each article
+        pipeline.hold()  # load now: a model missing on the workers fails the task, not each article
         _PIPELINES[settings] = pipeline
     return _PIPELINES[settings]
 

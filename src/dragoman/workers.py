@@ -55,8 +55,7 @@ class _Worker:
         from dragoman.pipeline import Pipeline
 
         try:
-            cls.pipeline = Pipeline(settings)
-            cls.pipeline.nlp
+            cls.pipeline = Pipeline(settings).hold()
         except Exception as exc:  # noqa: BLE001 - any reason is reported to the parent
             cls.failure = f"a worker could not load the pipeline ({type(exc).__name__}: {exc})"
         # One process per core: a second BLAS thread only competes. Set once numpy has loaded
