@@ -15,6 +15,7 @@ from spacy.language import Language
 
 from dragoman.clean import clean
 from dragoman.components import to_article
+from dragoman.doc_views import keep_text
 from dragoman.errors import DragomanError, InputError, StageFailure
 from dragoman.ingest import Item, RawArticle
 from dragoman.language import identifier as language_identifier
@@ -105,6 +106,7 @@ class Pipeline:
         """An unparsed Doc carrying the cleaned record, for the components to fill in."""
         doc = self.nlp.make_doc(article.text)
         doc._.dragoman_record = article
+        keep_text(doc, article.text)
         return doc
 
     @staticmethod

@@ -351,8 +351,10 @@ def group_phrase(token: Token, kb: KnowledgeBase) -> Optional[tuple[str, str, li
             return " ".join(w.text for w in words), sector, modifiers
     sector = (kb.titles.get(normalise(token.text)) or kb.titles.get(singular(normalise(token.text)))  # "Palestinian leaders"
               or kb.agents.get(normalise(token.text)) or kb.agents.get(singular(normalise(token.text))))
+    if not sector:
+        return None  # most nouns: no need to look for "of" countries
     named = [*modifiers, *of_countries(token, sector, kb)]
-    if sector and any(kb.country_of_word(m.text) or normalise(m.text) in kb.seats for m in named):
+    if any(kb.country_of_word(m.text) or normalise(m.text) in kb.seats for m in named):
         return token.text, sector, modifiers
     return None
 

@@ -12,6 +12,7 @@ from __future__ import annotations
 import json
 from dataclasses import dataclass
 from importlib import resources
+from itertools import islice
 from typing import Optional
 
 from spacy.tokens import Token
@@ -110,7 +111,7 @@ def clause_features(word: Token, lists: WordLists) -> dict[str, float]:
             features[f"head_dict={head_type}"] = 1.0
     else:
         features[f"dep={word.dep_}"] = 1.0
-    for token in list(word.subtree)[:SUBTREE_LIMIT]:
+    for token in islice(word.subtree, SUBTREE_LIMIT):  # a sentence's root need not list its whole subtree
         if token is not word and token.pos_ in CONTENT_POS and not token.ent_type_:
             features.setdefault(f"bag={lemma(token)}", 0.5)
     return features
