@@ -22,7 +22,7 @@ from typing import Callable, Iterator, Optional
 from spacy.tokens import Doc, Span, Token
 
 from dragoman.data_files import load_json
-from dragoman.doc_views import doc_tokens, text_of
+from dragoman.doc_views import text_of, tokens_of_pos
 from dragoman.layout_speakers import NamedLine, named_lines, signed_by
 from dragoman.mention_index import MentionIndex, clause_subject, index_of, is_speech_verb, is_to_clause
 from dragoman.quote_speakers import according_to, cue_text, described_speaker, speaker_of, speaker_phrase
@@ -192,7 +192,7 @@ def indirect(doc: Doc, quoted: list[tuple[int, int]], index: MentionIndex) -> It
     """Complement clauses of speech verbs, and ``according to`` sentences, not already quoted; a
     sentence that is only ``That's according to ...`` reports nothing of its own."""
     text = text_of(doc)
-    for token in doc_tokens(doc):
+    for token in tokens_of_pos(doc, "VERB", "AUX"):
         if not is_speech_verb(token):
             continue
         for head, content in reported_contents(token):

@@ -28,7 +28,7 @@ from typing import Iterator, NamedTuple, Optional
 from spacy.tokens import Doc, Span, Token
 
 from dragoman.data_files import load_json
-from dragoman.doc_views import doc_tokens
+from dragoman.doc_views import tokens_of_pos, tokens_of_words
 from dragoman.mention_index import MentionIndex, clause_subject, index_of
 from dragoman.record import Actor, Article, Relation
 
@@ -125,9 +125,9 @@ def from_nouns(doc: Doc, index: MentionIndex, words: dict) -> Iterator[Found]:
     ``Vietnam is one of the region's most vocal critics of China's ... claims``, ``Iran and Russia
     are partners``, ``Iraq's ... partners, including the International Monetary Fund``."""
     confidence = words["noun_confidence"]
-    for token in doc_tokens(doc):
+    for token in tokens_of_pos(doc, "NOUN", "PROPN"):
         kind = words["nouns"].get(token.lower_)
-        if kind is None or token.pos_ not in ("NOUN", "PROPN"):
+        if kind is None:
             continue
         others = [index.at(c) for c in token.children if c.dep_ in ("compound", "poss", "amod") and index.at(c)]
         others += [a for c in token.children if c.lower_ == "of" for a in objects(c, index)]
@@ -192,7 +192,8 @@ def from_verbs(doc: Doc, index: MentionIndex, words: dict) -> Iterator[Found]:
     ISIL``), supporting verbs (``the coalition continues to support Iraqi forces``) and backing
     participles (``Kremlin-backed separatists``, ``rebels backed by Turkey``, ``aided by strong
     support from our ally Turkey``: the backer supports the backed)."""
-    for token in doc_tokens(doc):
+    candidates = {t.i: t for t in (*tokens_of_pos(doc, "VERB"), *tokens_of_words(doc, words["backing_participles"]))}
+    for token in (candidates[i] for i in sorted(candidates)):
         lemma = token.lemma_.lower()
         if token.pos_ != "VERB" and token.lower_ not in words["backing_participles"]:
             continue

@@ -16,7 +16,7 @@ from spacy.tokens import Doc, Token
 from dragoman.actors.kb import KnowledgeBase, normalise
 from dragoman.actors.mentions import Mention
 from dragoman.data_files import speech_verbs
-from dragoman.doc_views import doc_tokens
+from dragoman.doc_views import token_texts, tokens_of_pos, tokens_of_words
 from dragoman.mention_index import quote_marks
 from dragoman.quotemarks import Quoted
 
@@ -85,7 +85,7 @@ def pronoun_mentions(doc: Doc, kb: KnowledgeBase, people: list[Mention], others:
     speakers = subject_tokens(doc, others)
     genders = titled_genders(doc, people, kb)
     chain = sorted(people, key=lambda m: m.first_token)  # and each pronoun linked: "He was arrested ... he asked"
-    for token in doc_tokens(doc):
+    for token in tokens_of_words(doc, {*kb.pronouns, "it", "they"}):
         if token.i in taken:
             continue
         if token.lower_ in kb.pronouns:
@@ -132,8 +132,8 @@ def title_mentions(doc: Doc, kb: KnowledgeBase, people: list[Mention], taken: se
         if person.role:
             roles.setdefault(person.key, person.role)
     ordered = sorted(people, key=lambda m: m.first_token)
-    for token in doc_tokens(doc):
-        if token.i in taken or token.pos_ != "NOUN" or not any(
+    for token in tokens_of_pos(doc, "NOUN"):
+        if token.i in taken or not any(
                 c.lower_ == "the" or c.dep_ == "poss" and kb.country_of_word(c.text) for c in token.children):
             continue
         word = normalise(token.text)
@@ -161,8 +161,9 @@ def description_mentions(doc: Doc, kb: KnowledgeBase, others: list[Mention], tak
     """``the terrorist group``, ``this militant group``: the armed group last named before it
     (``Iraq's efforts to destroy the terrorist group`` after ISIL is named)."""
     armed = [m for m in others if m.type == kb.group_descriptions["type"]]
-    for token in doc_tokens(doc):
-        if token.i in taken or normalise(token.text) not in kb.group_descriptions["nouns"]:
+    nouns = kb.group_descriptions["nouns"]
+    for token in (doc[i] for i, text in enumerate(token_texts(doc)[0]) if normalise(text) in nouns):
+        if token.i in taken:
             continue
         if not any(c.dep_ == "det" and c.lower_ in ("the", "this", "that") for c in token.children):
             continue

@@ -16,12 +16,13 @@ from functools import lru_cache
 from dataclasses import dataclass
 from typing import Iterator, Optional
 
+from spacy.attrs import IS_PUNCT, IS_SPACE
 from spacy.tokens import Doc, Span, Token
 
 from dragoman.actors.context import Found, around_name
 from dragoman.actors.kb import Entry, KnowledgeBase, normalise
 from dragoman.data_files import load_json
-from dragoman.doc_views import doc_tokens, entities_of
+from dragoman.doc_views import entities_of, token_texts, tokens_of_pos
 from dragoman.mention_index import without_suffixes
 
 NAME_LABELS = {"PERSON", "ORG", "GPE", "NORP", "LOC", "FAC"}
@@ -97,18 +98,19 @@ def strip_span(span: Span) -> Span:
 
 def candidate_spans(doc: Doc, kb: KnowledgeBase) -> list[Span]:
     """Entity spans and knowledge-base alias matches, longest first, never overlapping."""
-    in_entity = {t.i for ent in entities_of(doc) for t in ent}
+    in_entity = {i for ent in entities_of(doc) for i in range(ent.start, ent.end)}
     found = [strip_span(ent) for ent in entities_of(doc) if ent.label_ in NAME_LABELS]
-    tokens = doc_tokens(doc)
-    words = [t.text_with_ws for t in tokens]
-    for i, token in enumerate(tokens):
-        if not token.text[:1].isupper() or token.is_punct:  # "Da’esh", "McCain" are not title case to Python
+    texts, words = token_texts(doc)
+    kinds = doc.to_array([IS_PUNCT, IS_SPACE]).tolist()
+    for i, text in enumerate(texts):
+        if not text[:1].isupper() or kinds[i][0]:  # "Da’esh", "McCain" are not title case to Python
             continue
-        longest = longest_name_at(i, tokens, words, kb)
+        longest = longest_name_at(i, kinds, words, kb)
         if longest is not None:
             n, key = longest
-            if n > 1 and describes_a_thing(tokens[i + n - 1], kb):
+            if n > 1 and describes_a_thing(doc[i + n - 1], kb):
                 continue  # "withheld US military aid": aid, not the US military
+            token = doc[i]
             if n > 1 or i in in_entity or (token.is_upper and len(token) > 1) or is_group_name(token, key, kb):
                 found.append(strip_span(doc[i:i + n]))
     taken: set[int] = set()
@@ -120,17 +122,18 @@ def candidate_spans(doc: Doc, kb: KnowledgeBase) -> list[Span]:
     return sorted(chosen, key=lambda s: s.start)
 
 
-def longest_name_at(i: int, tokens: list[Token], words: list[str], kb: KnowledgeBase) -> Optional[tuple[int, str]]:
+def longest_name_at(i: int, kinds: list[list[int]], words: list[str], kb: KnowledgeBase) -> Optional[tuple[int, str]]:
     """(length, key) of the longest span from token ``i`` the knowledge base knows by name, ending
     in a word, within one stretch of text. Spans grow a token at a time and stop as soon as they
-    read as the start of no name: past a space a span's key only gets words added after it."""
+    read as the start of no name: past a space a span's key only gets words added after it.
+    ``kinds`` has each token's (is_punct, is_space), ``words`` its text with its whitespace."""
     longest = None
-    for n in range(1, min(MAX_ALIAS_TOKENS, len(tokens) - i) + 1):
-        last = tokens[i + n - 1]
-        if last.is_space:
+    for n in range(1, min(MAX_ALIAS_TOKENS, len(words) - i) + 1):
+        is_punct, is_space = kinds[i + n - 1]
+        if is_space:
             break
         key = normalise("".join(words[i:i + n]))
-        if not last.is_punct and (key in kb.aliases or key in kb.country_names or key in kb.seats):
+        if not is_punct and (key in kb.aliases or key in kb.country_names or key in kb.seats):
             longest = (n, key)
         if words[i + n - 1][-1:].isspace() and key not in ("", "the") and key not in kb.name_prefixes:
             break
@@ -406,8 +409,8 @@ def two_word_demonyms(token: Token, kb: KnowledgeBase) -> list[tuple[str, Token,
 def group_mentions(doc: Doc, kb: KnowledgeBase, taken: set[int], owners: dict[int, Mention]) -> Iterator[Mention]:
     """Group nouns (``the rebels``, ``Iraqi and Syrian counterparts``), with the country their own
     modifiers name and no other: ``opposition forces`` in a story about Syria stay without one."""
-    for token in doc_tokens(doc):
-        if token.i in taken or token.pos_ not in ("NOUN", "PROPN") or not stands_alone(token, kb):
+    for token in tokens_of_pos(doc, "NOUN", "PROPN"):
+        if token.i in taken or not stands_alone(token, kb):
             continue
         found = group_phrase(token, kb)
         if found is None:

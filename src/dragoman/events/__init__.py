@@ -18,7 +18,7 @@ from spacy.tokens import Doc, Span, Token
 
 from dragoman.actors import give_armed_groups_the_country_they_fight
 from dragoman.actors.kb import load_kb
-from dragoman.doc_views import doc_tokens, entities_in
+from dragoman.doc_views import entities_in, tokens_of_pos
 from dragoman.events.features import clause_features, default_word_lists
 from dragoman.events.model import EventTypeModel
 from dragoman.events.readings import Trigger, is_match_report, recode, wanted_clauses
@@ -101,9 +101,7 @@ def mode_of(word: Token) -> Optional[str]:
 
 def verb_triggers(doc: Doc, index: MentionIndex, used: set[int], coder: EventCoder) -> Iterator[Trigger]:
     lex = lexicon()
-    for word in doc_tokens(doc):
-        if word.pos_ != "VERB":
-            continue
+    for word in tokens_of_pos(doc, "VERB"):
         if (giver := received_from(word)) is not None:  # "received weapons from the government": AID to the subject
             used.update(c.i for c in word.children if c.dep_ == "dobj")
             yield Trigger(word, "AID", None, parties(giver, index), subjects_of(word, index), False)
@@ -148,8 +146,8 @@ def reciprocal(verb: Token, sources: list[Actor]) -> list[Actor]:
 def wanting_triggers(doc: Doc, index: MentionIndex) -> Iterator[Trigger]:
     """"The US wants the UK to extradite Assange": wanting another party to act is a REQUEST to it
     (the act itself has not happened, so ``recode`` drops its event)."""
-    for word in doc_tokens(doc):
-        if word.pos_ != "VERB" or word.lemma_.lower() not in lexicon()["wanting_verbs"]:
+    for word in tokens_of_pos(doc, "VERB"):
+        if word.lemma_.lower() not in lexicon()["wanting_verbs"]:
             continue
         clauses = wanted_clauses(word)
         if not clauses:
@@ -198,8 +196,8 @@ def target_prepositions(kind: str) -> tuple[str, ...]:
 
 def noun_triggers(doc: Doc, index: MentionIndex, used: set[int]) -> Iterator[Trigger]:
     by = lexicon()["owner_prepositions"]
-    for word in doc_tokens(doc):
-        if word.pos_ != "NOUN" or word.i in used or not (kind := noun_type(word)):
+    for word in tokens_of_pos(doc, "NOUN"):
+        if word.i in used or not (kind := noun_type(word)):
             continue
         prepositions = target_prepositions(kind)
         owners = index.in_phrase(word) or [

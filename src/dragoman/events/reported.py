@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING
 
 from spacy.tokens import Doc, Span, Token
 
-from dragoman.doc_views import doc_tokens
+from dragoman.doc_views import tokens_of_pos
 from dragoman.events.roles import lexicon, same_party, subjects_of
 from dragoman.mention_index import MentionIndex, is_speech_verb, is_to_clause
 from dragoman.record import Actor, Event
@@ -24,7 +24,7 @@ def reported_demands(doc: Doc, events: list[Event], index: MentionIndex) -> list
     need to deliver" asks the people told."""
     seen = {(e.type, e.source, e.target) for e in events}
     added = []
-    for verb in doc_tokens(doc):
+    for verb in tokens_of_pos(doc, "VERB", "AUX"):
         if not is_speech_verb(verb):
             continue
         for clause in (c for c in verb.children if c.dep_ == "ccomp" and is_obligation(c)):
