@@ -14,6 +14,7 @@ text. Each gives the words in the Doc's order, as a loop over the Doc would meet
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from typing import Collection
 
 import numpy as np
@@ -46,12 +47,15 @@ def entities_of(doc: Doc) -> tuple[Span, ...]:
 def entities_in(span: Span) -> list[Span]:
     """What ``span.ents`` gives: the entities wholly inside ``span``, up to the first that
     starts inside it and runs past its end."""
+    entities = entities_of(span.doc)
+    views = _views(span.doc)
+    if "ent_starts" not in views:
+        views["ent_starts"] = [entity.start for entity in entities]
     found = []
-    for entity in entities_of(span.doc):
-        if entity.start >= span.start:
-            if entity.end > span.end:
-                break
-            found.append(entity)
+    for entity in entities[bisect_left(views["ent_starts"], span.start):]:  # in order, not overlapping
+        if entity.end > span.end:
+            break
+        found.append(entity)
     return found
 
 

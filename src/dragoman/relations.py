@@ -166,7 +166,8 @@ def from_phrases(doc: Doc, index: MentionIndex, words: dict) -> Iterator[Found]:
     for phrase in words["phrases"]:
         tokens = phrase["words"].split()
         by_first_word.setdefault(tokens[0], []).append((phrase, tokens))
-    for i, token in enumerate(doc):
+    for token in tokens_of_words(doc, by_first_word):
+        i = token.i
         for phrase, tokens in by_first_word.get(token.lower_, ()):
             if not phrase_at(doc, i, tokens):
                 continue
@@ -337,7 +338,7 @@ def reports_games(text: str, words: dict) -> bool:
     """A match report: sides that beat, defeat or fire shots at each other, or play against each
     other, are playing, not fighting or allied. Told by words of sport only (``doubles``, ``goaltender``, ``playoffs``), of which
     a war or politics story has hardly any."""
-    found = {w for w in re.findall(r"[a-z]+", text.lower()) if w in words["sports_words"]}
+    found = set(re.findall(r"[a-z]+", text.lower())).intersection(words["sports_words"])
     return len(found) >= words["sports_min_words"]
 
 

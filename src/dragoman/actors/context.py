@@ -19,7 +19,7 @@ from typing import Optional
 from spacy.tokens import Doc, Span, Token
 
 from dragoman.actors.kb import KnowledgeBase, normalise
-from dragoman.doc_views import entities_of
+from dragoman.doc_views import entities_of, text_of
 
 PARTY_TAG = re.compile(r"^,?\s*\(?([RDI])-([A-Z][A-Za-z. ]{1,14}?)\)?(?=[,.;)\s]|$)")
 DATELINE = re.compile(r"^([A-Z][A-Za-z .'-]{1,30}?)(?:,\s*([A-Z][A-Za-z .'-]{1,30}?))?\s*(?:\([A-Za-z ]+\)\s*)?[\u2013\u2014-]")
@@ -147,7 +147,10 @@ def apposed_title(span: Span) -> list[Token]:
 
 def party_tag(span: Span, kb: KnowledgeBase) -> Optional[str]:
     """``Ilhan Omar, D-Minn.``, ``Ted Cruz (R-Texas)``: a US party-and-state tag after a name."""
-    after = (span[-1].whitespace_ + span.doc[span.end:span.end + 10].text)[:24]  # not doc.text: built anew per call
+    doc = span.doc  # the text from the name's end to the end of the tenth word after it, at most 24 characters
+    end = min(span.end + 10, len(doc))
+    stop = doc[end - 1].idx + len(doc[end - 1]) if end > span.end else span.end_char + len(span[-1].whitespace_)
+    after = text_of(doc)[span.end_char:min(stop, span.end_char + 24)]
     match = PARTY_TAG.match(after)
     if match is None:
         return None

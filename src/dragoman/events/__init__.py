@@ -181,8 +181,8 @@ def noun_type(word: Token) -> Optional[str]:
     ("a call with Zelensky", not "a call for calm")."""
     lex = lexicon()
     kind = lex["nouns"].get(word.lower_) or lex["nouns"].get(word.lemma_.lower())
-    if kind is None and any(c.dep_ == "prep" and c.lower_ in lex["nouns_with_preposition"].get(word.lemma_.lower(), ())
-                            for c in word.children):
+    prepositions = lex["nouns_with_preposition"].get(word.lemma_.lower(), ()) if kind is None else ()
+    if prepositions and any(c.dep_ == "prep" and c.lower_ in prepositions for c in word.children):
         kind = "CONSULT"
     return kind
 
