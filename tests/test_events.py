@@ -432,3 +432,61 @@ def test_accepting_refugees_is_aid_and_refusing_them_a_rejection(pipeline):
     assert ("AID", "CAN", "SYR") in {triple for triple, _ in coded_triples(accepted)}
     refused = analyzed_sentence(pipeline, "Lebanon says it will not accept any more Syrian refugees.")
     assert ("REJECT", "LBN", "SYR") in {triple for triple, _ in coded_triples(refused)}
+
+
+def test_an_act_someone_is_asked_to_do_is_not_done(pipeline):
+    # Ours: "called on X to withdraw" is a REQUEST to X; the withdrawal has not happened.
+    article = analyzed_sentence(pipeline, "Morales called on the interim government to withdraw the army from the cities.")
+    assert "REQUEST" in {event.type for event in article.events}
+    assert "RETREAT" not in {event.type for event in article.events}
+
+
+@pytest.mark.parametrize("text, want", [
+    # Ours: aid given abroad to people the text does not name goes to the country where they are;
+    # troops sent to keep the peace are protection (PLOVER AID, CAMEO 074), not a show of force.
+    ("Oxfam is providing food assistance to 300,000 people in northeast Nigeria.", ("AID", "NGA")),
+    ("Japan is sending troops to the United Nations peacekeeping force in South Sudan.", ("AID", "JPN")),
+])
+def test_aid_abroad_and_peacekeepers_are_aid(pipeline, text, want):
+    article = analyzed_sentence(pipeline, text)
+    actors = {actor.id: actor for actor in article.actors}
+    kind, country = want
+    assert any(e.type == kind and country in (actors[e.source].country, actors[e.target].country) for e in article.events)
+    assert "MOBILIZE" not in {event.type for event in article.events}
+
+
+def test_a_venue_is_placed_by_a_known_city_only(pipeline):
+    # Ours: "Federal" is a town in Argentina, which puts no German office there.
+    article = analyzed_sentence(pipeline, "The Federal Foreign Office provided 28 million euros in aid to Yemen.")
+    assert all(event.location is None or event.location.country != "ARG" for event in article.events)
+    assert "ARG" not in {actor.country for actor in article.actors}
+
+
+def test_a_countrys_plural_agents_are_a_group_of_that_country(pipeline):
+    # Ours: an owner country makes a group of agents ("Nigeria's senators"), but one title's
+    # holder is a person, named in the apposition.
+    article = analyzed_sentence(pipeline, "Nigeria's senators rejected the budget.")
+    assert ("Nigerian senators", "NGA") in {(actor.name, actor.country) for actor in article.actors}
+    article = analyzed_sentence(pipeline, "Pakistan's military ruler, Gen. Pervez Musharraf, met the Pentagon's chief.")
+    assert "Pakistani ruler" not in {actor.name for actor in article.actors}
+
+
+@pytest.mark.parametrize("text, want", [
+    # Ours: a protest no named actor makes is the crowd's, of the country where it protests.
+    ("Protests erupted in Bolivia against the interim government.", ("protesters", "BOL", "BOL")),
+    ("Thousands of people protested in Hong Kong against the government on Sunday.", ("people", "HKG", "HKG")),
+    ("Tens of thousands of textile workers in Haiti went on strike.", ("textile workers", "HTI", None)),
+])
+def test_a_crowd_that_protests_is_the_source(pipeline, text, want):
+    article = analyzed_sentence(pipeline, text)
+    actors = {actor.id: actor for actor in article.actors}
+    name, source, target = want
+    protests = [e for e in article.events if e.type == "PROTEST"]
+    assert protests and actors[protests[0].source].name == name and actors[protests[0].source].country == source
+    assert (actors[protests[0].target].country if protests[0].target else None) == target
+
+
+def test_no_crowd_is_made_for_a_protest_someone_joined(pipeline):
+    # Ours: "he" is someone the actors stage could not name, not a crowd.
+    article = analyzed_sentence(pipeline, "He joined the protest on Monday.")
+    assert not article.events and not article.actors

@@ -282,3 +282,17 @@ def add_state_actor(article: Article, iso3: Optional[str], start: int, end: int)
                   kb_id=f"country:{iso3}", country_from="text")
     article.actors.append(actor)
     return actor
+
+
+def add_crowd_actor(article: Article, name: str, iso3: Optional[str], sector: Optional[str],
+                    start: int, end: int) -> Actor:
+    """An unnamed crowd the events stage finds protesting ("thousands of textile workers in
+    Haiti"): an actor of its own, of the sector its noun names (labour, education; civilians
+    otherwise) and of the country where it protests, when the text gives one."""
+    kb = load_kb()
+    sector = sector if sector in kb.sector_types else "CVL"
+    actor = Actor(id=f"a{len(article.actors) + 1}", name=name, type=kb.sector_types[sector], country=iso3,
+                  code=f"{iso3}{sector}" if iso3 else None, confidence=0.5 if iso3 else 1.0,
+                  mentions=[Span(start, end, article.text[start:end])], country_from="context" if iso3 else None)
+    article.actors.append(actor)
+    return actor

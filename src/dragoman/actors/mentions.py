@@ -342,7 +342,8 @@ def group_phrase(token: Token, kb: KnowledgeBase) -> Optional[tuple[str, str, li
 
     Curated group nouns (``rebels``, ``defence ministry``) count on their own; any other agent
     noun of the Phoenix dictionaries (``negotiators``, ``peacekeepers``) only with a country
-    modifier (``Russian negotiators``), which keeps ordinary nouns out.
+    modifier (``Russian negotiators``), or a one-word owner (``Nigeria's senators``, not ``South
+    America's insurgency``; for a title only in the plural), which keeps ordinary nouns out.
     """
     modifiers = [c for c in token.children if c.dep_ in ("compound", "amod", "nmod") and c.i < token.i]
     for size in range(len(modifiers), -1, -1):
@@ -352,11 +353,13 @@ def group_phrase(token: Token, kb: KnowledgeBase) -> Optional[tuple[str, str, li
                   or (kb.titles.get(phrase) if size else None))
         if sector:
             return " ".join(w.text for w in words), sector, modifiers
-    sector = (kb.titles.get(normalise(token.text)) or kb.titles.get(singular(normalise(token.text)))  # "Palestinian leaders"
-              or kb.agents.get(normalise(token.text)) or kb.agents.get(singular(normalise(token.text))))
+    title = kb.titles.get(normalise(token.text)) or kb.titles.get(singular(normalise(token.text)))  # "Palestinian leaders"
+    sector = title or kb.agents.get(normalise(token.text)) or kb.agents.get(singular(normalise(token.text)))
     if not sector:
         return None  # most nouns: no need to look for "of" countries
     named = [*modifiers, *of_countries(token, sector, kb)]
+    if not title or token.tag_ == "NNS":  # "Nigeria's senators"; one title's holder is a person ("Pakistan's ruler, Gen. Musharraf")
+        named += [c for c in token.children if c.dep_ == "poss" and not any(g.dep_ == "compound" for g in c.children)]
     if any(kb.country_of_word(m.text) or normalise(m.text) in kb.seats for m in named):
         return token.text, sector, modifiers
     return None

@@ -19,19 +19,21 @@ from spacy.tokens import Doc, Span, Token
 from dragoman.actors import give_armed_groups_the_country_they_fight
 from dragoman.actors.kb import load_kb
 from dragoman.doc_views import entities_in, tokens_of_pos
+from dragoman.events.crowds import crowd_of
 from dragoman.events.features import clause_features, default_word_lists
 from dragoman.events.model import EventTypeModel
 from dragoman.events.readings import Trigger, is_match_report, recode, wanted_clauses
 from dragoman.events.reported import rejected_accusers, reported_accusations, reported_demands
 from dragoman.events.roles import lexicon, named_deeper, same_party, state_named, subjects_of, targets_of
 from dragoman.events.status import confidence_of, status_of
-from dragoman.events.transfers import received_from, transferred
+from dragoman.events.transfers import received_from, transferred, transfers
 from dragoman.events.when import find_place, resolve_date
 from dragoman.mention_index import MentionIndex, index_of, is_speech_verb
 from dragoman.record import Actor, Article, Event, Location
 
 TARGET_DEFAULT_TYPES = ("ASSAULT", "COERCE", "MOBILIZE")
 TARGETLESS_TYPES = ("PROTEST", "MOBILIZE", "RETREAT")
+PLACE_TARGET_TYPES = TARGET_DEFAULT_TYPES + ("PROTEST", "CONSULT", "AID")
 SYMMETRIC_TYPES = ("AGREE", "CONSULT", "COOPERATE")
 POLICIES = ("model", "rules", "either", "fallback")
 
@@ -216,7 +218,9 @@ def noun_triggers(doc: Doc, index: MentionIndex, used: set[int]) -> Iterator[Tri
         elif not owners and verb.pos_ == "VERB" and word.head.pos_ in ("VERB", "ADP"):
             owners = subjects_of(verb, index)  # "X engaged Y in a firefight", "talks with Iran"
             targets = targets or [a for a in targets_of(verb, index, ()) if a not in owners]
-        if owners or targets:
+        if kind == "PROTEST" and not targets and word.dep_ in ("nsubj", "nsubjpass"):
+            targets = targets_of(word.head, index, prepositions, deep=False)  # "protests erupted against the government"
+        if owners or targets or kind == "PROTEST":  # a protest no one is named for is the crowd's (crowds.py)
             yield Trigger(word, kind, mode_of(word), owners, targets, True)
 
 
@@ -246,7 +250,9 @@ def in_clause(token: Token, trigger: Token) -> bool:
 
 def place_of(trigger: Token) -> tuple[Optional[Location], Optional[Span]]:
     """A place in the trigger's own clause, the closest in the parse: ``met ... in Baghdad``;
-    after ``in``/``at``, or a named venue (``the Doha Forum``); never a possessive or subject."""
+    after ``in``/``at``, or a named venue (``the Doha Forum``), whose first name word counts only
+    if it is a known city or country (a town called "Federal" is no reason to place the "Federal
+    Foreign Office" in Argentina); never a possessive or subject."""
     prepositions = lexicon()["location_prepositions"]
     candidates = []
     for ent in entities_in(trigger.sent):
@@ -257,8 +263,9 @@ def place_of(trigger: Token) -> tuple[Optional[Location], Optional[Span]]:
             ent.root.dep_ == "compound" and ent.root.head.pos_ == "PROPN")  # "the Doha Forum"
         if ent.label_ in ("GPE", "LOC", "FAC", "ORG", "EVENT") and (after_preposition or venue) and in_clause(ent.root, trigger):
             candidates.append((owner_and_depth(ent.root)[1], ent))
+    kb = load_kb()
     for _, ent in sorted(candidates, key=lambda pair: pair[0]):
-        names = [t for t in ent if t.pos_ == "PROPN"]
+        names = [t for t in ent if t.pos_ == "PROPN" and kb.country_of_place(t.text)]  # not "Federal" of "Federal Foreign Office"
         for span in (ent, *(ent[n.i - ent.start:n.i - ent.start + 1] for n in names[:1])):  # "the Doha Forum": Doha
             place = find_place(span.text)
             if place is not None:
@@ -302,6 +309,7 @@ def add_events(article: Article, doc: Doc, coder: EventCoder) -> Article:
     triggers = [*verb_triggers(doc, index, used, coder), *noun_triggers(doc, index, used), *wanting_triggers(doc, index)]
     pairs: list[tuple[Event, Trigger]] = []
     seen = set()
+    crowds: set[str] = set()
     for trigger in sorted(triggers, key=lambda t: t.word.i):
         if trigger.type in TARGET_DEFAULT_TYPES and is_match_report(trigger.word.sent):
             continue  # "Switzerland beat Gibraltar 6-0"
@@ -309,14 +317,17 @@ def add_events(article: Article, doc: Doc, coder: EventCoder) -> Article:
         location, place = place_of(trigger.word)
         status = status_of(trigger.word, date, article.published, marks)
         sentence = trigger.word.sent
-        sources, targets = trigger.sources, trigger.targets
+        crowd = crowd_of(trigger, index, location)
+        if crowd is not None:
+            crowds.add(crowd.id)
+        sources, targets = [crowd] if crowd else trigger.sources, trigger.targets
         if len(sources) > 1 and not targets and trigger.type in SYMMETRIC_TYPES:
             targets = sources  # "brokered by Russia and Turkey": each with each, both ways
         for source in sources or [None]:
             for target in [t for t in targets if t is not source] or [None]:
                 inferred = False
                 if target is None and source is not None:
-                    target, inferred = default_target(trigger.type, source, location, place, index), True
+                    target, inferred = default_target(trigger, source, location, place, index), True
                 if source is None or (target is None and trigger.type not in TARGETLESS_TYPES):
                     continue
                 if target is not None and same_party(source, target):
@@ -335,6 +346,8 @@ def add_events(article: Article, doc: Doc, coder: EventCoder) -> Article:
     events += rejected_accusers(triggers, events, index)
     events += reported_accusations(triggers, events, index)
     events += reported_demands(doc, events, index)
+    cited = {event.source for event in events}
+    article.actors = [a for a in article.actors if a.id not in crowds or a.id in cited]  # a crowd whose protest was read away
     for number, event in enumerate(events, start=1):
         event.id = f"e{number}"
     article.events = inherit_dates(events)
@@ -345,13 +358,16 @@ def add_events(article: Article, doc: Doc, coder: EventCoder) -> Article:
     return article
 
 
-def default_target(kind: str, source: Actor, location: Optional[Location], place: Optional[Span],
+def default_target(trigger: Trigger, source: Actor, location: Optional[Location], place: Optional[Span],
                    index: MentionIndex) -> Optional[Actor]:
-    """With no target named, a use of force, a protest or a visit abroad is aimed at the country
-    where it happens ("staged a protest in Beijing", "an air strike southwest of Baghdad"); a use
-    of force at home, at the source's own country."""
+    """With no target named, a use of force, a protest, a visit or aid abroad is aimed at the
+    country where it happens ("staged a protest in Beijing", "an air strike southwest of Baghdad",
+    "providing food to 300,000 people in Nigeria"); a use of force at home, at the source's own
+    country."""
+    kind = trigger.type
     abroad = location is not None and location.country and location.country != source.country
-    if abroad and kind in TARGET_DEFAULT_TYPES + ("PROTEST", "CONSULT"):
+    given = trigger.nominal or trigger.word.lemma_.lower() not in transfers()["verbs"] or transferred(trigger.word) is not None
+    if abroad and kind in PLACE_TARGET_TYPES and (kind != "AID" or given):  # "contributed to planning" gives nothing
         return state_named(index, location.country, place.start_char, place.end_char)
     if kind in TARGET_DEFAULT_TYPES:
         return index.states.get(source.country or (location.country if location else None))

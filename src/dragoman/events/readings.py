@@ -44,10 +44,12 @@ def recode(pairs: list[tuple[Event, Trigger]], triggers: list[Trigger], index: M
     """PLOVER's reading of intent and refusal: "wants to attack" is THREATEN, "seeking to deepen a
     partnership" and "agreed to lift the sanctions" are AGREE (the intent verb's own event goes),
     so is an act a party announces it will do ("Ethiopia said it would allow the WFP to deliver
-    food": the announcement happened, the act may not), "would not provide support" and "reluctant
-    to commit" are REJECT, and talks someone "refused to hold" are no CONSULT."""
+    food": the announcement happened, the act may not), an act someone is asked to do is not done
+    ("urged Israel to withdraw"), "would not provide support" and "reluctant
+    to commit" are REJECT, talks someone "refused to hold" are no CONSULT, and troops sent to keep
+    the peace are AID."""
     lex = lexicon()
-    at = {t.word.i for t in triggers}
+    at = {t.word.i: t.type for t in triggers}
     aimed = {t.word.i for t in triggers if t.targets}
     drop: set[int] = set()
     kinds: dict[int, str] = {}
@@ -57,10 +59,14 @@ def recode(pairs: list[tuple[Event, Trigger]], triggers: list[Trigger], index: M
         if head.lemma_.lower() in lex["wanting_verbs"] and word in wanted_clauses(head) and head.i in at and (
                 any(c.dep_ == "nsubj" for c in word.children) or any(c.dep_ == "dobj" for c in head.children)):
             drop.add(word.i)  # "wants the UK to extradite Assange": a REQUEST, the extradition not done
+        elif at.get(head.i) == "REQUEST" and word in wanted_clauses(head):
+            drop.add(word.i)  # "called on the government to withdraw the army": asked for, not done
         elif word.dep_ == "xcomp" and head.lemma_.lower() in lex["intent_verbs"]:
             kinds[word.i] = lex["intent_types"].get(trigger.type, "AGREE")
             if head.i in at:
                 drop.add(head.i)
+        elif trigger.type == "MOBILIZE" and any(w.lower_ in lex["peacekeeping_words"] for w in word.subtree):
+            kinds[word.i] = "AID"  # "sent 200 troops to serve as a peacekeeping force": protection, not force
         elif verbal_attack(trigger):
             kinds[word.i] = "ACCUSE"
         elif announced_intent(trigger, index):
