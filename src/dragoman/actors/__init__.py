@@ -285,14 +285,15 @@ def add_state_actor(article: Article, iso3: Optional[str], start: int, end: int)
 
 
 def add_crowd_actor(article: Article, name: str, iso3: Optional[str], sector: Optional[str],
-                    start: int, end: int) -> Actor:
+                    start: int, end: int, from_focus: bool = False) -> Actor:
     """An unnamed crowd the events stage finds protesting ("thousands of textile workers in
     Haiti"): an actor of its own, of the sector its noun names (labour, education; civilians
-    otherwise) and of the country where it protests, when the text gives one."""
+    otherwise) and of the country where it protests (``from_focus``: only the story's)."""
     kb = load_kb()
     sector = sector if sector in kb.sector_types else "CVL"
+    confidence = kb.inferred_country_confidence["focus" if from_focus else "context"] if iso3 else 1.0
     actor = Actor(id=f"a{len(article.actors) + 1}", name=name, type=kb.sector_types[sector], country=iso3,
-                  code=f"{iso3}{sector}" if iso3 else None, confidence=0.5 if iso3 else 1.0,
+                  code=f"{iso3}{sector}" if iso3 else None, confidence=confidence,
                   mentions=[Span(start, end, article.text[start:end])], country_from="context" if iso3 else None)
     article.actors.append(actor)
     return actor

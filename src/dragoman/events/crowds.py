@@ -6,21 +6,23 @@ government"). PLOVER codes the crowd as the source, of the country where it prot
 it the protest is lost. The crowd is the subject of the protest (or of the verb a protest noun
 hangs on), read past a quantity ("tens of thousands of people"); with no subject, the protesters
 themselves, cited at the protest word. Its country is the place of the protest, else a place
-named within the crowd's own phrase.
+named within the crowd's own phrase, else the story's leading country.
 """
 
 from __future__ import annotations
 
+from collections import Counter
 from typing import Optional
 
 from spacy.tokens import Token
 
 from dragoman.actors import add_crowd_actor
+from dragoman.actors.context import leading_country
 from dragoman.actors.kb import load_kb
 from dragoman.data_files import load_json
 from dragoman.events.readings import Trigger
 from dragoman.mention_index import MentionIndex
-from dragoman.record import Actor, Location
+from dragoman.record import Actor, Article, Location
 
 
 def crowd_rule() -> dict:
@@ -48,15 +50,18 @@ def crowd_head(trigger: Token) -> Optional[Token]:
     return subject
 
 
-def crowd_country(head: Optional[Token], location: Optional[Location]) -> Optional[str]:
-    """Where the crowd protests, else a place named in its own phrase ("workers in Peru")."""
+def crowd_country(head: Optional[Token], location: Optional[Location], article: Article) -> tuple[Optional[str], bool]:
+    """Where the crowd protests, else a place named in its own phrase ("workers in Peru"), else
+    the country the story's actors belong to when one leads clearly (as the actors stage gives
+    home bodies; the second value says the country is only the story's focus)."""
     if location is not None and location.country:
-        return location.country
+        return location.country, False
     kb = load_kb()
     for token in head.subtree if head is not None else ():
         if token.ent_type_ in ("GPE", "LOC") and (iso3 := kb.country_of_place(token.text) or kb.country_of_word(token.text)):
-            return iso3
-    return None
+            return iso3, False
+    focus = leading_country(Counter(a.country for a in article.actors for _ in a.mentions if a.country), kb)
+    return focus, focus is not None
 
 
 def crowd_of(trigger: Trigger, index: MentionIndex, location: Optional[Location]) -> Optional[Actor]:
@@ -79,4 +84,5 @@ def crowd_of(trigger: Trigger, index: MentionIndex, location: Optional[Location]
     else:
         name, sector = crowd_rule()["unnamed"], crowd_rule()["unnamed_sector"]
         start, end = trigger.word.idx, trigger.word.idx + len(trigger.word)
-    return add_crowd_actor(index.article, name, crowd_country(head, location), sector, start, end)
+    country, from_focus = crowd_country(head, location, index.article)
+    return add_crowd_actor(index.article, name, country, sector, start, end, from_focus)
