@@ -54,3 +54,16 @@ def test_a_verb_that_frames_its_object_reports_what_it_asks_of_it_or_calls_it(pi
     names = {a.id: a.name for a in article.actors}
     innermost = min((q for q in article.quotes if phrase in q.text), key=lambda q: len(q.text))
     assert names.get(innermost.speaker) == speaker
+
+
+@pytest.mark.parametrize("text, want", [
+    ("The city argued for decades that it was the first victim of the flood.",
+     ("The city", "it was the first victim of the flood")),
+    ("Mayor Ann Price told a crowd of parents who filled the hall that the council should fund the schools.",
+     ("Mayor Ann Price", "the council should fund the schools")),
+])
+def test_a_that_clause_the_parser_hung_on_a_noun_near_the_verb_is_its_report(pipeline, text, want):
+    """Made-up sentences: the parser hangs "that ..." on "decades" (a noun's clause) or on the
+    relative clause about the addressee ("who filled the hall"), not on the speech verb."""
+    article = pipeline.analyze(text, date="2019-11-19")
+    assert want in reports(article)

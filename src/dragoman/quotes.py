@@ -229,11 +229,32 @@ def reported_contents(cue: Token) -> list[tuple[Token, Span]]:
         clauses += [c for c in cue.children if c.dep_ == "xcomp" and c.pos_ == "VERB" and is_to_clause(c)]
         clauses += [g for c in cue.children if c.dep_ == "prep" and c.lower_ in load_json("quotes/cues.json")["charge_prepositions"]
                     for g in c.children if g.dep_ == "pcomp" and g.tag_ == "VBG"]
+    clauses += misattached_that_clauses(cue, objects)
     contents = [(c, report_span(cue, c)) for c in clauses]
     answers = load_json("quotes/cues.json")["answer_words"]  # "half said so", "72 percent said yes"
     contents += [(c, cue.doc[c.i:c.i + 1]) for c in cue.children if c.i == cue.i + 1 and c.lower_ in answers]
     naming = naming_complement(cue, objects)
     return contents + ([(naming, cue.doc[objects[0].left_edge.i:naming.right_edge.i + 1])] if naming is not None else [])
+
+
+def misattached_that_clauses(cue: Token, objects: list[Token]) -> list[Token]:
+    """``argued for decades that it was ...``, ``told teachers who covered the lawn that ...``: a
+    clause opened by "that", with a subject of its own, that the parser hung on a noun of the
+    speech verb's phrase (the object of its preposition) or on a relative clause on its addressee
+    that already has an object, not on the speech verb it completes."""
+    nouns = [g for c in cue.children if c.dep_ == "prep" for g in c.children if g.dep_ == "pobj"]
+    found = [c for n in nouns for c in n.children if c.dep_ in ("acl", "relcl")]
+    relatives = [r for o in objects for r in o.children if r.dep_ == "relcl" and not is_speech_verb(r)
+                 and any(c.dep_ == "dobj" for c in r.children)]
+    found += [c for r in relatives for c in r.children if c.dep_ == "ccomp"]
+    return [c for c in found if c.i > cue.i and opens_with_that(c)]
+
+
+def opens_with_that(clause: Token) -> bool:
+    """The clause starts with the conjunction "that" and has a subject after it."""
+    first = clause.doc[clause.left_edge.i]
+    return (first.lower_ == "that" and first.dep_ == "mark" and first.head.i == clause.i
+            and any(c.dep_ in ("nsubj", "nsubjpass") and c.i > first.i for c in clause.children))
 
 
 def report_span(cue: Token, clause: Token) -> Span:
