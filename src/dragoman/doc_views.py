@@ -21,48 +21,50 @@ import numpy as np
 from spacy.attrs import IDX, LOWER, POS, SPACY
 from spacy.tokens import Doc, Span, Token
 
-for _name in ("dragoman_text", "dragoman_ents", "dragoman_views"):
-    if not Doc.has_extension(_name):
-        Doc.set_extension(_name, default=None)
+VIEWS = "dragoman_views"
+"""Where the views are kept: a dict in ``Doc.user_data``, spaCy's storage for custom data. Not a
+``Doc._`` extension: each ``doc._`` access builds an accessor object, and the views are asked
+for per mention and per trigger."""
+
+
+def _views(doc: Doc) -> dict:
+    views = doc.user_data.get(VIEWS)
+    if views is None:
+        views = doc.user_data[VIEWS] = {}
+    return views
 
 
 def keep_text(doc: Doc, text: str) -> None:
     """The text ``doc`` was made from, which is what ``Doc.text`` gives back (spaCy's tokenizer
     loses no character) by joining every token: 0.1 s per 120 articles."""
-    doc._.dragoman_text = text
+    _views(doc)["text"] = text
 
 
 def text_of(doc: Doc) -> str:
-    if doc._.dragoman_text is None:
-        doc._.dragoman_text = doc.text
-    return doc._.dragoman_text
+    views = _views(doc)
+    if "text" not in views:
+        views["text"] = doc.text
+    return views["text"]
 
 
 def entities_of(doc: Doc) -> tuple[Span, ...]:
-    if doc._.dragoman_ents is None:
-        doc._.dragoman_ents = doc.ents
-    return doc._.dragoman_ents
+    views = _views(doc)
+    if "ents" not in views:
+        views["ents"] = doc.ents
+        views["ent_starts"] = [entity.start for entity in views["ents"]]
+    return views["ents"]
 
 
 def entities_in(span: Span) -> list[Span]:
     """What ``span.ents`` gives: the entities wholly inside ``span``, up to the first that
     starts inside it and runs past its end."""
     entities = entities_of(span.doc)
-    views = _views(span.doc)
-    if "ent_starts" not in views:
-        views["ent_starts"] = [entity.start for entity in entities]
     found = []
-    for entity in entities[bisect_left(views["ent_starts"], span.start):]:  # in order, not overlapping
+    for entity in entities[bisect_left(_views(span.doc)["ent_starts"], span.start):]:  # in order, not overlapping
         if entity.end > span.end:
             break
         found.append(entity)
     return found
-
-
-def _views(doc: Doc) -> dict:
-    if doc._.dragoman_views is None:
-        doc._.dragoman_views = {}
-    return doc._.dragoman_views
 
 
 def tokens_of_pos(doc: Doc, *tags: str) -> list[Token]:
@@ -72,8 +74,10 @@ def tokens_of_pos(doc: Doc, *tags: str) -> list[Token]:
     if key not in views:
         if "pos" not in views:
             views["pos"] = doc.to_array(POS)
-        wanted = [doc.vocab.strings[tag] for tag in tags]
-        views[key] = [doc[i] for i in np.flatnonzero(np.isin(views["pos"], wanted)).tolist()]
+        keep = np.zeros(len(doc), dtype=bool)
+        for tag in tags:  # a few comparisons: np.isin sorts
+            keep |= views["pos"] == doc.vocab.strings[tag]
+        views[key] = [doc[i] for i in np.flatnonzero(keep).tolist()]
     return views[key]
 
 
@@ -81,9 +85,9 @@ def tokens_of_words(doc: Doc, words: Collection[str]) -> list[Token]:
     """The Doc's tokens whose lower-case form (``token.lower_``) is one of ``words``, in order."""
     views = _views(doc)
     if "lower" not in views:
-        views["lower"] = doc.to_array(LOWER)
-    wanted = np.array([doc.vocab.strings[w] for w in words], dtype=np.uint64)
-    return [doc[i] for i in np.flatnonzero(np.isin(views["lower"], wanted)).tolist()]
+        views["lower"] = doc.to_array(LOWER).tolist()
+    wanted = {doc.vocab.strings[w] for w in words}
+    return [doc[i] for i, lower in enumerate(views["lower"]) if lower in wanted]
 
 
 def token_texts(doc: Doc) -> tuple[list[str], list[str]]:

@@ -10,6 +10,7 @@ stage, and kept on the Doc (``index_of(doc)``).
 
 from __future__ import annotations
 
+from bisect import bisect_left, bisect_right
 from functools import cached_property
 from typing import Optional
 
@@ -190,8 +191,18 @@ class MentionIndex:
         """The Doc's base noun phrases, found once: ``Span.noun_chunks`` walks the whole Doc per call."""
         return list(self.doc.noun_chunks)
 
+    @cached_property
+    def chunk_starts(self) -> Optional[list[int]]:
+        """Where each noun phrase starts, if in text order (as spaCy's English chunker gives them)."""
+        starts = [chunk.start for chunk in self.noun_chunks]
+        return starts if starts == sorted(starts) else None
+
     def noun_chunks_in(self, span: Span) -> list[Span]:
-        return [chunk for chunk in self.noun_chunks if span.start <= chunk.start and chunk.end <= span.end]
+        """The noun phrases inside ``span``: those starting within it, found by bisection."""
+        chunks, starts = self.noun_chunks, self.chunk_starts
+        if starts is not None:
+            chunks = chunks[bisect_left(starts, span.start):bisect_right(starts, span.end)]
+        return [chunk for chunk in chunks if span.start <= chunk.start and chunk.end <= span.end]
 
     def in_marks(self, token: Token) -> bool:
         """The word is inside someone's quoted words."""
