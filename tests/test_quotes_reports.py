@@ -67,3 +67,15 @@ def test_a_that_clause_the_parser_hung_on_a_noun_near_the_verb_is_its_report(pip
     relative clause about the addressee ("who filled the hall"), not on the speech verb."""
     article = pipeline.analyze(text, date="2019-11-19")
     assert want in reports(article)
+
+
+@pytest.mark.parametrize("text, want", [
+    ("Former White House Russia adviser Gloria Marsh said the plan would fail.", "Gloria Marsh"),
+    ("Mr. Tom Baker of the Sierra Club said the ruling was the least bad outcome.", "Tom Baker"),
+])
+def test_the_speaker_is_the_actor_the_phrase_is_about_not_the_longest_name_in_it(pipeline, text, want):
+    """Made-up sentences: the speaker phrase names an organisation too ("White House", "the
+    Sierra Club"); the speaker is the person the phrase is headed by, not the longer name."""
+    article = pipeline.analyze(text, date="2019-11-19")
+    names = {a.id: a.name for a in article.actors}
+    assert [names.get(q.speaker) for q in article.quotes] == [want]

@@ -60,7 +60,7 @@ def make_quote(article: Article, index: MentionIndex, number: int, start: int, e
         while len(phrase) > 1 and phrase[0].is_punct:  # a mark glued to a dash: "\u201d\u2015 Pamela Padilla"
             phrase = phrase[1:]
         speaker_text = described_speaker(phrase).text.strip()
-        actor = (index.covering(phrase.start_char, phrase.end_char)
+        actor = (index.at(phrase.root) or index.covering(phrase.start_char, phrase.end_char)
                  or index.person_by_surname(speaker))
     return Quote(id=f"q{number}", text=article.text[start:end], kind=kind, start=start, end=end,
                  speaker=actor.id if actor else None, speaker_text=speaker_text,
