@@ -101,9 +101,9 @@ def candidate_spans(doc: Doc, kb: KnowledgeBase) -> list[Span]:
     in_entity = {i for ent in entities_of(doc) for i in range(ent.start, ent.end)}
     found = [strip_span(ent) for ent in entities_of(doc) if ent.label_ in NAME_LABELS]
     texts, words = token_texts(doc)
-    kinds = doc.to_array([IS_PUNCT, IS_SPACE]).tolist()
+    kinds = doc.to_array(IS_PUNCT).tolist(), doc.to_array(IS_SPACE).tolist()  # flat: no list per token
     for i, text in enumerate(texts):
-        if not text[:1].isupper() or kinds[i][0]:  # "Da’esh", "McCain" are not title case to Python
+        if not text[:1].isupper() or kinds[0][i]:  # "Da’esh", "McCain" are not title case to Python
             continue
         longest = longest_name_at(i, kinds, words, kb)
         if longest is not None:
@@ -122,14 +122,15 @@ def candidate_spans(doc: Doc, kb: KnowledgeBase) -> list[Span]:
     return sorted(chosen, key=lambda s: s.start)
 
 
-def longest_name_at(i: int, kinds: list[list[int]], words: list[str], kb: KnowledgeBase) -> Optional[tuple[int, str]]:
+def longest_name_at(i: int, kinds: tuple[list[int], list[int]], words: list[str],
+                    kb: KnowledgeBase) -> Optional[tuple[int, str]]:
     """(length, key) of the longest span from token ``i`` the knowledge base knows by name, ending
     in a word, within one stretch of text. Spans grow a token at a time and stop as soon as they
     read as the start of no name: past a space a span's key only gets words added after it.
-    ``kinds`` has each token's (is_punct, is_space), ``words`` its text with its whitespace."""
+    ``kinds`` are every token's is_punct and is_space, ``words`` its text with its whitespace."""
     longest = None
     for n in range(1, min(MAX_ALIAS_TOKENS, len(words) - i) + 1):
-        is_punct, is_space = kinds[i + n - 1]
+        is_punct, is_space = kinds[0][i + n - 1], kinds[1][i + n - 1]
         if is_space:
             break
         key = normalise("".join(words[i:i + n]))

@@ -89,11 +89,20 @@ class EventTypeModel:
                             mode_bias=self.mode_bias.astype(np.float32))
 
     def scores(self, features: dict[str, float], weights: np.ndarray, bias: np.ndarray) -> np.ndarray:
-        logits = bias.astype(np.float64).copy()
+        """Softmax of the bias plus each known feature's weight row times its value. Each row is
+        scaled in float32 and the rows are added one after another in float64 (``add.accumulate``,
+        not a pairwise ``sum``), as a loop over the features would: the same figures to the last
+        bit, in a few array operations per clause rather than two per feature."""
+        rows, values = [], []
         for name, value in features.items():
             row = self.features.get(name)
             if row is not None:
-                logits += value * weights[row]
+                rows.append(row)
+                values.append(value)
+        terms = np.empty((len(rows) + 1, bias.shape[0]), dtype=np.float64)
+        terms[0] = bias
+        terms[1:] = weights[rows] * np.array(values, dtype=np.float32)[:, None]
+        logits = np.add.accumulate(terms, axis=0)[-1]
         logits -= logits.max()
         probabilities = np.exp(logits)
         return probabilities / probabilities.sum()
