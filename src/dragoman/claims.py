@@ -23,7 +23,7 @@ from spacy.tokens import Doc, Span, Token
 
 from dragoman.actors.kb import load_kb, normalise
 from dragoman.data_files import load_json
-from dragoman.doc_views import entities_in
+from dragoman.doc_views import entities_in, text_of
 from dragoman.mention_index import MentionIndex, index_of
 from dragoman.record import Actor, Article, Claim, Quote
 from dragoman.relations import find_relations
@@ -223,9 +223,13 @@ def same_side(owner: Optional[tuple[Optional[str], str]], named: set, near: bool
 
 def apply_verification(article: Article, doc: Doc, claims: list[Claim]) -> None:
     words = cues()
+    text = text_of(doc)
+    whole = text.lower()  # a cue (plain English words) in a sentence is in the whole lower-cased text too
+    if not any(w in whole for w in (*words["unverified"], *words["verified"])):
+        return  # most articles: no sentence to read for them
     actors = {a.id: a for a in article.actors}
     for sentence in doc.sents:
-        lowered = sentence.text.lower()
+        lowered = text[sentence.start_char:sentence.end_char].lower()  # Span.text joins its tokens
         if any(w in lowered for w in words["unverified"]):
             value = False
         elif any(w in lowered for w in words["verified"]):
