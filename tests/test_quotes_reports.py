@@ -79,3 +79,21 @@ def test_the_speaker_is_the_actor_the_phrase_is_about_not_the_longest_name_in_it
     article = pipeline.analyze(text, date="2019-11-19")
     names = {a.id: a.name for a in article.actors}
     assert [names.get(q.speaker) for q in article.quotes] == [want]
+
+
+@pytest.mark.parametrize("text, want", [
+    ("Fifty-two percent of registered voters say they would consider voting for each Democrat, "
+     "putting them ahead of every Republican.", "they would consider voting for each Democrat"),
+    ("Mayor Ann Price said the work should be done by June, referring to the new bridge.",
+     "the work should be done by June"),
+    ("Mayor Ann Price said the city was “moving forward, building a future.”",
+     "the city was “moving forward, building a future.”"),
+    ("Mayor Ann Price said the council had approved the plan, saying she trusted the engineers.",
+     "the council had approved the plan, saying she trusted the engineers"),
+])
+def test_a_participle_closing_a_report_after_a_comma_is_the_writers_gloss(pipeline, text, want):
+    """Made-up sentences: ", putting them ahead", ", referring to" explain the words in the
+    writer's voice and are no part of the report; a participle in marks is the speaker's, and one
+    that reports ("saying ...") goes on with the speaker's words."""
+    article = pipeline.analyze(text, date="2019-11-19")
+    assert want in [q.text for q in article.quotes]

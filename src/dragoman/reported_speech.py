@@ -95,7 +95,7 @@ def report_span(cue: Token, clause: Token) -> Span:
     a report joined inside the clause with its own speaker and speech verb is another report
     ("three-quarters said they were worried, and more than 4 in 10 said ...")."""
     doc = clause.doc
-    end = clause.right_edge.i + 1
+    end = before_gloss(clause, clause.right_edge.i + 1)
     subject = stranded_subject(cue, clause)
     start = (clause if subject is None else subject).left_edge.i
     second = [t for t in clause.subtree if t.dep_ == "conj" and t.i > clause.i and is_speech_verb(t)
@@ -110,6 +110,24 @@ def report_span(cue: Token, clause: Token) -> Span:
     if joined and all(doc[i].dep_ in ("cc", "punct") for i in range(end, joined[0].left_edge.i)):
         end = joined[0].right_edge.i + 1
     return doc[start:end]
+
+
+def before_gloss(clause: Token, end: int) -> int:
+    """Where a report ends before the writer's gloss on it: a participle after a comma closing the
+    clause (``would consider voting for each Democrat, putting them ahead of ...``, ``should be
+    wrapped up by Cleveland, referring to the convention``) says what the words mean or did, in
+    the writer's voice, unless it stands in quotation marks or reports more words of the speaker
+    (``, saying he trusted the courts``)."""
+    doc = clause.doc
+    for token in clause.subtree:
+        comma = token.left_edge.i - 1
+        if (token.dep_ in ("advcl", "acl") and token.tag_ == "VBG" and not is_speech_verb(token)
+                and token.i > clause.i and comma > clause.i
+                and doc[comma].text == "," and token.right_edge.i + 1 >= end - 1
+                and not any(t.is_quote for t in doc[comma:end])
+                and sum(t.is_quote for t in doc[clause.left_edge.i:comma]) % 2 == 0):  # not inside marks
+            return comma
+    return end
 
 
 def stranded_subject(cue: Token, clause: Token) -> Optional[Token]:
