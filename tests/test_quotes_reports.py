@@ -97,3 +97,15 @@ def test_a_participle_closing_a_report_after_a_comma_is_the_writers_gloss(pipeli
     that reports ("saying ...") goes on with the speaker's words."""
     article = pipeline.analyze(text, date="2019-11-19")
     assert want in [q.text for q in article.quotes]
+
+
+def test_a_speech_verb_in_the_cues_tense_joined_inside_a_report_is_the_next_report(pipeline):
+    """Made-up sentence: the parser joins "tells" to "sit" inside the first report; in the tense
+    of "says" and with a clause of its own, it is Baker's next report, not the first one's end.
+    "went home and called his wife" stays one report ("called" reports no clause)."""
+    text = ("Governor Tom Baker says he'd sit the rivals down and tell them “no more nonsense” and tells "
+            "the crowd he was the first one to act. Tom Baker said he went home and called his wife.")
+    article = pipeline.analyze(text, date="2019-11-19")
+    assert [q.text for q in article.quotes if q.kind == "indirect"] == [
+        "he'd sit the rivals down and tell them “no more nonsense”", "he was the first one to act",
+        "he went home and called his wife"]

@@ -93,13 +93,14 @@ def report_span(cue: Token, clause: Token) -> Span:
     """The words a reported clause covers, and a clause joined to the speech verb right after it
     with no speech verb of its own ("says there's a long road ahead but he feels confident ...");
     a report joined inside the clause with its own speaker and speech verb is another report
-    ("three-quarters said they were worried, and more than 4 in 10 said ...")."""
+    ("three-quarters said they were worried, and more than 4 in 10 said ..."), and so is one
+    that goes on from the cue itself (``says he'd sit Putin down and tells the crowd he ...``)."""
     doc = clause.doc
     end = before_gloss(clause, clause.right_edge.i + 1)
     subject = stranded_subject(cue, clause)
     start = (clause if subject is None else subject).left_edge.i
     second = [t for t in clause.subtree if t.dep_ == "conj" and t.i > clause.i and is_speech_verb(t)
-              and any(c.dep_ == "nsubj" for c in t.children)]  # "said they were worried, and 4 in 10 said ..."
+              and (any(c.dep_ == "nsubj" for c in t.children) or reports_beside(cue, t))]
     if second:
         end = second[0].left_edge.i
         while end > clause.i + 1 and doc[end - 1].dep_ in ("cc", "punct"):
@@ -128,6 +129,13 @@ def before_gloss(clause: Token, end: int) -> int:
                 and sum(t.is_quote for t in doc[clause.left_edge.i:comma]) % 2 == 0):  # not inside marks
             return comma
     return end
+
+
+def reports_beside(cue: Token, verb: Token) -> bool:
+    """A speech verb the parser joined inside the reported clause, in the cue's own tense and
+    reporting a clause of its own (``says he'd sit Putin down ... and tells the crowd he was
+    ...``): the speaker's next report, beside the first, not a part of it."""
+    return verb.tag_ == cue.tag_ and any(c.dep_ == "ccomp" for c in verb.children)
 
 
 def stranded_subject(cue: Token, clause: Token) -> Optional[Token]:
