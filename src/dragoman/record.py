@@ -11,6 +11,7 @@ longer in ``Article.text``.
 
 from __future__ import annotations
 
+import copy
 import dataclasses
 import json
 import types
@@ -165,10 +166,34 @@ class Article:
     warnings: list[str] = field(default_factory=list)
 
     def to_dict(self) -> dict[str, Any]:
-        return dataclasses.asdict(self)
+        return as_plain(self)
 
     def to_json(self, indent: int | None = None) -> str:
         return json.dumps(self.to_dict(), ensure_ascii=False, indent=indent)
+
+
+_ATOMS = (str, int, float, bool, type(None))
+_FIELD_NAMES: dict[type, tuple[str, ...]] = {}
+
+
+def as_plain(obj: Any) -> Any:
+    """What ``dataclasses.asdict`` gives, built the same way, but handing strings and numbers over
+    as they are where asdict passes each one through ``copy.deepcopy`` (which returns them
+    unchanged, at a cost: serialisation took twice as long)."""
+    if type(obj) in _ATOMS:
+        return obj
+    if dataclasses.is_dataclass(obj) and not isinstance(obj, type):
+        names = _FIELD_NAMES.get(type(obj))
+        if names is None:
+            names = _FIELD_NAMES[type(obj)] = tuple(f.name for f in dataclasses.fields(obj))
+        return {name: as_plain(getattr(obj, name)) for name in names}
+    if isinstance(obj, tuple) and hasattr(obj, "_fields"):
+        return type(obj)(*[as_plain(v) for v in obj])
+    if isinstance(obj, (list, tuple)):
+        return type(obj)(as_plain(v) for v in obj)
+    if isinstance(obj, dict):
+        return type(obj)((as_plain(k), as_plain(v)) for k, v in obj.items())
+    return copy.deepcopy(obj)
 
 
 def _type_schema(hint: Any) -> dict[str, Any]:
