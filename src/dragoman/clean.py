@@ -172,8 +172,10 @@ def compiled(template: str, *names: tuple[str, ...], flags: int = 0) -> re.Patte
     return re.compile(template % tuple(alternation(n) for n in names), flags)
 
 
+@lru_cache(maxsize=None)
 def words_pattern(template: str, *keys: str, flags: int = 0) -> re.Pattern:
-    """``compiled`` for the lexicon's word lists named by ``keys``."""
+    """``compiled`` for the lexicon's word lists named by ``keys`` (the lexicon is read once, so
+    the lists need not be copied and hashed again for every paragraph)."""
     return compiled(template, *(tuple(lexicon()[key]) for key in keys), flags=flags)
 
 
@@ -234,8 +236,10 @@ def signoff_start(text: str) -> Optional[int]:
     whole = words_pattern(r"^\(?\s*(?:%s)\b", "staff_credit_openers", flags=re.I).match(text)
     if whole and len(text.split()) <= 60:
         return 0
-    if words_pattern(r"\b(?:%s)\W*$", "staff_credit_closers").search(text) and len(text.split()) <= 30:
+    if len(text.split()) <= 30 and words_pattern(r"\b(?:%s)\W*$", "staff_credit_closers").search(text):
         return 0
+    if ")" not in text:
+        return None  # no bracket to close the paragraph
     tail = words_pattern(r"\s*\(\s*(?:%s)\b[^()]*\)\s*$", "staff_credit_openers", flags=re.I).search(text)
     return tail.start() if tail and tail.start() > 0 else None
 

@@ -12,6 +12,7 @@ from __future__ import annotations
 import calendar
 import re
 from datetime import date
+from functools import lru_cache
 from typing import Optional
 
 from dragoman.data_files import load_json
@@ -62,15 +63,26 @@ def parse_date(match: re.Match) -> Optional[str]:
         return None
 
 
-def find_text_date(text: str, whole: bool = False) -> Optional[str]:
-    """The ISO date written in ``text``: all of it (``whole``) or its dateline opening."""
+@lru_cache(maxsize=2)
+def date_patterns(whole: bool) -> tuple[re.Pattern, ...]:
+    """The patterns ``find_text_date`` tries, in order, built and compiled once (cleaning asks
+    for every paragraph)."""
     prefixes = "|".join(map(re.escape, load_json("cleaning.json")["dateline_prefixes"]))
+    patterns = []
     for form in DATE_FORMS:
         if whole:
             pattern = rf"^(?:(?:{prefixes})\s*(?:on)?:?\s*)?{WEEKDAY}{form}{TIME}\.?$"
         else:
             pattern = rf"^[A-Z][A-Za-z.' -]{{1,40}},\s*{WEEKDAY}{form}\s*(?:\([\w ]+\))?\s*[\u2013\u2014-]"
-        match = re.search(pattern, text.strip().lstrip("-\u2013\u2014\u2022* "), re.I if whole else 0)
+        patterns.append(re.compile(pattern, re.I if whole else 0))
+    return tuple(patterns)
+
+
+def find_text_date(text: str, whole: bool = False) -> Optional[str]:
+    """The ISO date written in ``text``: all of it (``whole``) or its dateline opening."""
+    text = text.strip().lstrip("-\u2013\u2014\u2022* ")
+    for pattern in date_patterns(whole):
+        match = pattern.search(text)
         if match:
             return parse_date(match)
     return None

@@ -50,7 +50,10 @@ def is_apostrophe(text: str, i: int) -> bool:
 
 def repair_quotes(paragraph: str) -> str:
     """The paragraph with every double-mark quote closed by a matching double mark."""
-    chars = list(GLUED_OPENER.sub("\\1 \\2", DOUBLED_MARKS.sub('"', paragraph)))
+    text = GLUED_OPENER.sub("\\1 \\2", DOUBLED_MARKS.sub('"', paragraph))
+    if not any(mark in text for mark in (*DOUBLE_OPEN, "\u201d")):
+        return text  # most paragraphs: no double mark to walk to
+    chars = list(text)
     i = 0
     while i < len(chars):
         if chars[i] == "\u201d" and looks_like_opener("".join(chars), i) and not looks_like_closer("".join(chars), i):
