@@ -354,8 +354,9 @@ def group_phrase(token: Token, kb: KnowledgeBase) -> Optional[tuple[str, str, li
                   or (kb.titles.get(phrase) if size else None))
         if sector:
             return " ".join(w.text for w in words), sector, modifiers
-    title = kb.titles.get(normalise(token.text)) or kb.titles.get(singular(normalise(token.text)))  # "Palestinian leaders"
-    sector = title or kb.agents.get(normalise(token.text)) or kb.agents.get(singular(normalise(token.text)))
+    word = normalise(token.text)
+    title = kb.titles.get(word) or kb.titles.get(singular(word))  # "Palestinian leaders"
+    sector = title or kb.agents.get(word) or kb.agents.get(singular(word))
     if not sector:
         return None  # most nouns: no need to look for "of" countries
     named = [*modifiers, *of_countries(token, sector, kb)]
@@ -468,7 +469,7 @@ def stands_alone(token: Token, kb: KnowledgeBase) -> bool:
     are forces), except a coalition or alliance modifying a noun that names no group of its own:
     ``Coalition aircraft``, ``coalition operations`` are the coalition's; ``coalition government``
     and ``Coalition military forces`` are a government and forces."""
-    if singular(normalise(token.text)) in kb.one_side_groups and token.dep_ in ("compound", "nmod"):
+    if token.dep_ in ("compound", "nmod") and singular(normalise(token.text)) in kb.one_side_groups:
         return group_phrase(token.head, kb) is None and token.head.pos_ in ("NOUN", "PROPN")
     return token.dep_ != "compound"
 
