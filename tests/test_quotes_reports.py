@@ -109,3 +109,15 @@ def test_a_speech_verb_in_the_cues_tense_joined_inside_a_report_is_the_next_repo
     assert [q.text for q in article.quotes if q.kind == "indirect"] == [
         "he'd sit the rivals down and tell them “no more nonsense”", "he was the first one to act",
         "he went home and called his wife"]
+
+
+def test_a_claim_ending_in_a_quoted_fragment_before_its_tag_is_reported_whole(pipeline):
+    """Made-up sentences: in `the plan "is a misguided approach," said Tom Burman` the mark closing
+    the fragment stands between the comma and the tag; the whole claim is the report, and the
+    fragment is marked inside it, not a quote of its own. A whole sentence in marks stays direct."""
+    text = ("Using the tax code for it “is a misguided approach,” said Tom Burman, a professor.\n\n"
+            "“It is over,” Gloria Marsh said.")
+    article = pipeline.analyze(text, date="2019-11-19")
+    assert [(q.kind, q.text, [p.text for p in q.partials]) for q in article.quotes] == [
+        ("indirect", "Using the tax code for it “is a misguided approach,”", ["is a misguided approach,"]),
+        ("direct", "It is over,", [])]

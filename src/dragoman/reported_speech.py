@@ -170,11 +170,12 @@ def naming_complement(cue: Token, objects: list[Token]) -> Optional[Token]:
 def is_tag_after(content: Span, cue: Token) -> bool:
     """``<claim>, Cook said.``: the content ends at a comma and the tag follows it, its subject
     between the comma and the cue or right after the cue (``, said Cook``); a party tag in
-    brackets may stand in it (``, Sen. Lindsey Graham (R-S.C.) told ...``)."""
+    brackets may stand in it (``, Sen. Lindsey Graham (R-S.C.) told ...``), and the mark closing a
+    quoted end of the claim (``using the tax "is a misguided approach," said Burman``)."""
     comma = content.end - 1 if content[-1].text == "," else content.end
     doc = cue.doc
     return comma < cue.i and doc[comma].text == "," and all(
-        not t.is_punct or t.is_bracket or t.text == "-" for t in doc[comma + 1:cue.i])
+        not t.is_punct or t.is_bracket or t.text == "-" or t.is_quote for t in doc[comma + 1:cue.i])
 
 
 def past_closing_mark(text: str, start: int, end: int) -> int:
