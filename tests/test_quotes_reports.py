@@ -121,3 +121,12 @@ def test_a_claim_ending_in_a_quoted_fragment_before_its_tag_is_reported_whole(pi
     assert [(q.kind, q.text, [p.text for p in q.partials]) for q in article.quotes] == [
         ("indirect", "Using the tax code for it “is a misguided approach,”", ["is a misguided approach,"]),
         ("direct", "It is over,", [])]
+
+
+def test_a_thought_or_an_estimate_is_not_a_quote(pipeline):
+    """Made-up sentences: "thought she could win" and "estimated that" report no words said;
+    "said she could win" does."""
+    text = ("Gloria Marsh thought she could win the seat. The city estimated that the bridge would cost "
+            "$5 million. Tom Baker said she could win the seat.")
+    article = pipeline.analyze(text, date="2019-11-19")
+    assert [(q.speaker_text, q.text) for q in article.quotes] == [("Tom Baker", "she could win the seat")]

@@ -24,8 +24,9 @@ def indirect(doc: Doc, quoted: list[tuple[int, int]], index: MentionIndex) -> It
     """Complement clauses of speech verbs, and ``according to`` sentences, not already quoted; a
     sentence that is only ``That's according to ...`` reports nothing of its own."""
     text = text_of(doc)
+    thoughts = set(load_json("quotes/cues.json")["not_attribution_verbs"])
     for token in tokens_of_pos(doc, "VERB", "AUX"):
-        if not is_speech_verb(token):
+        if not is_speech_verb(token) or token.lemma_.lower() in thoughts:
             continue
         for head, content in reported_contents(token):
             words = content[1:] if content[0].dep_ == "mark" else content
