@@ -490,3 +490,39 @@ def test_no_crowd_is_made_for_a_protest_someone_joined(pipeline):
     # Ours: "he" is someone the actors stage could not name, not a crowd.
     article = analyzed_sentence(pipeline, "He joined the protest on Monday.")
     assert not article.events and not article.actors
+
+
+@pytest.mark.parametrize("text, want", [
+    # Ours: the people an arrest or a deportation is done to are its target, of the country where
+    # it happens or the doer's; a passive arrest with no doer is the state's where it happens.
+    ("Beijing police have detained 18 people after the fire.", ("COERCE", "CHN", "18 people", "CHN")),
+    ("Authorities in the U.S. have deported a 95-year-old man.", ("COERCE", "USA", "95-year-old man", "USA")),
+    ("Victoire Ingabire was arrested in Rwanda for collaborating with a terrorist group.",
+     ("COERCE", "RWA", "Victoire Ingabire", None)),
+])
+def test_unnamed_people_acted_on_and_unnamed_authorities(pipeline, text, want):
+    article = analyzed_sentence(pipeline, text)
+    actors = {actor.id: actor for actor in article.actors}
+    kind, source, target, target_country = want
+    assert any(e.type == kind and actors[e.source].country == source and actors[e.target].name == target
+               and (target_country is None or actors[e.target].country == target_country) for e in article.events)
+    assert "COOPERATE" not in {event.type for event in article.events}  # the charge is no act
+
+
+@pytest.mark.parametrize("text", [
+    # Ours: ordering an arrest or declaring a curfew is the coercion itself, aimed at the country.
+    "Iraqi officials have imposed a curfew on Basra on Saturday.",
+    "Bolivian authorities declared a state of siege in the eastern department of Pando.",
+])
+def test_a_curfew_or_a_siege_at_home_coerces_the_country(pipeline, text):
+    article = analyzed_sentence(pipeline, text)
+    actors = {actor.id: actor for actor in article.actors}
+    assert any(e.type == "COERCE" and actors[e.target].type == "state"
+               and actors[e.target].country == actors[e.source].country for e in article.events)
+
+
+def test_an_ordered_arrest_is_coercion_not_a_request(pipeline):
+    # Ours.
+    article = analyzed_sentence(pipeline, "A court in the Maldives has ordered the arrest of former President Abdulla Yameen.")
+    assert "COERCE" in {event.type for event in article.events}
+    assert "REQUEST" not in {event.type for event in article.events}

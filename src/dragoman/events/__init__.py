@@ -19,7 +19,6 @@ from spacy.tokens import Doc, Span, Token
 from dragoman.actors import give_armed_groups_the_country_they_fight
 from dragoman.actors.kb import load_kb
 from dragoman.doc_views import entities_in, tokens_of_pos
-from dragoman.events.crowds import crowd_of
 from dragoman.events.features import clause_features, default_word_lists
 from dragoman.events.model import EventTypeModel
 from dragoman.events.readings import Trigger, is_match_report, recode, wanted_clauses
@@ -27,6 +26,7 @@ from dragoman.events.reported import rejected_accusers, reported_accusations, re
 from dragoman.events.roles import lexicon, named_deeper, same_party, state_named, subjects_of, targets_of
 from dragoman.events.status import confidence_of, status_of
 from dragoman.events.transfers import received_from, transferred, transfers
+from dragoman.events.unnamed import authorities_for, crowd_of, people_acted_on
 from dragoman.events.when import find_place, resolve_date
 from dragoman.mention_index import MentionIndex, index_of, is_speech_verb
 from dragoman.record import Actor, Article, Event, Location
@@ -129,10 +129,11 @@ def verb_triggers(doc: Doc, index: MentionIndex, used: set[int], coder: EventCod
         into = ("subject" if kind == "ACCUSE" else True) if kind in lex["clause_target_types"] else False
         sources = subjects_of(word, index)
         targets = targets_of(word, index, prepositions, into_clauses=into, deep=kind not in TARGET_DEFAULT_TYPES)
+        undergoers = undergoers_of(word, index)
         if is_passive(word) and not any(c.dep_ == "agent" for c in word.children):
-            sources, targets = [], targets or sources  # "HTS remains proscribed": HTS undergoes it
+            sources, targets = [], targets or sources or undergoers  # "HTS remains proscribed": HTS undergoes it
         elif is_passive(word):  # "Obama is being pressured by Congress to help Iran": Obama is pressured
-            targets = [a for c in word.children if c.dep_ == "nsubjpass" for a in index.of_phrase(c)] or targets
+            targets = undergoers or targets
         yield Trigger(word, kind, mode or mode_of(word), sources, targets or reciprocal(word, sources), False)
 
 
@@ -164,8 +165,17 @@ def wanting_triggers(doc: Doc, index: MentionIndex) -> Iterator[Trigger]:
 
 
 def is_passive(verb: Token) -> bool:
+    """"Was arrested", "arrested and jailed", and a participle after its noun ("the civilians
+    imprisoned for ...", "prisoners held by the Taliban")."""
     return any(c.dep_ in ("auxpass", "nsubjpass") for c in verb.children) or (
-        verb.tag_ == "VBN" and verb.dep_ in ("conj", "acl") and any(c.dep_ == "auxpass" for c in verb.head.children))
+        verb.tag_ == "VBN" and verb.dep_ in ("conj", "acl") and any(c.dep_ == "auxpass" for c in verb.head.children)) or (
+        verb.tag_ == "VBN" and verb.dep_ == "acl" and verb.head.pos_ in ("NOUN", "PROPN"))
+
+
+def undergoers_of(verb: Token, index: MentionIndex) -> list[Actor]:
+    """Who a passive verb's act is done to: its subject, or the noun its participle follows."""
+    nouns = [c for c in verb.children if c.dep_ == "nsubjpass"] or ([verb.head] if verb.dep_ == "acl" else [])
+    return [a for noun in nouns for a in index.of_phrase(noun)]
 
 
 def deeper_targets(kind: str, heads: tuple[Token, ...], index: MentionIndex, sources: list[Actor]) -> list[Actor]:
@@ -309,7 +319,7 @@ def add_events(article: Article, doc: Doc, coder: EventCoder) -> Article:
     triggers = [*verb_triggers(doc, index, used, coder), *noun_triggers(doc, index, used), *wanting_triggers(doc, index)]
     pairs: list[tuple[Event, Trigger]] = []
     seen = set()
-    crowds: set[str] = set()
+    made: set[str] = set()  # the unnamed parties (unnamed.py) made for these triggers
     for trigger in sorted(triggers, key=lambda t: t.word.i):
         if trigger.type in TARGET_DEFAULT_TYPES and is_match_report(trigger.word.sent):
             continue  # "Switzerland beat Gibraltar 6-0"
@@ -317,10 +327,12 @@ def add_events(article: Article, doc: Doc, coder: EventCoder) -> Article:
         location, place = place_of(trigger.word)
         status = status_of(trigger.word, date, article.published, marks)
         sentence = trigger.word.sent
-        crowd = crowd_of(trigger, index, location)
-        if crowd is not None:
-            crowds.add(crowd.id)
-        sources, targets = [crowd] if crowd else trigger.sources, trigger.targets
+        known = {a.id for a in article.actors}
+        unnamed_source = crowd_of(trigger, index, location) or authorities_for(trigger, index, location)
+        sources = [unnamed_source] if unnamed_source else trigger.sources
+        acted_on = people_acted_on(trigger, index, location, sources[0] if sources else None)
+        targets = [acted_on] if acted_on else trigger.targets
+        made.update(a.id for a in article.actors if a.id not in known)
         if len(sources) > 1 and not targets and trigger.type in SYMMETRIC_TYPES:
             targets = sources  # "brokered by Russia and Turkey": each with each, both ways
         for source in sources or [None]:
@@ -330,8 +342,8 @@ def add_events(article: Article, doc: Doc, coder: EventCoder) -> Article:
                     target, inferred = default_target(trigger, source, location, place, index), True
                 if source is None or (target is None and trigger.type not in TARGETLESS_TYPES):
                     continue
-                if target is not None and same_party(source, target):
-                    continue  # "France ... Paris": a state and its own government
+                if target is source or target is not None and same_party(source, target) and not inferred:
+                    continue  # "France ... Paris": a state and its own government (but a curfew it imposes is on its people)
                 key = (trigger.type, source and source.id, target and target.id, sentence.start)
                 if key in seen:
                     continue
@@ -346,8 +358,8 @@ def add_events(article: Article, doc: Doc, coder: EventCoder) -> Article:
     events += rejected_accusers(triggers, events, index)
     events += reported_accusations(triggers, events, index)
     events += reported_demands(doc, events, index)
-    cited = {event.source for event in events}
-    article.actors = [a for a in article.actors if a.id not in crowds or a.id in cited]  # a crowd whose protest was read away
+    cited = {event.source for event in events} | {event.target for event in events}
+    article.actors = [a for a in article.actors if a.id not in made or a.id in cited]  # a party whose act was read away
     for number, event in enumerate(events, start=1):
         event.id = f"e{number}"
     article.events = inherit_dates(events)
@@ -363,14 +375,21 @@ def default_target(trigger: Trigger, source: Actor, location: Optional[Location]
     """With no target named, a use of force, a protest, a visit or aid abroad is aimed at the
     country where it happens ("staged a protest in Beijing", "an air strike southwest of Baghdad",
     "providing food to 300,000 people in Nigeria"); a use of force at home, at the source's own
-    country."""
+    country, cited where the text names it (the place, else the source's own words: "Iraqi
+    officials imposed a curfew")."""
     kind = trigger.type
     abroad = location is not None and location.country and location.country != source.country
     given = trigger.nominal or trigger.word.lemma_.lower() not in transfers()["verbs"] or transferred(trigger.word) is not None
     if abroad and kind in PLACE_TARGET_TYPES and (kind != "AID" or given):  # "contributed to planning" gives nothing
         return state_named(index, location.country, place.start_char, place.end_char)
     if kind in TARGET_DEFAULT_TYPES:
-        return index.states.get(source.country or (location.country if location else None))
+        home = source.country or (location.country if location else None)
+        sentence = trigger.word.sent
+        cited = place or next((m for m in source.mentions if sentence.start_char <= m.start < sentence.end_char), None)
+        if cited is None or kind != "COERCE":  # a curfew or a siege is on the country; force may be aimed anywhere
+            return index.states.get(home)
+        start, end = (cited.start_char, cited.end_char) if isinstance(cited, Span) else (cited.start, cited.end)
+        return index.states.get(home) or state_named(index, home, start, end)  # "Iraqi officials imposed a curfew": on Iraq
     return None
 
 

@@ -45,8 +45,8 @@ def recode(pairs: list[tuple[Event, Trigger]], triggers: list[Trigger], index: M
     partnership" and "agreed to lift the sanctions" are AGREE (the intent verb's own event goes),
     so is an act a party announces it will do ("Ethiopia said it would allow the WFP to deliver
     food": the announcement happened, the act may not), an act someone is asked to do is not done
-    ("urged Israel to withdraw"), "would not provide support" and "reluctant
-    to commit" are REJECT, talks someone "refused to hold" are no CONSULT, and troops sent to keep
+    ("urged Israel to withdraw"), nor is what someone is arrested for, "would not provide
+    support" and "reluctant to commit" are REJECT, talks someone "refused to hold" are no CONSULT, and troops sent to keep
     the peace are AID."""
     lex = lexicon()
     at = {t.word.i: t.type for t in triggers}
@@ -61,6 +61,9 @@ def recode(pairs: list[tuple[Event, Trigger]], triggers: list[Trigger], index: M
             drop.add(word.i)  # "wants the UK to extradite Assange": a REQUEST, the extradition not done
         elif at.get(head.i) == "REQUEST" and word in wanted_clauses(head):
             drop.add(word.i)  # "called on the government to withdraw the army": asked for, not done
+        elif word.dep_ == "pcomp" and head.lower_ in lex["charges"]["prepositions"] and (
+                at.get(head.head.i) in lex["charges"]["types"]):
+            drop.add(word.i)  # "arrested for collaborating with Boko Haram": the charge
         elif word.dep_ == "xcomp" and head.lemma_.lower() in lex["intent_verbs"]:
             kinds[word.i] = lex["intent_types"].get(trigger.type, "AGREE")
             if head.i in at:

@@ -1,0 +1,145 @@
+"""The parties a text leaves unnamed: the crowd that protests, the people an act is done to,
+the authorities that arrest.
+
+A strike, a march or a protest is usually done by people the text does not name ("thousands of
+textile workers in Haiti went on strike", "protests erupted in Bolivia against the interim
+government"), and arrests and raids are done to them ("police detained 18 people", "deported a
+95-year-old man"). PLOVER codes such a group as the source or target, of the country where the
+act happens; without it the event is lost. The crowd is the subject of the protest (or of the
+verb a protest noun hangs on), read past a quantity ("tens of thousands of people"); with no
+subject, the protesters themselves, cited at the protest word. The people an act is done to are
+its object when the noun names people. Their country is the place of the act, else a place named
+within their own phrase, else (for a crowd) the story's leading country or (for people acted on)
+the doer's. An arrest, a deportation or a sentence told in the passive with no doer ("was
+arrested in Rwanda") is the act of the state where it happens.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from typing import Optional
+
+from spacy.tokens import Token
+
+from dragoman.actors import add_crowd_actor
+from dragoman.actors.context import leading_country
+from dragoman.actors.kb import load_kb
+from dragoman.data_files import load_json
+from dragoman.events.readings import Trigger
+from dragoman.events.roles import state_named
+from dragoman.mention_index import MentionIndex
+from dragoman.record import Actor, Article, Location
+
+
+def crowd_rule() -> dict:
+    return load_json("events/triggers.json")["crowds"]
+
+
+def crowd_head(trigger: Token) -> Optional[Token]:
+    """The noun of the crowd doing the protest: the subject of a protest verb, or of the verb a
+    protest noun is the object of ("staged a sit-in") or sits in ("stopped work in a strike");
+    past a quantity ("thousands of workers": workers; "student groups" stay groups)."""
+    verb = trigger
+    if trigger.pos_ == "NOUN":
+        verb = trigger.head.head if trigger.dep_ == "pobj" else trigger.head
+        if trigger.dep_ in ("nsubj", "nsubjpass") or verb.pos_ not in ("VERB", "AUX"):
+            return None
+    subject = past_quantity(next((c for c in verb.children if c.dep_ == "nsubj"), None))
+    if subject is None or subject.pos_ != "NOUN":
+        return None  # a pronoun or a name is for the actors stage, not a crowd
+    return subject
+
+
+def past_quantity(noun: Optional[Token]) -> Optional[Token]:
+    """The noun a quantity counts ("tens of thousands of people": people); "student groups" and
+    "18 people" stay as they are."""
+    while noun is not None and noun.lemma_.lower() in crowd_rule()["quantities"]:
+        counted = next((g for c in noun.children if c.dep_ == "prep" and c.lower_ == "of"
+                        for g in c.children if g.dep_ == "pobj"), None)
+        if counted is None:
+            break
+        noun = counted
+    return noun
+
+
+def crowd_country(head: Optional[Token], location: Optional[Location], article: Article) -> tuple[Optional[str], bool]:
+    """Where the crowd protests, else a place named in its own phrase ("workers in Peru"), else
+    the country the story's actors belong to when one leads clearly (as the actors stage gives
+    home bodies; the second value says the country is only the story's focus)."""
+    if location is not None and location.country:
+        return location.country, False
+    kb = load_kb()
+    for token in head.subtree if head is not None else ():
+        if token.ent_type_ in ("GPE", "LOC") and (iso3 := kb.country_of_place(token.text) or kb.country_of_word(token.text)):
+            return iso3, False
+    focus = leading_country(Counter(a.country for a in article.actors for _ in a.mentions if a.country), kb)
+    return focus, focus is not None
+
+
+def crowd_of(trigger: Trigger, index: MentionIndex, location: Optional[Location]) -> Optional[Actor]:
+    """The crowd actor for a PROTEST trigger no named actor does."""
+    if trigger.type != "PROTEST" or trigger.sources:
+        return None
+    head = crowd_head(trigger.word)
+    if head is None and not (trigger.nominal and trigger.word.dep_ in ("nsubj", "nsubjpass")):
+        return None  # "he joined the protest": someone the actors stage could not name; no crowd
+    country, from_focus = crowd_country(head, location, index.article)
+    if head is None:
+        return add_crowd_actor(index.article, crowd_rule()["unnamed"], country, crowd_rule()["unnamed_sector"],
+                               trigger.word.idx, trigger.word.idx + len(trigger.word), from_focus)
+    return group_of(head, index, country, from_focus)
+
+
+def group_of(head: Token, index: MentionIndex, country: Optional[str], from_focus: bool = False) -> Actor:
+    """The unnamed group ``head`` names, with its modifiers as written ("women-led Hirak
+    movement", not "led Hirak movement"; no article or quantity), of the sector its noun has."""
+    kb = load_kb()
+    words = [c for c in head.children if c.dep_ in ("compound", "amod") and c.i < head.i] + [head]
+    first = min(w.left_edge.i for w in words)
+    while first < head.i and (head.doc[first].pos_ == "DET" or head.doc[first].lower_ in crowd_rule()["quantities"]):
+        first += 1
+    phrase = head.doc[first:head.i + 1]
+    sector = kb.sector_of(head.text) or kb.sector_of(head.lemma_) or crowd_rule()["sector"]
+    return add_crowd_actor(index.article, phrase.text, country, sector, phrase.start_char, phrase.end_char, from_focus)
+
+
+def people_acted_on(trigger: Trigger, index: MentionIndex, location: Optional[Location],
+                    doer: Optional[Actor]) -> Optional[Actor]:
+    """The unnamed people a coercion or an attack is done to ("detained 18 people", "deported a
+    95-year-old man", "the arrest of 25 members"), when its object names people; of the
+    country where it happens, else the doer's."""
+    rule = crowd_rule()
+    if trigger.type not in rule["acted_on_types"] or trigger.targets:
+        return None
+    word = trigger.word
+    objects = [c for c in word.children if c.dep_ in ("dobj", "nsubjpass")] if word.pos_ == "VERB" else [
+        g for c in word.children if c.dep_ == "prep" and c.lower_ == "of" for g in c.children if g.dep_ == "pobj"]
+    head = past_quantity(objects[0]) if objects else None
+    if head is None or head.pos_ != "NOUN" or not is_people(head):
+        return None
+    country = location.country if location is not None and location.country else (doer.country if doer else None)
+    return group_of(head, index, country)
+
+
+def is_people(noun: Token) -> bool:
+    """Whether a noun names people: one of ``crowds.people`` or an agent noun of the Phoenix
+    dictionaries ("captain", "smugglers")."""
+    kb = load_kb()
+    lemma = noun.lemma_.lower()
+    return lemma in crowd_rule()["people"] or noun.lower_ in crowd_rule()["people"] or bool(
+        kb.agents.get(lemma) or kb.agents.get(noun.lower_) or kb.titles.get(lemma))
+
+
+def authorities_for(trigger: Trigger, index: MentionIndex, location: Optional[Location]) -> Optional[Actor]:
+    """The state behind an arrest, a deportation or a sentence told in the passive with no doer
+    ("was arrested in Rwanda"): the state where it happens, else the one the story is about."""
+    word = trigger.word
+    if trigger.sources or word.pos_ != "VERB" or word.lemma_.lower() not in crowd_rule()["state_acts"]:
+        return None
+    undergoer = any(c.dep_ == "nsubjpass" for c in word.children) or (word.dep_ == "acl" and word.tag_ == "VBN")
+    if not undergoer or any(c.dep_ == "agent" for c in word.children):
+        return None  # "the civilians imprisoned for acting against Moscow" undergo it too
+    kb = load_kb()
+    country = location.country if location is not None and location.country else leading_country(
+        Counter(a.country for a in index.article.actors for _ in a.mentions if a.country), kb)
+    return state_named(index, country, word.idx, word.idx + len(word)) if country else None
