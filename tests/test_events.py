@@ -526,3 +526,25 @@ def test_an_ordered_arrest_is_coercion_not_a_request(pipeline):
     article = analyzed_sentence(pipeline, "A court in the Maldives has ordered the arrest of former President Abdulla Yameen.")
     assert "COERCE" in {event.type for event in article.events}
     assert "REQUEST" not in {event.type for event in article.events}
+
+
+def test_we_in_a_direct_quote_is_its_speaker(pipeline):
+    # Ours: "we" inside quotation marks is whoever the quote is attributed to.
+    article = analyzed_sentence(pipeline, '"We thank the Afghan government for its actions," the US State Department said.')
+    assert ("SUPPORT", "USA", "AFG") in {triple for triple, _ in coded_triples(article)}
+
+
+def test_unnamed_gunmen_are_the_source_of_their_attack(pipeline):
+    # Ours: the people who use force, unnamed, are a group of the country where they act.
+    article = analyzed_sentence(pipeline, "Gunmen killed five policemen in northern Nigeria on Sunday.")
+    actors = {actor.id: actor for actor in article.actors}
+    assert any(e.type == "ASSAULT" and actors[e.source].name == "Gunmen" and actors[e.source].country == "NGA"
+               for e in article.events)
+
+
+def test_who_after_a_named_party_is_that_party(pipeline):
+    # Ours: the parser hangs "who" on "talks"; it is the Taliban who refused.
+    article = analyzed_sentence(pipeline, "He hoped for direct talks between the Afghan government and the Taliban, "
+                                          "who have long refused to negotiate peace with Kabul.")
+    actors = {actor.id: actor for actor in article.actors}
+    assert any(e.type == "REJECT" and actors[e.source].name == "Taliban" for e in article.events)

@@ -19,7 +19,7 @@ from spacy.tokens import Doc, Span, Token
 from dragoman.data_files import load_json, speech_verbs
 from dragoman.doc_views import text_of
 from dragoman.quotemarks import Quoted, quoted_spans
-from dragoman.record import Actor, Article
+from dragoman.record import Actor, Article, Quote
 
 if not Doc.has_extension("dragoman_index"):
     Doc.set_extension("dragoman_index", default=None)
@@ -128,6 +128,20 @@ class MentionIndex:
                 self.by_char.setdefault(offset, actor)
             if actor.type not in ("person", "state") and " " not in mention.text:
                 self.by_word.setdefault(mention.text.lower().rstrip("s"), actor)
+
+    def add_quoted_speakers(self, quotes: list[Quote]) -> None:
+        """First-person pronouns inside a direct quotation are its speaker ("We thank the Afghan
+        government," the State Department said); read once the quotes stage has run."""
+        actors = {a.id: a for a in self.article.actors}
+        pronouns = set(words()["first_person_pronouns"])
+        for quote in quotes:
+            speaker = actors.get(quote.speaker or "")
+            if quote.kind != "direct" or speaker is None:
+                continue
+            span = self.doc.char_span(quote.start, quote.end, alignment_mode="expand")
+            for token in span if span is not None else ():
+                if token.lower_ in pronouns:
+                    self.by_char.setdefault(token.idx, speaker)
 
     @property
     def states(self) -> dict[str, Actor]:

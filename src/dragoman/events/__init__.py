@@ -26,7 +26,7 @@ from dragoman.events.reported import rejected_accusers, reported_accusations, re
 from dragoman.events.roles import lexicon, named_deeper, same_party, state_named, subjects_of, targets_of
 from dragoman.events.status import confidence_of, status_of
 from dragoman.events.transfers import received_from, transferred, transfers
-from dragoman.events.unnamed import authorities_for, crowd_of, people_acted_on
+from dragoman.events.unnamed import authorities_for, crowd_of, people_acted_on, unnamed_doers
 from dragoman.events.when import find_place, resolve_date
 from dragoman.mention_index import MentionIndex, index_of, is_speech_verb
 from dragoman.record import Actor, Article, Event, Location
@@ -314,6 +314,7 @@ def tense_of(trigger: Token) -> str:
 
 def add_events(article: Article, doc: Doc, coder: EventCoder) -> Article:
     index = index_of(doc, article)
+    index.add_quoted_speakers(article.quotes)
     marks = index.marks
     used: set[int] = set()
     triggers = [*verb_triggers(doc, index, used, coder), *noun_triggers(doc, index, used), *wanting_triggers(doc, index)]
@@ -328,7 +329,8 @@ def add_events(article: Article, doc: Doc, coder: EventCoder) -> Article:
         status = status_of(trigger.word, date, article.published, marks)
         sentence = trigger.word.sent
         known = {a.id for a in article.actors}
-        unnamed_source = crowd_of(trigger, index, location) or authorities_for(trigger, index, location)
+        unnamed_source = (crowd_of(trigger, index, location) or authorities_for(trigger, index, location)
+                          or unnamed_doers(trigger, index, location))
         sources = [unnamed_source] if unnamed_source else trigger.sources
         acted_on = people_acted_on(trigger, index, location, sources[0] if sources else None)
         targets = [acted_on] if acted_on else trigger.targets

@@ -34,7 +34,20 @@ def state_named(index: MentionIndex, iso3: Optional[str], start: int, end: int) 
 def subjects_of(verb: Token, index: MentionIndex) -> list[Actor]:
     """The actors who do what the verb says (the clause's subject, by the mention index)."""
     subject = clause_subject(verb)
-    return index.of_phrase(subject) if subject is not None else []
+    if subject is None:
+        return []
+    return index.of_phrase(subject) or who_antecedent(subject, verb, index)
+
+
+def who_antecedent(head: Token, verb: Token, index: MentionIndex) -> list[Actor]:
+    """A "who" clause the parser hung on a noun that names no one ("talks between his government
+    and the Taliban, who have long refused ...") is about the actor named just before "who"."""
+    clause = next((c for c in head.children if c.dep_ == "relcl" and verb in c.subtree), None)
+    pronoun = next((w for w in clause.children if w.dep_ == "nsubj" and w.lower_ == "who"), None) if clause else None
+    if pronoun is None:
+        return []
+    nearest = next((t for t in reversed(head.doc[head.i + 1:pronoun.i]) if t.pos_ in ("PROPN", "NOUN")), None)
+    return index.of_phrase(nearest) if nearest is not None else []
 
 
 def targets_of(word: Token, index: MentionIndex, prepositions: tuple[str, ...], into_clauses: bool | str = False,

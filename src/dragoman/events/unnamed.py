@@ -143,3 +143,21 @@ def authorities_for(trigger: Trigger, index: MentionIndex, location: Optional[Lo
     country = location.country if location is not None and location.country else leading_country(
         Counter(a.country for a in index.article.actors for _ in a.mentions if a.country), kb)
     return state_named(index, country, word.idx, word.idx + len(word)) if country else None
+
+
+def unnamed_doers(trigger: Trigger, index: MentionIndex, location: Optional[Location]) -> Optional[Actor]:
+    """The unnamed people who use force or coerce ("gunmen killed five policemen", "were
+    abducted by gunmen"): the subject, or a passive's agent, when it names people; of the
+    country where they act, else of the story's."""
+    if trigger.type not in crowd_rule()["acted_on_types"] + crowd_rule()["doer_types"] or trigger.sources:
+        return None
+    word = trigger.word
+    if word.pos_ != "VERB":
+        return None
+    doers = [c for c in word.children if c.dep_ == "nsubj"] or [
+        g for c in word.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"]
+    head = past_quantity(doers[0]) if doers else None
+    if head is None or head.pos_ != "NOUN" or not is_people(head):
+        return None
+    country, from_focus = crowd_country(head, location, index.article)
+    return group_of(head, index, country, from_focus)
