@@ -344,7 +344,7 @@ def add_events(article: Article, doc: Doc, coder: EventCoder) -> Article:
                     target, inferred = default_target(trigger, source, location, place, index), True
                 if source is None or (target is None and trigger.type not in TARGETLESS_TYPES):
                     continue
-                if target is source or target is not None and same_party(source, target) and not inferred:
+                if target is source or target is not None and same_party(source, target) and not (inferred and home_measure(trigger)):
                     continue  # "France ... Paris": a state and its own government (but a curfew it imposes is on its people)
                 key = (trigger.type, source and source.id, target and target.id, sentence.start)
                 if key in seen:
@@ -388,11 +388,17 @@ def default_target(trigger: Trigger, source: Actor, location: Optional[Location]
         home = source.country or (location.country if location else None)
         sentence = trigger.word.sent
         cited = place or next((m for m in source.mentions if sentence.start_char <= m.start < sentence.end_char), None)
-        if cited is None or kind != "COERCE":  # a curfew or a siege is on the country; force may be aimed anywhere
+        if cited is None or not home_measure(trigger):  # a curfew is on the country; force may be aimed anywhere
             return index.states.get(home)
         start, end = (cited.start_char, cited.end_char) if isinstance(cited, Span) else (cited.start, cited.end)
         return index.states.get(home) or state_named(index, home, start, end)  # "Iraqi officials imposed a curfew": on Iraq
     return None
+
+
+def home_measure(trigger: Trigger) -> bool:
+    """A curfew, a state of siege or of emergency imposed or declared: on the doer's own country."""
+    return trigger.type == "COERCE" and any(
+        c.dep_ == "dobj" and c.lemma_.lower() in lexicon()["home_measures"] for c in trigger.word.children)
 
 
 def inherit_dates(events: list[Event]) -> list[Event]:
