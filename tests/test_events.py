@@ -548,3 +548,15 @@ def test_who_after_a_named_party_is_that_party(pipeline):
                                           "who have long refused to negotiate peace with Kabul.")
     actors = {actor.id: actor for actor in article.actors}
     assert any(e.type == "REJECT" and actors[e.source].name == "Taliban" for e in article.events)
+
+
+def test_a_group_acts_through_the_members_it_names(pipeline):
+    # Ours: "Arab states" name no actor; the ones they include do.
+    article = analyzed_sentence(pipeline, "Arab states - including Egypt and Jordan - also sharply criticised the US policy shift.")
+    assert {("ACCUSE", "EGY", "USA"), ("ACCUSE", "JOR", "USA")} <= {triple for triple, _ in coded_triples(article)}
+
+
+def test_a_call_about_a_place_abroad_is_addressed_to_it(pipeline):
+    # Ours.
+    article = analyzed_sentence(pipeline, "The UK has urged an end to the violence in Hong Kong.")
+    assert ("REQUEST", "GBR", "HKG") in {triple for triple, _ in coded_triples(article)}

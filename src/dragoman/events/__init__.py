@@ -33,7 +33,7 @@ from dragoman.record import Actor, Article, Event, Location
 
 TARGET_DEFAULT_TYPES = ("ASSAULT", "COERCE", "MOBILIZE")
 TARGETLESS_TYPES = ("PROTEST", "MOBILIZE", "RETREAT")
-PLACE_TARGET_TYPES = TARGET_DEFAULT_TYPES + ("PROTEST", "CONSULT", "AID")
+PLACE_TARGET_TYPES = TARGET_DEFAULT_TYPES + ("PROTEST", "CONSULT", "AID", "REQUEST")
 SYMMETRIC_TYPES = ("AGREE", "CONSULT", "COOPERATE")
 POLICIES = ("model", "rules", "either", "fallback")
 
@@ -374,9 +374,10 @@ def add_events(article: Article, doc: Doc, coder: EventCoder) -> Article:
 
 def default_target(trigger: Trigger, source: Actor, location: Optional[Location], place: Optional[Span],
                    index: MentionIndex) -> Optional[Actor]:
-    """With no target named, a use of force, a protest, a visit or aid abroad is aimed at the
-    country where it happens ("staged a protest in Beijing", "an air strike southwest of Baghdad",
-    "providing food to 300,000 people in Nigeria"); a use of force at home, at the source's own
+    """With no target named, a use of force, a protest, a visit, aid or a call abroad is aimed at
+    the country where it happens ("staged a protest in Beijing", "an air strike southwest of
+    Baghdad", "providing food to 300,000 people in Nigeria", "urged an end to the violence in
+    Hong Kong"); a use of force at home, at the source's own
     country, cited where the text names it (the place, else the source's own words: "Iraqi
     officials imposed a curfew")."""
     kind = trigger.type

@@ -15,7 +15,7 @@ from dragoman.actors import add_state_actor
 from dragoman.actors.kb import load_kb
 from dragoman.data_files import load_json
 from dragoman.doc_views import entities_in
-from dragoman.mention_index import MentionIndex, clause_subject, is_speech_verb
+from dragoman.mention_index import MentionIndex, clause_subject, is_speech_verb, words
 from dragoman.record import Actor
 
 def lexicon() -> dict:
@@ -36,7 +36,15 @@ def subjects_of(verb: Token, index: MentionIndex) -> list[Actor]:
     subject = clause_subject(verb)
     if subject is None:
         return []
-    return index.of_phrase(subject) or who_antecedent(subject, verb, index)
+    return index.of_phrase(subject) or who_antecedent(subject, verb, index) or named_members(subject, index)
+
+
+def named_members(head: Token, index: MentionIndex) -> list[Actor]:
+    """The members a group that names no actor lists: "Arab states - including Egypt and
+    Jordan - criticised ..." is Egypt and Jordan."""
+    members = [g for c in head.children if c.dep_ == "prep" and c.lower_ in words()["member_prepositions"]
+               for p in c.children if p.dep_ == "pobj" for g in (p, *p.conjuncts)]
+    return [a for member in members for a in index.of_phrase(member)]
 
 
 def who_antecedent(head: Token, verb: Token, index: MentionIndex) -> list[Actor]:
