@@ -18,7 +18,7 @@ from spacy.tokens import Doc, Span, Token
 
 from dragoman.actors import give_armed_groups_the_country_they_fight
 from dragoman.actors.kb import load_kb
-from dragoman.doc_views import entities_in, tokens_of_pos
+from dragoman.doc_views import tokens_of_pos
 from dragoman.events.features import clause_features, default_word_lists
 from dragoman.events.model import EventTypeModel
 from dragoman.events.readings import Trigger, is_match_report, recode, wanted_clauses
@@ -27,7 +27,7 @@ from dragoman.events.roles import lexicon, named_deeper, same_party, state_named
 from dragoman.events.status import confidence_of, status_of
 from dragoman.events.transfers import received_from, transferred, transfers
 from dragoman.events.unnamed import authorities_for, crowd_of, people_acted_on, unnamed_doers
-from dragoman.events.when import find_place, resolve_date
+from dragoman.events.when import date_of, place_of
 from dragoman.mention_index import MentionIndex, index_of, is_speech_verb
 from dragoman.record import Actor, Article, Event, Location
 
@@ -241,75 +241,6 @@ def parties(head: Token, index: MentionIndex) -> list[Actor]:
     for token in (t for t in (head, *head.conjuncts) if not index.in_phrase(t)):
         found += [a for a in named_deeper(token, index, modifiers=False, depth=1) if a not in found]
     return found
-
-
-def owner_and_depth(token: Token) -> tuple[Optional[int], int]:
-    """The first verb above ``token`` (its clause) and how many steps up it is."""
-    for depth, ancestor in enumerate(token.ancestors, start=1):
-        if ancestor.pos_ in ("VERB", "AUX"):
-            return ancestor.i, depth
-    return None, 0
-
-
-def in_clause(token: Token, trigger: Token) -> bool:
-    """Whether ``token`` belongs to the trigger's clause: the trigger verb itself, or for a noun
-    trigger (``talks on Saturday``) the verb the noun hangs on."""
-    owner, _ = owner_and_depth(token)
-    return owner == trigger.i or (trigger.pos_ == "NOUN" and owner == owner_and_depth(trigger)[0])
-
-
-def place_of(trigger: Token) -> tuple[Optional[Location], Optional[Span]]:
-    """A place in the trigger's own clause, the closest in the parse: ``met ... in Baghdad``;
-    after ``in``/``at``, or a named venue (``the Doha Forum``), whose first name word counts only
-    if it is a known city or country (a town called "Federal" is no reason to place the "Federal
-    Foreign Office" in Argentina); never a possessive or subject."""
-    prepositions = lexicon()["location_prepositions"]
-    candidates = []
-    for ent in entities_in(trigger.sent):
-        head = ent.root.head
-        after_preposition = ent.root.dep_ == "pobj" and (head.lower_ in prepositions or (
-            head.lower_ == "of" and head.head.lower_ in lexicon()["direction_words"]))  # "southwest of Baghdad"
-        venue = (ent.label_ in ("ORG", "FAC", "EVENT") and len(ent) > 1) or (
-            ent.root.dep_ == "compound" and ent.root.head.pos_ == "PROPN")  # "the Doha Forum"
-        if ent.label_ in ("GPE", "LOC", "FAC", "ORG", "EVENT") and (after_preposition or venue) and in_clause(ent.root, trigger):
-            candidates.append((owner_and_depth(ent.root)[1], ent))
-    kb = load_kb()
-    for _, ent in sorted(candidates, key=lambda pair: pair[0]):
-        names = [t for t in ent if t.pos_ == "PROPN" and kb.country_of_place(t.text)]  # not "Federal" of "Federal Foreign Office"
-        for span in (ent, *(ent[n.i - ent.start:n.i - ent.start + 1] for n in names[:1])):  # "the Doha Forum": Doha
-            place = find_place(span.text)
-            if place is not None:
-                return place, span
-    return None, None
-
-
-def date_of(trigger: Token, published: Optional[str]) -> tuple[Optional[str], Optional[str]]:
-    """The date words of the trigger's own clause (not a relative clause's year), read in the
-    clause's tense; with "since"/"from"/"between" before them, as a range."""
-    dates = [e for e in entities_in(trigger.sent) if e.label_ == "DATE" and in_clause(e.root, trigger)]
-    if not dates:
-        return None, None
-    nearest = min(dates, key=lambda e: owner_and_depth(e.root)[1])
-    head = nearest.root.head
-    if nearest.root.dep_ == "pobj" and head.lower_ in lexicon()["range_prepositions"] and head.i < nearest.start:
-        nearest = trigger.doc[head.i:nearest.end]
-    return resolve_date(nearest.text, published, tense_of(trigger)), nearest.text
-
-
-def tense_of(trigger: Token) -> str:
-    """``future`` for "will meet", "is due to visit", "is meeting (on Wednesday)"; else ``past``."""
-    cues = lexicon()["future_cues"]
-    verb = trigger if trigger.pos_ in ("VERB", "AUX") else next(
-        (a for a in trigger.ancestors if a.pos_ in ("VERB", "AUX")), trigger)
-    for token in (verb, verb.head if verb.dep_ in ("xcomp", "conj") else None):
-        if token is None:
-            continue
-        auxiliaries = [c for c in token.children if c.dep_ in ("aux", "auxpass")]
-        if any(c.lower_ in cues["auxiliaries"] for c in auxiliaries) or token.lemma_.lower() in cues["heads"] or token.lower_ in cues["heads"]:
-            return "future"
-        if token.tag_ == "VBG" and any(c.lemma_ == "be" and c.tag_ in ("VBZ", "VBP") for c in auxiliaries):
-            return "future"  # "is meeting on Wednesday": a plan
-    return "past"
 
 
 def add_events(article: Article, doc: Doc, coder: EventCoder) -> Article:
