@@ -560,3 +560,10 @@ def test_a_call_about_a_place_abroad_is_addressed_to_it(pipeline):
     # Ours.
     article = analyzed_sentence(pipeline, "The UK has urged an end to the violence in Hong Kong.")
     assert ("REQUEST", "GBR", "HKG") in {triple for triple, _ in coded_triples(article)}
+
+
+def test_the_talks_are_the_last_talks_told(pipeline):
+    # Ours: "the talks" name no party; they are the talks the story told of before.
+    article = pipeline.analyze("Washington and the Taliban had been holding direct talks for a year. "
+                               "President Trump scuttled the talks in September, citing Taliban violence.")
+    assert ("REJECT", "USA", "AFG") in {triple for triple, _ in coded_triples(article)}

@@ -252,6 +252,7 @@ def add_events(article: Article, doc: Doc, coder: EventCoder) -> Article:
     pairs: list[tuple[Event, Trigger]] = []
     seen = set()
     made: set[str] = set()  # the unnamed parties (unnamed.py) made for these triggers
+    talks: list[Actor] = []  # the parties of the last talks told, for "the talks" later on
     for trigger in sorted(triggers, key=lambda t: t.word.i):
         if trigger.type in TARGET_DEFAULT_TYPES and is_match_report(trigger.word.sent):
             continue  # "Switzerland beat Gibraltar 6-0"
@@ -264,7 +265,7 @@ def add_events(article: Article, doc: Doc, coder: EventCoder) -> Article:
                           or unnamed_doers(trigger, index, location))
         sources = [unnamed_source] if unnamed_source else trigger.sources
         acted_on = people_acted_on(trigger, index, location, sources[0] if sources else None)
-        targets = [acted_on] if acted_on else trigger.targets
+        targets = [acted_on] if acted_on else trigger.targets or talks_parties(trigger, sources, talks)
         made.update(a.id for a in article.actors if a.id not in known)
         if len(sources) > 1 and not targets and trigger.type in SYMMETRIC_TYPES:
             targets = sources  # "brokered by Russia and Turkey": each with each, both ways
@@ -287,6 +288,8 @@ def add_events(article: Article, doc: Doc, coder: EventCoder) -> Article:
                     date=date, date_text=date_text, location=location, status=status,
                     confidence=confidence_of(source is not None, target is not None, inferred, trigger.nominal),
                     start=sentence.start_char, end=sentence.end_char), trigger))
+                if trigger.type == "CONSULT" and target is not None:
+                    talks = [source, target]
     events = [event for event, _ in recode(pairs, triggers, index)]
     events += rejected_accusers(triggers, events, index)
     events += reported_accusations(triggers, events, index)
@@ -301,6 +304,19 @@ def add_events(article: Article, doc: Doc, coder: EventCoder) -> Article:
     give_armed_groups_the_country_they_fight([(actors.get(e.source or ""), actors.get(e.target or ""))
                                               for e in events if e.type in fighting])
     return article
+
+
+def talks_parties(trigger: Trigger, sources: list[Actor], talks: list[Actor]) -> list[Actor]:
+    """"The talks" with no parties of their own ("Trump scuttled the talks in September") are the
+    last talks the article told of ("Washington and the Taliban had been holding direct talks"):
+    the party on the other side from each source."""
+    rule = lexicon()["definite_talks"]
+    word = trigger.word
+    nouns = [word] if trigger.nominal else [c for c in word.children if c.dep_ == "dobj"]
+    if not any(n.lemma_.lower() in rule["nouns"] and any(d.lower_ in rule["determiners"] for d in n.children)
+               for n in nouns):
+        return []
+    return [party for party in talks if all(party is not s and party.country != s.country for s in sources)]
 
 
 def default_target(trigger: Trigger, source: Actor, location: Optional[Location], place: Optional[Span],
