@@ -567,3 +567,11 @@ def test_the_talks_are_the_last_talks_told(pipeline):
     article = pipeline.analyze("Washington and the Taliban had been holding direct talks for a year. "
                                "President Trump scuttled the talks in September, citing Taliban violence.")
     assert ("REJECT", "USA", "AFG") in {triple for triple, _ in coded_triples(article)}
+
+
+def test_a_deadline_given_is_a_threat_and_a_dated_alias_no_actor(pipeline):
+    # Ours: a deadline or an ultimatum is a THREATEN to whom it is given; "May 15" is a date,
+    # not the armed group the knowledge base knows by that name.
+    article = analyzed_sentence(pipeline, "The Philippine government gave Canada a May 15 deadline to remove the waste.")
+    assert {triple for triple, _ in coded_triples(article)} == {("THREATEN", "PHL", "CAN")}
+    assert "May 15" not in {actor.name for actor in article.actors}

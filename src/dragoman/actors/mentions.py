@@ -97,8 +97,10 @@ def strip_span(span: Span) -> Span:
 
 
 def candidate_spans(doc: Doc, kb: KnowledgeBase) -> list[Span]:
-    """Entity spans and knowledge-base alias matches, longest first, never overlapping."""
+    """Entity spans and knowledge-base alias matches, longest first, never overlapping; an alias
+    the parser reads as a date ("May 15") is the date."""
     in_entity = {i for ent in entities_of(doc) for i in range(ent.start, ent.end)}
+    in_date = {i for ent in entities_of(doc) if ent.label_ in ("DATE", "TIME") for i in range(ent.start, ent.end)}
     found = [strip_span(ent) for ent in entities_of(doc) if ent.label_ in NAME_LABELS]
     texts, words = token_texts(doc)
     kinds = doc.to_array(IS_PUNCT).tolist(), doc.to_array(IS_SPACE).tolist()  # flat: no list per token
@@ -110,6 +112,8 @@ def candidate_spans(doc: Doc, kb: KnowledgeBase) -> list[Span]:
             n, key = longest
             if n > 1 and describes_a_thing(doc[i + n - 1], kb):
                 continue  # "withheld US military aid": aid, not the US military
+            if in_date.issuperset(range(i, i + n)):
+                continue  # "a May 15 deadline": a date, not the group of that name
             token = doc[i]
             if n > 1 or i in in_entity or (token.is_upper and len(token) > 1) or is_group_name(token, key, kb):
                 found.append(strip_span(doc[i:i + n]))
