@@ -145,7 +145,7 @@ def negated(chunk: Span) -> bool:
             if token.dep_ == "xcomp" and token.head.lemma_.lower() in cues()["negating_verbs"]:
                 return True  # "failed to conduct required checks" says they were not conducted
             return any(c.dep_ == "neg" for t in scope for c in t.children)
-        if token.head is token:
+        if token.head.i == token.i:
             break
     return False
 

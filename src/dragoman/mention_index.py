@@ -90,7 +90,7 @@ def clause_subject(verb: Token) -> Optional[Token]:
             return token.head  # "Safadi warning of ...", but not "posted on Twitter accusing ..."
         if token.dep_ == "acl" and token.head.head.pos_ in ("VERB", "AUX"):
             token = token.head.head  # "issued a statement warning that ...": who issued it
-        elif token.dep_ in climb and token.head is not token:
+        elif token.dep_ in climb and token.head.i != token.i:
             token = token.head
         else:
             return None

@@ -28,7 +28,7 @@ def climb_to_cue(span: Span) -> Optional[Token]:
     """The nearest speech verb above the quote in the parse, outside the quote itself."""
     token = span.root
     for _ in range(load_json("quotes/cues.json")["max_climb"]):
-        if token.head is token:
+        if token.head.i == token.i:
             return None
         token = token.head
         if is_speech_verb(token) and not (span.start <= token.i < span.end):
@@ -90,7 +90,7 @@ def passive_agent(span: Span) -> Optional[Token]:
     """``proscribed as a "terrorist organisation" by Western governments``: the agent of the
     passive participle above the quote (the parser may hang ``by`` on the quoted noun)."""
     chain = [span.root]
-    while chain[-1].head is not chain[-1] and len(chain) < 5:
+    while chain[-1].head.i != chain[-1].i and len(chain) < 5:
         chain.append(chain[-1].head)
     if not any(t.tag_ == "VBN" for t in chain):
         return None

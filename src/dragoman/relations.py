@@ -68,7 +68,7 @@ def holders(token: Optional[Token], index: MentionIndex, words: dict) -> list[Ac
             named = [a for c in token.children if c.dep_ in OWNER_DEPS for a in index.of_phrase(c)]
         if named:
             return named
-        if token.head is token or token.dep_ in ("nsubj", "nsubjpass"):
+        if token.head.i == token.i or token.dep_ in ("nsubj", "nsubjpass"):
             return []  # "this shared fight against Da'esh will be aided by Syrians": no one's fight
         if token.pos_ == "NOUN" and token.head.pos_ in VERBAL and (token.dep_ != "dobj" or token.head.lemma_.lower() not in words["doing_verbs"]):
             return []  # "the United States condemns attacks against the Iraqi people": not its attacks
@@ -83,7 +83,7 @@ def doers(verb: Token, index: MentionIndex, words: dict) -> list[Actor]:
     its subject; a relative pronoun's antecedent that names no one hands over to the nearest noun
     above it that does (``forces operating in the north of the country who are leading``)."""
     head = verb
-    while head.dep_ == "conj" and head.head is not head:
+    while head.dep_ == "conj" and head.head.i != head.i:
         head = head.head
     controlled_clause = head.dep_ == "xcomp" or head.dep_ == "advcl" and any(c.lower_ == "to" for c in head.children)
     if controlled_clause and head.head.lemma_.lower() in words["object_control_verbs"]:
@@ -97,7 +97,7 @@ def doers(verb: Token, index: MentionIndex, words: dict) -> list[Actor]:
         return []
     relative = any(c.dep_ in ("nsubj", "nsubjpass") and c.lower_ in words["relative_pronouns"] for c in head.children)
     steps = 0
-    while relative and not index.of_phrase(subject) and subject.head is not subject and steps < words["holder_max_climb"]:
+    while relative and not index.of_phrase(subject) and subject.head.i != subject.i and steps < words["holder_max_climb"]:
         subject = subject.head
         steps += 1
         if subject.pos_ in ("NOUN", "PROPN") and index.in_phrase(subject):
@@ -237,7 +237,7 @@ def after_clause(participle: Token, index: MentionIndex, words: dict) -> list[Ac
 def acting(verb: Token, index: MentionIndex, words: dict) -> list[Actor]:
     """Who acts: the owner of the act a subjectless verb describes (``the campaign to defeat``,
     ``the operation to eliminate``), else the verb's doers."""
-    while verb.dep_ == "conj" and verb.head.pos_ in VERBAL and verb.head is not verb:
+    while verb.dep_ == "conj" and verb.head.pos_ in VERBAL and verb.head.i != verb.i:
         verb = verb.head  # "to degrade and defeat Da'esh": who degrades defeats
     own_subject = any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children)
     if verb.dep_ in ("acl", "relcl") and index.at(verb.head) is not None and not own_subject:

@@ -127,4 +127,4 @@ def refusal_over(word: Token) -> Optional[Token]:
     commit", "balking at committing"."""
     head = word.head.head if word.dep_ == "pcomp" and word.head.dep_ == "prep" else word.head
     refusing = word.dep_ in ("xcomp", "pcomp") and head.lemma_.lower() in lexicon()["refusal_heads"]
-    return head if refusing and head is not word else None
+    return head if refusing and head.i != word.i else None
