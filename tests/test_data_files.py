@@ -29,6 +29,17 @@ def test_the_shipped_files_pass_their_schemas():
     assert load_json("events/triggers.json")["verbs"]
     assert load_json("mentions.json")["subject_max_climb"] >= 1
     assert load_json("claims/relations.json")["holder_max_climb"] >= 1
+    assert load_json("quotes/cues.json")["max_climb"] >= 1
+
+
+def test_a_quote_limit_written_as_text_names_its_line(tmp_path):
+    text = resources_text("quotes/cues.json").replace('"max_climb": 10', '"max_climb": "10"')
+    path = tmp_path / "cues.json"
+    path.write_text(text, "utf-8")
+    with pytest.raises(DataFileError) as error:
+        parse_json(path, "cues.json", schema_for("quotes/cues.json"))
+    assert "'10' is not of type 'integer'" in error.value.reason
+    assert text.splitlines()[error.value.line - 1].strip().startswith('"max_climb"')
 
 
 def test_a_relation_word_of_an_unknown_kind_names_its_line(tmp_path):
