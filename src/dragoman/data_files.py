@@ -24,10 +24,16 @@ def data_path(name: str) -> Traversable:
 
 
 def schema_for(name: str) -> Optional[dict]:
-    """The schema of data file ``name`` (``events/triggers.json`` -> ``schemas/triggers.schema.json``)."""
-    stem = name.rsplit("/", 1)[-1].split(".")[0]
-    path = data_path(f"schemas/{stem}.schema.json")
-    return json.loads(path.read_text("utf-8")) if path.is_file() else None
+    """The schema of data file ``name``: ``schemas/<folder>-<stem>.schema.json`` where two folders
+    hold files of one name (``quotes/cues.json``), else ``schemas/<stem>.schema.json``
+    (``events/triggers.json`` -> ``schemas/triggers.schema.json``)."""
+    folder, _, file = name.rpartition("/")
+    stem = file.split(".")[0]
+    for candidate in ([f"{folder.replace('/', '-')}-{stem}"] if folder else []) + [stem]:
+        path = data_path(f"schemas/{candidate}.schema.json")
+        if path.is_file():
+            return json.loads(path.read_text("utf-8"))
+    return None
 
 
 def line_of(text: str, error: jsonschema.ValidationError) -> int:
