@@ -230,7 +230,7 @@ def noun_triggers(doc: Doc, index: MentionIndex, used: set[int]) -> Iterator[Tri
             targets = targets or [a for a in targets_of(verb, index, ()) if a not in owners]
         if kind == "PROTEST" and not targets and word.dep_ in ("nsubj", "nsubjpass"):
             targets = targets_of(word.head, index, prepositions, deep=False)  # "protests erupted against the government"
-        if owners or targets or kind == "PROTEST":  # a protest no one is named for is the crowd's (crowds.py)
+        if owners or targets or kind == "PROTEST":  # a protest no one is named for is the crowd's (unnamed.py)
             yield Trigger(word, kind, mode_of(word), owners, targets, True)
 
 
