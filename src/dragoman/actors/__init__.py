@@ -267,6 +267,12 @@ def group_sector(name: str, kb: KnowledgeBase) -> Optional[str]:
                  if normalise(" ".join(words[i:])) in kb.group_nouns), None)
 
 
+def next_actor_id(article: Article) -> str:
+    """An id no actor of the article has: the events stage drops the unnamed parties it made
+    whose act was read away, which can leave gaps."""
+    return f"a{max((int(a.id[1:]) for a in article.actors if a.id[1:].isdigit()), default=0) + 1}"
+
+
 def add_state_actor(article: Article, iso3: Optional[str], start: int, end: int) -> Optional[Actor]:
     """The article's actor for country ``iso3``; added, cited at ``start``..``end`` with a lower
     confidence, when another stage finds the country named only as a place or an adjective.
@@ -277,7 +283,7 @@ def add_state_actor(article: Article, iso3: Optional[str], start: int, end: int)
     country = load_kb().countries.get(iso3)
     if country is None:
         return None
-    actor = Actor(id=f"a{len(article.actors) + 1}", name=country.name, type="state", country=iso3, code=iso3,
+    actor = Actor(id=next_actor_id(article), name=country.name, type="state", country=iso3, code=iso3,
                   confidence=0.5, mentions=[Span(start, end, article.text[start:end])],
                   kb_id=f"country:{iso3}", country_from="text")
     article.actors.append(actor)
@@ -292,7 +298,7 @@ def add_crowd_actor(article: Article, name: str, iso3: Optional[str], sector: Op
     kb = load_kb()
     sector = sector if sector in kb.sector_types else "CVL"
     confidence = kb.inferred_country_confidence["focus" if from_focus else "context"] if iso3 else 1.0
-    actor = Actor(id=f"a{len(article.actors) + 1}", name=name, type=kb.sector_types[sector], country=iso3,
+    actor = Actor(id=next_actor_id(article), name=name, type=kb.sector_types[sector], country=iso3,
                   code=f"{iso3}{sector}" if iso3 else None, confidence=confidence,
                   mentions=[Span(start, end, article.text[start:end])], country_from="context" if iso3 else None)
     article.actors.append(actor)

@@ -260,13 +260,13 @@ def add_events(article: Article, doc: Doc, coder: EventCoder) -> Article:
         location, place = place_of(trigger.word)
         status = status_of(trigger.word, date, article.published, marks)
         sentence = trigger.word.sent
-        known = {a.id for a in article.actors}
+        before = len(article.actors)
         unnamed_source = (crowd_of(trigger, index, location) or authorities_for(trigger, index, location)
                           or unnamed_doers(trigger, index, location))
         sources = [unnamed_source] if unnamed_source else trigger.sources
         acted_on = people_acted_on(trigger, index, location, sources[0] if sources else None)
         targets = [acted_on] if acted_on else trigger.targets or talks_parties(trigger, sources, talks)
-        made.update(a.id for a in article.actors if a.id not in known)
+        made.update(a.id for a in article.actors[before:])
         if len(sources) > 1 and not targets and trigger.type in SYMMETRIC_TYPES:
             targets = sources  # "brokered by Russia and Turkey": each with each, both ways
         for source in sources or [None]:
@@ -276,8 +276,9 @@ def add_events(article: Article, doc: Doc, coder: EventCoder) -> Article:
                     target, inferred = default_target(trigger, source, location, place, index), True
                 if source is None or (target is None and trigger.type not in TARGETLESS_TYPES):
                     continue
-                if target is source or target is not None and same_party(source, target) and not (inferred and home_measure(trigger)):
-                    continue  # "France ... Paris": a state and its own government (but a curfew it imposes is on its people)
+                own_people = inferred and home_measure(trigger)  # a curfew a government imposes is on its people
+                if target is source or target is not None and same_party(source, target) and not own_people:
+                    continue  # "France ... Paris": a state and its own government
                 key = (trigger.type, source and source.id, target and target.id, sentence.start)
                 if key in seen:
                     continue
@@ -324,9 +325,9 @@ def default_target(trigger: Trigger, source: Actor, location: Optional[Location]
     """With no target named, a use of force, a protest, a visit, aid or a call abroad is aimed at
     the country where it happens ("staged a protest in Beijing", "an air strike southwest of
     Baghdad", "providing food to 300,000 people in Nigeria", "urged an end to the violence in
-    Hong Kong"); a use of force at home, at the source's own
-    country, cited where the text names it (the place, else the source's own words: "Iraqi
-    officials imposed a curfew")."""
+    Hong Kong"); a curfew or a siege at home, at the source's own country, cited where the text
+    names it (the place, else the source's own words: "Iraqi officials imposed a curfew"); other
+    force at home, at that country only if the text names it."""
     kind = trigger.type
     abroad = location is not None and location.country and location.country != source.country
     given = trigger.nominal or trigger.word.lemma_.lower() not in transfers()["verbs"] or transferred(trigger.word) is not None

@@ -46,8 +46,8 @@ def recode(pairs: list[tuple[Event, Trigger]], triggers: list[Trigger], index: M
     so is an act a party announces it will do ("Ethiopia said it would allow the WFP to deliver
     food": the announcement happened, the act may not), an act someone is asked to do is not done
     ("urged Israel to withdraw"), nor is what someone is arrested for, "would not provide
-    support" and "reluctant to commit" are REJECT, talks someone "refused to hold" are no CONSULT, and troops sent to keep
-    the peace are AID."""
+    support" and "reluctant to commit" are REJECT, talks someone "refused to hold" are no
+    CONSULT, and troops sent to keep the peace are AID."""
     lex = lexicon()
     at = {t.word.i: t.type for t in triggers}
     aimed = {t.word.i for t in triggers if t.targets}

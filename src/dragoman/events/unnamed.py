@@ -72,8 +72,13 @@ def crowd_country(head: Optional[Token], location: Optional[Location], article: 
     for token in head.subtree if head is not None else ():
         if token.ent_type_ in ("GPE", "LOC") and (iso3 := kb.country_of_place(token.text) or kb.country_of_word(token.text)):
             return iso3, False
-    focus = leading_country(Counter(a.country for a in article.actors for _ in a.mentions if a.country), kb)
+    focus = story_country(article)
     return focus, focus is not None
+
+
+def story_country(article: Article) -> Optional[str]:
+    """The country the story's actors belong to, by their mentions, when one leads clearly."""
+    return leading_country(Counter(a.country for a in article.actors for _ in a.mentions if a.country), load_kb())
 
 
 def crowd_of(trigger: Trigger, index: MentionIndex, location: Optional[Location]) -> Optional[Actor]:
@@ -139,9 +144,7 @@ def authorities_for(trigger: Trigger, index: MentionIndex, location: Optional[Lo
     undergoer = any(c.dep_ == "nsubjpass" for c in word.children) or (word.dep_ == "acl" and word.tag_ == "VBN")
     if not undergoer or any(c.dep_ == "agent" for c in word.children):
         return None  # "the civilians imprisoned for acting against Moscow" undergo it too
-    kb = load_kb()
-    country = location.country if location is not None and location.country else leading_country(
-        Counter(a.country for a in index.article.actors for _ in a.mentions if a.country), kb)
+    country = location.country if location is not None and location.country else story_country(index.article)
     return state_named(index, country, word.idx, word.idx + len(word)) if country else None
 
 
