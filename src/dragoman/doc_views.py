@@ -10,6 +10,7 @@ Token for each of the ~1,000 words of an article and asking it its part of speec
 the work on the words kept, so ``tokens_of_pos`` and ``tokens_of_words`` read one array of the
 parse and make Tokens for the words wanted only, and ``token_texts`` slices the words out of the
 text. Each gives the words in the Doc's order, as a loop over the Doc would meet them.
+``noun_chunks`` does the same for spaCy's English noun chunker.
 """
 
 from __future__ import annotations
@@ -18,7 +19,8 @@ from bisect import bisect_left
 from typing import Collection
 
 import numpy as np
-from spacy.attrs import IDX, LOWER, POS, SPACY
+from spacy.attrs import DEP, IDX, LOWER, POS, SPACY
+from spacy.lang.en.syntax_iterators import noun_chunks as english_noun_chunks
 from spacy.tokens import Doc, Span, Token
 
 VIEWS = "dragoman_views"
@@ -100,3 +102,39 @@ def token_texts(doc: Doc) -> tuple[list[str], list[str]]:
         with_ws = [text[a:b] for a, b in zip(starts, starts[1:] + [len(text)])]
         views["texts"] = [t[:-1] if space else t for t, space in zip(with_ws, spaced)], with_ws
     return views["texts"]
+
+
+NP_DEPS = ("oprd", "nsubj", "dobj", "nsubjpass", "pcomp", "pobj", "dative", "appos", "attr", "ROOT")
+"""The dependencies of a noun phrase's head to spaCy's English chunker (``spacy/lang/en/syntax_iterators.py``)."""
+
+
+def noun_chunks(doc: Doc) -> list[Span]:
+    """What ``list(doc.noun_chunks)`` gives. spaCy's English chunker makes a Token and its left
+    edge for every word; only nouns and pronouns that head a phrase (or are joined to one by
+    ``conj``) can start a chunk, and the other words change nothing in its walk, so these are
+    picked from arrays first. Any other language's chunker runs as it is."""
+    if doc.noun_chunks_iterator is not english_noun_chunks or not doc.has_annotation("DEP"):
+        return list(doc.noun_chunks)
+    strings = doc.vocab.strings
+    np_deps = {strings[label] for label in NP_DEPS}
+    conj, label = strings["conj"], strings["NP"]
+    nominal = {strings["NOUN"], strings["PROPN"], strings["PRON"]}
+    pos, dep = doc.to_array([POS, DEP]).T.tolist()
+    chunks: list[Span] = []
+    prev_end = -1
+    for i, (tag, relation) in enumerate(zip(pos, dep)):
+        if tag not in nominal or (relation not in np_deps and relation != conj):
+            continue
+        word = doc[i]
+        start = word.left_edge.i
+        if start <= prev_end:
+            continue
+        if relation == conj:
+            head = word.head
+            while head.dep == conj and head.head.i < head.i:
+                head = head.head
+            if head.dep not in np_deps:
+                continue
+        prev_end = i
+        chunks.append(Span(doc, start, i + 1, label=label))
+    return chunks

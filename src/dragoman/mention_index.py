@@ -17,7 +17,7 @@ from typing import Optional
 from spacy.tokens import Doc, Span, Token
 
 from dragoman.data_files import load_json, speech_verbs
-from dragoman.doc_views import text_of
+from dragoman.doc_views import noun_chunks, text_of
 from dragoman.quotemarks import Quoted, quoted_spans
 from dragoman.record import Actor, Article, Quote
 
@@ -203,7 +203,7 @@ class MentionIndex:
     @cached_property
     def noun_chunks(self) -> list[Span]:
         """The Doc's base noun phrases, found once: ``Span.noun_chunks`` walks the whole Doc per call."""
-        return list(self.doc.noun_chunks)
+        return noun_chunks(self.doc)
 
     @cached_property
     def chunk_starts(self) -> Optional[list[int]]:

@@ -167,7 +167,7 @@ def around_name(span: Span, kb: KnowledgeBase) -> Found:
     after = appositive_words(span)
     if after:
         text = " " + normalise(" ".join(w.text for w in after)) + " "
-        found.role = found.role or next((t for t in sorted(kb.titles, key=len, reverse=True) if f" {t} " in text), None)
+        found.role = found.role or next((t for t in kb.titles_longest_first if f" {t} " in text), None)
         found.with_country(*country_in_words(after, kb))
     found.with_country(*country_in_words(apposed_title(span), kb))
     doc = span.doc

@@ -133,11 +133,11 @@ def title_mentions(doc: Doc, kb: KnowledgeBase, people: list[Mention], taken: se
             roles.setdefault(person.key, person.role)
     ordered = sorted(people, key=lambda m: m.first_token)
     for token in tokens_of_pos(doc, "NOUN"):
-        if token.i in taken or not any(
-                c.lower_ == "the" or c.dep_ == "poss" and kb.country_of_word(c.text) for c in token.children):
-            continue
         word = normalise(token.text)
         if word not in kb.titles and word != "leader":
+            continue  # most nouns: asked first, as it needs no Token for each child
+        if token.i in taken or not any(
+                c.lower_ == "the" or c.dep_ == "poss" and kb.country_of_word(c.text) for c in token.children):
             continue
         near = [*token.children, *(g for c in token.children if c.lower_ == "of" for g in c.children)]
         country = next((kb.country_of_word(c.text) for c in near if kb.country_of_word(c.text)), None)

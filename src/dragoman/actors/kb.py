@@ -141,6 +141,12 @@ class KnowledgeBase:
         return frozenset(" ".join(words[:k]) for keys in (self.aliases, self.country_names, self.seats)
                          for words in map(str.split, keys) for k in range(1, len(words) + 1))
 
+    @cached_property
+    def titles_longest_first(self) -> list[str]:
+        """The titles, longest first (in file order among equals): the first found in an
+        apposition is its role. Sorted once, not for every name with an apposition."""
+        return sorted(self.titles, key=len, reverse=True)
+
     def lookup(self, text: str) -> list[Entry]:
         return [self.entries[k] for k in self.aliases.get(normalise(text), [])]
 
