@@ -20,7 +20,7 @@ from dragoman.actors import give_armed_groups_the_country_they_fight
 from dragoman.actors.kb import load_kb
 from dragoman.doc_views import tokens_of_pos
 from dragoman.events.features import clause_features, default_word_lists
-from dragoman.events.model import EventTypeModel
+from dragoman.events.model import EventTypeModel, Prediction
 from dragoman.events.readings import Trigger, is_match_report, recode, wanted_clauses
 from dragoman.events.reported import rejected_accusers, reported_accusations, reported_demands
 from dragoman.events.roles import lexicon, named_deeper, same_party, state_named, subjects_of, targets_of
@@ -64,14 +64,32 @@ class EventCoder:
 
     def verb_type(self, word: Token) -> tuple[Optional[str], Optional[str], float]:
         """The PLOVER type and mode of the clause ``word`` heads, and how sure: by the policy."""
-        listed = self.listed_type(word)
-        if word.lemma_.lower() in lexicon()["never_events"]:
-            return None, None, 0.0  # "according to", "including": no act, whatever the model says
-        if self.model is None or self.policy == "rules" or (
-                self.policy == "fallback" and (listed or is_speech_verb(word))):  # a speech verb's report has its own verb
-            return listed, None, 0.6 if listed else 0.0
-        sure_from = self.min_probability if self.policy == "fallback" else 0.0  # a less sure fallback is dropped
-        prediction = self.model.predict(clause_features(word, self.lists), mode_from=sure_from)
+        return self.verb_types([word])[0]
+
+    def verb_types(self, words: list[Token]) -> list[tuple[Optional[str], Optional[str], float]]:
+        """``verb_type`` of each word; the clauses left to the model are scored together, one
+        batch per Doc rather than array operations per verb."""
+        found: list[tuple[Optional[str], Optional[str], float]] = []
+        asked: list[tuple[int, Token, Optional[str]]] = []
+        for word in words:
+            listed = self.listed_type(word)
+            if word.lemma_.lower() in lexicon()["never_events"]:
+                found.append((None, None, 0.0))  # "according to", "including": no act, whatever the model says
+            elif self.model is None or self.policy == "rules" or (
+                    self.policy == "fallback" and (listed or is_speech_verb(word))):  # a speech verb's report has its own verb
+                found.append((listed, None, 0.6 if listed else 0.0))
+            else:
+                asked.append((len(found), word, listed))
+                found.append((None, None, 0.0))
+        if asked:
+            sure_from = self.min_probability if self.policy == "fallback" else 0.0  # a less sure fallback is dropped
+            predictions = self.model.predict_many([clause_features(word, self.lists) for _, word, _ in asked],
+                                                  mode_from=sure_from)
+            for (i, _, listed), prediction in zip(asked, predictions):
+                found[i] = self.by_policy(prediction, listed)
+        return found
+
+    def by_policy(self, prediction: Prediction, listed: Optional[str]) -> tuple[Optional[str], Optional[str], float]:
         if self.policy == "fallback":
             sure = prediction.type is not None and prediction.probability >= self.min_probability
             return (prediction.type, prediction.mode, prediction.probability) if sure else (None, None, 0.0)
@@ -103,12 +121,12 @@ def mode_of(word: Token) -> Optional[str]:
 
 def verb_triggers(doc: Doc, index: MentionIndex, used: set[int], coder: EventCoder) -> Iterator[Trigger]:
     lex = lexicon()
-    for word in tokens_of_pos(doc, "VERB"):
+    verbs = tokens_of_pos(doc, "VERB")
+    for word, (kind, mode, _) in zip(verbs, coder.verb_types(verbs)):
         if (giver := received_from(word)) is not None:  # "received weapons from the government": AID to the subject
             used.update(c.i for c in word.children if c.dep_ == "dobj")
             yield Trigger(word, "AID", None, parties(giver, index), subjects_of(word, index), False)
             continue
-        kind, mode, _ = coder.verb_type(word)
         if not kind or word.lemma_.lower() in lex["undergoing_verbs"]:
             continue  # "deflected attacks from X": the attacks are X's event, not the deflecting
         prepositions = target_prepositions(kind)
