@@ -142,6 +142,12 @@ class KnowledgeBase:
                          for words in map(str.split, keys) for k in range(1, len(words) + 1))
 
     @cached_property
+    def group_last_words(self) -> frozenset[str]:
+        """The last word of every group noun, title and agent: a noun that is none of them (nor
+        its singular) ends no group's phrase, whatever its modifiers."""
+        return frozenset(key.split()[-1] for keys in (self.group_nouns, self.titles, self.agents) for key in keys if key.split())
+
+    @cached_property
     def titles_longest_first(self) -> list[str]:
         """The titles, longest first (in file order among equals): the first found in an
         apposition is its role. Sorted once, not for every name with an apposition."""

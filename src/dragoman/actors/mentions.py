@@ -350,6 +350,10 @@ def group_phrase(token: Token, kb: KnowledgeBase) -> Optional[tuple[str, str, li
     modifier (``Russian negotiators``), or a one-word owner (``Nigeria's senators``, not ``South
     America's insurgency``; for a title only in the plural), which keeps ordinary nouns out.
     """
+    word = normalise(token.text)
+    last = word.rpartition(" ")[2]
+    if word and last not in kb.group_last_words and singular(last) not in kb.group_last_words:
+        return None  # most nouns: a phrase's normal form ends in its noun's, so its modifiers need no reading
     modifiers = [c for c in token.children if c.dep_ in ("compound", "amod", "nmod") and c.i < token.i]
     for size in range(len(modifiers), -1, -1):
         words = modifiers[len(modifiers) - size:] + [token]
@@ -358,7 +362,6 @@ def group_phrase(token: Token, kb: KnowledgeBase) -> Optional[tuple[str, str, li
                   or (kb.titles.get(phrase) if size else None))
         if sector:
             return " ".join(w.text for w in words), sector, modifiers
-    word = normalise(token.text)
     title = kb.titles.get(word) or kb.titles.get(singular(word))  # "Palestinian leaders"
     sector = title or kb.agents.get(word) or kb.agents.get(singular(word))
     if not sector:
