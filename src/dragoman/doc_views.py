@@ -74,12 +74,21 @@ def tokens_of_pos(doc: Doc, *tags: str) -> list[Token]:
     views = _views(doc)
     key = ("pos", tags)
     if key not in views:
+        views[key] = [doc[i] for i in indices_of_pos(doc, *tags)]
+    return views[key]
+
+
+def indices_of_pos(doc: Doc, *tags: str) -> list[int]:
+    """The indexes of ``tokens_of_pos``, for a loop that wants Tokens for a few of them only."""
+    views = _views(doc)
+    key = ("pos indices", tags)
+    if key not in views:
         if "pos" not in views:
             views["pos"] = doc.to_array(POS)
         keep = np.zeros(len(doc), dtype=bool)
         for tag in tags:  # a few comparisons: np.isin sorts
             keep |= views["pos"] == doc.vocab.strings[tag]
-        views[key] = [doc[i] for i in np.flatnonzero(keep).tolist()]
+        views[key] = np.flatnonzero(keep).tolist()
     return views[key]
 
 

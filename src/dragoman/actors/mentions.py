@@ -22,7 +22,7 @@ from spacy.tokens import Doc, Span, Token
 from dragoman.actors.context import Found, around_name
 from dragoman.actors.kb import Entry, KnowledgeBase, normalise
 from dragoman.data_files import load_json
-from dragoman.doc_views import entities_of, token_texts, tokens_of_pos
+from dragoman.doc_views import entities_of, indices_of_pos, token_texts
 from dragoman.mention_index import without_suffixes
 
 NAME_LABELS = {"PERSON", "ORG", "GPE", "NORP", "LOC", "FAC"}
@@ -351,9 +351,8 @@ def group_phrase(token: Token, kb: KnowledgeBase) -> Optional[tuple[str, str, li
     America's insurgency``; for a title only in the plural), which keeps ordinary nouns out.
     """
     word = normalise(token.text)
-    last = word.rpartition(" ")[2]
-    if word and last not in kb.group_last_words and singular(last) not in kb.group_last_words:
-        return None  # most nouns: a phrase's normal form ends in its noun's, so its modifiers need no reading
+    if not may_head_group(word, kb):
+        return None
     modifiers = [c for c in token.children if c.dep_ in ("compound", "amod", "nmod") and c.i < token.i]
     for size in range(len(modifiers), -1, -1):
         words = modifiers[len(modifiers) - size:] + [token]
@@ -372,6 +371,14 @@ def group_phrase(token: Token, kb: KnowledgeBase) -> Optional[tuple[str, str, li
     if any(kb.country_of_word(m.text) or normalise(m.text) in kb.seats for m in named):
         return token.text, sector, modifiers
     return None
+
+
+def may_head_group(word: str, kb: KnowledgeBase) -> bool:
+    """Whether a noun of normal form ``word`` can end a group's phrase: a phrase's normal form ends
+    in its last word's, so a noun whose last word (or its singular) ends no group noun, title or
+    agent heads no group, whatever its modifiers. Most nouns, told apart without reading them."""
+    last = word.rpartition(" ")[2]
+    return not word or last in kb.group_last_words or singular(last) in kb.group_last_words
 
 
 def of_countries(token: Token, sector: Optional[str], kb: KnowledgeBase) -> list[Token]:
@@ -421,8 +428,12 @@ def two_word_demonyms(token: Token, kb: KnowledgeBase) -> list[tuple[str, Token,
 def group_mentions(doc: Doc, kb: KnowledgeBase, taken: set[int], owners: dict[int, Mention]) -> Iterator[Mention]:
     """Group nouns (``the rebels``, ``Iraqi and Syrian counterparts``), with the country their own
     modifiers name and no other: ``opposition forces`` in a story about Syria stay without one."""
-    for token in tokens_of_pos(doc, "NOUN", "PROPN"):
-        if token.i in taken or not stands_alone(token, kb):
+    texts = token_texts(doc)[0]
+    for i in indices_of_pos(doc, "NOUN", "PROPN"):
+        if i in taken or not may_head_group(normalise(texts[i]), kb):
+            continue  # most nouns, with no Token made
+        token = doc[i]
+        if not stands_alone(token, kb):
             continue
         found = group_phrase(token, kb)
         if found is None:
