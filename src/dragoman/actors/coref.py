@@ -16,7 +16,7 @@ from spacy.tokens import Doc, Token
 from dragoman.actors.kb import KnowledgeBase, normalise
 from dragoman.actors.mentions import Mention
 from dragoman.data_files import speech_verbs
-from dragoman.doc_views import token_texts, tokens_of_pos, tokens_of_words
+from dragoman.doc_views import indices_of_pos, token_texts, tokens_of_words
 from dragoman.mention_index import quote_marks
 from dragoman.quotemarks import Quoted
 
@@ -132,10 +132,12 @@ def title_mentions(doc: Doc, kb: KnowledgeBase, people: list[Mention], taken: se
         if person.role:
             roles.setdefault(person.key, person.role)
     ordered = sorted(people, key=lambda m: m.first_token)
-    for token in tokens_of_pos(doc, "NOUN"):
-        word = normalise(token.text)
+    texts = token_texts(doc)[0]
+    for i in indices_of_pos(doc, "NOUN"):
+        word = normalise(texts[i])
         if word not in kb.titles and word != "leader":
-            continue  # most nouns: asked first, as it needs no Token for each child
+            continue  # most nouns, with no Token made
+        token = doc[i]
         if token.i in taken or not any(
                 c.lower_ == "the" or c.dep_ == "poss" and kb.country_of_word(c.text) for c in token.children):
             continue

@@ -310,7 +310,7 @@ def same_person(key: str, people: list[Mention], kb: KnowledgeBase) -> Optional[
         if wanted < full_set and words[-1] == full[-1]:
             return earlier
     if len(words) == 1:
-        firsts = {m.key: m for m in people if len(name_words(m.name)[0]) > 1 and name_words(m.name)[0][0] == words[0]}
+        firsts = {m.key: m for m in people if len(full := name_words(m.name)[0]) > 1 and full[0] == words[0]}
         if len(firsts) == 1:
             return next(iter(firsts.values()))
     return None
