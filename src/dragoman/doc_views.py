@@ -19,7 +19,7 @@ from bisect import bisect_left
 from typing import Collection
 
 import numpy as np
-from spacy.attrs import DEP, IDX, LOWER, POS, SPACY
+from spacy.attrs import DEP, IDX, IS_PUNCT, IS_SPACE, LOWER, POS, SPACY
 from spacy.lang.en.syntax_iterators import noun_chunks as english_noun_chunks
 from spacy.tokens import Doc, Span, Token
 
@@ -99,6 +99,14 @@ def tokens_of_words(doc: Doc, words: Collection[str]) -> list[Token]:
         views["lower"] = doc.to_array(LOWER).tolist()
     wanted = {doc.vocab.strings[w] for w in words}
     return [doc[i] for i, lower in enumerate(views["lower"]) if lower in wanted]
+
+
+def punct_and_space(doc: Doc) -> tuple[list[int], list[int]]:
+    """Every token's ``is_punct`` and ``is_space``, as two flat lists (no list per token)."""
+    views = _views(doc)
+    if "kinds" not in views:
+        views["kinds"] = doc.to_array(IS_PUNCT).tolist(), doc.to_array(IS_SPACE).tolist()
+    return views["kinds"]
 
 
 def token_texts(doc: Doc) -> tuple[list[str], list[str]]:

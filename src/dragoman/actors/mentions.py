@@ -16,18 +16,18 @@ from functools import lru_cache
 from dataclasses import dataclass
 from typing import Iterator, Optional
 
-from spacy.attrs import IS_PUNCT, IS_SPACE
 from spacy.tokens import Doc, Span, Token
 
 from dragoman.actors.context import Found, around_name
 from dragoman.actors.kb import Entry, KnowledgeBase, normalise
 from dragoman.data_files import load_json
-from dragoman.doc_views import entities_of, indices_of_pos, token_texts
+from dragoman.doc_views import entities_of, indices_of_pos, punct_and_space, token_texts
 from dragoman.mention_index import without_suffixes
 
 NAME_LABELS = {"PERSON", "ORG", "GPE", "NORP", "LOC", "FAC"}
 MAX_ALIAS_TOKENS = 8
 CITATION = re.compile(r"^\.?\[\d*\]?$")
+TRAILING_POSSESSIVES = ("'s", "\u2019s", "'", "\u2019")
 
 
 @dataclass
@@ -85,15 +85,18 @@ def leading_words() -> frozenset[str]:
 def strip_span(span: Span) -> Span:
     """Drop a leading article, preposition, dash or quotation mark (``\u2015 John Kerry``) and a
     trailing possessive, citation marker or punctuation: ``the UN Security Council's``, ``Office of
-    Foreign Assets Control.[3``, ``Near Ar Raqqah``."""
+    Foreign Assets Control.[3``, ``Near Ar Raqqah``. The words are read as text (a token's
+    ``lower_`` is its text lower-cased), not made Tokens."""
+    doc = span.doc
+    texts, (punct, _) = token_texts(doc)[0], punct_and_space(doc)
     start, end = span.start, span.end
     leading = leading_words()
-    while start < end and (span.doc[start].lower_ in leading or span.doc[start].text in leading):
+    while start < end and (texts[start].lower() in leading or texts[start] in leading):
         start += 1
-    while end > start and (span.doc[end - 1].lower_ in ("'s", "\u2019s", "'", "\u2019")
-                           or span.doc[end - 1].is_punct or CITATION.match(span.doc[end - 1].text)):
+    while end > start and (texts[end - 1].lower() in TRAILING_POSSESSIVES or punct[end - 1]
+                           or CITATION.match(texts[end - 1])):
         end -= 1
-    return span.doc[start:end]
+    return doc[start:end]
 
 
 def candidate_spans(doc: Doc, kb: KnowledgeBase) -> list[Span]:
@@ -103,7 +106,7 @@ def candidate_spans(doc: Doc, kb: KnowledgeBase) -> list[Span]:
     in_date = {i for ent in entities_of(doc) if ent.label_ in ("DATE", "TIME") for i in range(ent.start, ent.end)}
     found = [strip_span(ent) for ent in entities_of(doc) if ent.label_ in NAME_LABELS]
     texts, words = token_texts(doc)
-    kinds = doc.to_array(IS_PUNCT).tolist(), doc.to_array(IS_SPACE).tolist()  # flat: no list per token
+    kinds = punct_and_space(doc)
     for i, text in enumerate(texts):
         if not text[:1].isupper() or kinds[0][i]:  # "Da’esh", "McCain" are not title case to Python
             continue
