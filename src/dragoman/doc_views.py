@@ -29,7 +29,8 @@ VIEWS = "dragoman_views"
 for per mention and per trigger."""
 
 
-def _views(doc: Doc) -> dict:
+def views_of(doc: Doc) -> dict:
+    """The Doc's views, for a module that keeps one of its own there."""
     views = doc.user_data.get(VIEWS)
     if views is None:
         views = doc.user_data[VIEWS] = {}
@@ -39,18 +40,18 @@ def _views(doc: Doc) -> dict:
 def keep_text(doc: Doc, text: str) -> None:
     """The text ``doc`` was made from, which is what ``Doc.text`` gives back (spaCy's tokenizer
     loses no character) by joining every token: 0.1 s per 120 articles."""
-    _views(doc)["text"] = text
+    views_of(doc)["text"] = text
 
 
 def text_of(doc: Doc) -> str:
-    views = _views(doc)
+    views = views_of(doc)
     if "text" not in views:
         views["text"] = doc.text
     return views["text"]
 
 
 def entities_of(doc: Doc) -> tuple[Span, ...]:
-    views = _views(doc)
+    views = views_of(doc)
     if "ents" not in views:
         views["ents"] = doc.ents
         views["ent_starts"] = [entity.start for entity in views["ents"]]
@@ -62,7 +63,7 @@ def entities_in(span: Span) -> list[Span]:
     starts inside it and runs past its end."""
     entities = entities_of(span.doc)
     found = []
-    for entity in entities[bisect_left(_views(span.doc)["ent_starts"], span.start):]:  # in order, not overlapping
+    for entity in entities[bisect_left(views_of(span.doc)["ent_starts"], span.start):]:  # in order, not overlapping
         if entity.end > span.end:
             break
         found.append(entity)
@@ -71,7 +72,7 @@ def entities_in(span: Span) -> list[Span]:
 
 def tokens_of_pos(doc: Doc, *tags: str) -> list[Token]:
     """The Doc's tokens whose coarse part of speech (``token.pos_``) is one of ``tags``, in order."""
-    views = _views(doc)
+    views = views_of(doc)
     key = ("pos", tags)
     if key not in views:
         views[key] = [doc[i] for i in indices_of_pos(doc, *tags)]
@@ -80,7 +81,7 @@ def tokens_of_pos(doc: Doc, *tags: str) -> list[Token]:
 
 def indices_of_pos(doc: Doc, *tags: str) -> list[int]:
     """The indexes of ``tokens_of_pos``, for a loop that wants Tokens for a few of them only."""
-    views = _views(doc)
+    views = views_of(doc)
     key = ("pos indices", tags)
     if key not in views:
         if "pos" not in views:
@@ -94,7 +95,7 @@ def indices_of_pos(doc: Doc, *tags: str) -> list[int]:
 
 def tokens_of_words(doc: Doc, words: Collection[str]) -> list[Token]:
     """The Doc's tokens whose lower-case form (``token.lower_``) is one of ``words``, in order."""
-    views = _views(doc)
+    views = views_of(doc)
     if "lower" not in views:
         views["lower"] = doc.to_array(LOWER).tolist()
     wanted = {doc.vocab.strings[w] for w in words}
@@ -103,7 +104,7 @@ def tokens_of_words(doc: Doc, words: Collection[str]) -> list[Token]:
 
 def punct_and_space(doc: Doc) -> tuple[list[int], list[int]]:
     """Every token's ``is_punct`` and ``is_space``, as two flat lists (no list per token)."""
-    views = _views(doc)
+    views = views_of(doc)
     if "kinds" not in views:
         views["kinds"] = doc.to_array(IS_PUNCT).tolist(), doc.to_array(IS_SPACE).tolist()
     return views["kinds"]
@@ -112,7 +113,7 @@ def punct_and_space(doc: Doc) -> tuple[list[int], list[int]]:
 def token_texts(doc: Doc) -> tuple[list[str], list[str]]:
     """Every token's ``text`` and ``text_with_ws``, sliced out of the Doc's text at the tokens'
     offsets (a token's trailing whitespace is the text up to the next token)."""
-    views = _views(doc)
+    views = views_of(doc)
     if "texts" not in views:
         text = text_of(doc)
         starts, spaced = doc.to_array([IDX, SPACY]).T.tolist()

@@ -11,13 +11,13 @@ stage, and kept on the Doc (``index_of(doc)``).
 from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
-from functools import cached_property
+from functools import cached_property, lru_cache
 from typing import Optional
 
 from spacy.tokens import Doc, Span, Token
 
 from dragoman.data_files import load_json, speech_verbs
-from dragoman.doc_views import noun_chunks, text_of
+from dragoman.doc_views import noun_chunks, text_of, tokens_of_pos, views_of
 from dragoman.quotemarks import Quoted, quoted_spans
 from dragoman.record import Actor, Article, Quote
 
@@ -40,6 +40,7 @@ def without_suffixes(parts: list[str]) -> list[str]:
     return parts
 
 
+@lru_cache(maxsize=1 << 14)
 def family_name(name: str) -> str:
     """The last word of a person's name that is no generational suffix, lower-cased and without its
     full stop: "carlineo" for "Patrick W. Carlineo Jr."."""
@@ -56,8 +57,18 @@ def quote_marks(doc: Doc) -> list[Quoted]:
 
 def is_speech_verb(token: Token) -> bool:
     """A verb that reports speech (``said``, ``warned``, ``told``): by its lemma or its form."""
-    verbs = speech_verbs()
-    return token.pos_ in ("VERB", "AUX") and (token.lemma_.lower() in verbs or token.lower_ in verbs)
+    return token.i in speech_verbs_of(token.doc)
+
+
+def speech_verbs_of(doc: Doc) -> frozenset[int]:
+    """The indexes of the Doc's speech verbs, told once per Doc: the quotes, events and claims
+    stages ask of every verb, some of them several times."""
+    views = views_of(doc)
+    if "speech verbs" not in views:
+        verbs = speech_verbs()
+        views["speech verbs"] = frozenset(token.i for token in tokens_of_pos(doc, "VERB", "AUX")
+                                          if token.lemma_.lower() in verbs or token.lower_ in verbs)
+    return views["speech verbs"]
 
 
 def is_to_clause(token: Token) -> bool:
@@ -163,7 +174,8 @@ class MentionIndex:
         """``Trump tweeted``, where the parser found no name to mention: the one person so called."""
         if not head.text[:1].isupper():
             return None
-        named = [a for a in self.article.actors if a.type == "person" and family_name(a.name) == head.lower_]
+        lower = head.lower_
+        named = [a for a in self.article.actors if a.type == "person" and family_name(a.name) == lower]
         return named[0] if len(named) == 1 else None
 
     def of_phrase(self, head: Token) -> list[Actor]:
