@@ -19,7 +19,7 @@ from bisect import bisect_left
 from typing import Collection
 
 import numpy as np
-from spacy.attrs import DEP, IDX, IS_PUNCT, IS_SPACE, LOWER, POS, SPACY
+from spacy.attrs import DEP, IDX, IS_PUNCT, IS_SPACE, LOWER, POS, SENT_START, SPACY
 from spacy.lang.en.syntax_iterators import noun_chunks as english_noun_chunks
 from spacy.tokens import Doc, Span, Token
 
@@ -100,6 +100,15 @@ def tokens_of_words(doc: Doc, words: Collection[str]) -> list[Token]:
         views["lower"] = doc.to_array(LOWER).tolist()
     wanted = {doc.vocab.strings[w] for w in words}
     return [doc[i] for i, lower in enumerate(views["lower"]) if lower in wanted]
+
+
+def sentence_starts(doc: Doc) -> list[int]:
+    """Where each sentence starts, as ``[s.start for s in doc.sents]`` gives it without making a
+    Span per sentence: the first word, then every word marked as a sentence's start."""
+    if "sents" in doc.user_hooks or not doc.has_annotation("SENT_START") or not len(doc):
+        return [sentence.start for sentence in doc.sents]
+    flags = doc.to_array(SENT_START)[1:]
+    return [0, *(np.flatnonzero(flags == 1) + 1).tolist()]
 
 
 def punct_and_space(doc: Doc) -> tuple[list[int], list[int]]:

@@ -16,7 +16,7 @@ from spacy.tokens import Doc, Token
 from dragoman.actors.kb import KnowledgeBase, normalise
 from dragoman.actors.mentions import Mention
 from dragoman.data_files import speech_verbs
-from dragoman.doc_views import indices_of_pos, token_texts, tokens_of_words
+from dragoman.doc_views import indices_of_pos, sentence_starts, token_texts, tokens_of_words
 from dragoman.mention_index import quote_marks
 from dragoman.quotemarks import Quoted
 
@@ -79,7 +79,7 @@ def subject_tokens(doc: Doc, mentions: list[Mention]) -> set[int]:
 def pronoun_mentions(doc: Doc, kb: KnowledgeBase, people: list[Mention], others: list[Mention],
                      taken: set[int]) -> Iterator[Mention]:
     """``he``/``she`` to a person; ``it``/``they`` saying something to an organisation or state."""
-    starts = [sentence.start for sentence in doc.sents]
+    starts = sentence_starts(doc)
     quoted = quote_marks(doc)
     subjects = subject_tokens(doc, people)
     speakers = subject_tokens(doc, others)

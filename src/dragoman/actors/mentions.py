@@ -308,9 +308,13 @@ def same_person(key: str, people: list[Mention], kb: KnowledgeBase) -> Optional[
     if not words:
         return None
     wanted = set(words)
-    for earlier in reversed(people):
+    tried = set()
+    for earlier in reversed(people):  # every mention of a person so far: each name tried once
+        if earlier.name in tried:
+            continue
+        tried.add(earlier.name)
         full, full_set = name_words(earlier.name)
-        if wanted < full_set and words[-1] == full[-1]:
+        if full and words[-1] == full[-1] and wanted < full_set:
             return earlier
     if len(words) == 1:
         firsts = {m.key: m for m in people if len(full := name_words(m.name)[0]) > 1 and full[0] == words[0]}

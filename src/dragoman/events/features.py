@@ -15,11 +15,13 @@ from importlib import resources
 from itertools import islice
 from typing import Optional
 
+from spacy.symbols import IDS
 from spacy.tokens import Token
 
 from dragoman.data_files import load_json, speech_verbs
 
 CONTENT_POS = ("NOUN", "VERB", "ADJ", "PROPN")
+CONTENT_POS_IDS = frozenset(IDS[tag] for tag in CONTENT_POS)
 ARGUMENT_DEPS = ("nsubj", "nsubjpass", "dobj", "dative", "attr", "agent", "prep", "xcomp", "ccomp", "prt", "neg",
                  "aux", "auxpass", "advmod", "acomp", "advcl", "oprd")
 SUBTREE_LIMIT = 40
@@ -42,7 +44,8 @@ class WordLists:
 
 
 def lemma(token: Token) -> str:
-    return token.lemma_.lower() if token.lemma_ else token.lower_
+    text = token.lemma_
+    return text.lower() if text else token.lower_
 
 
 def entity_kind(token: Token) -> str:
@@ -112,7 +115,7 @@ def clause_features(word: Token, lists: WordLists) -> dict[str, float]:
     else:
         features[f"dep={word.dep_}"] = 1.0
     for token in islice(word.subtree, SUBTREE_LIMIT):  # a sentence's root need not list its whole subtree
-        if token is not word and token.pos_ in CONTENT_POS and not token.ent_type_:
+        if token is not word and token.pos in CONTENT_POS_IDS and not token.ent_type:  # ids: no string per word
             features.setdefault(f"bag={lemma(token)}", 0.5)
     return features
 
