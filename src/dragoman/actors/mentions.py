@@ -85,18 +85,22 @@ def leading_words() -> frozenset[str]:
 def strip_span(span: Span) -> Span:
     """Drop a leading article, preposition, dash or quotation mark (``\u2015 John Kerry``) and a
     trailing possessive, citation marker or punctuation: ``the UN Security Council's``, ``Office of
-    Foreign Assets Control.[3``, ``Near Ar Raqqah``. The words are read as text (a token's
-    ``lower_`` is its text lower-cased), not made Tokens."""
-    doc = span.doc
+    Foreign Assets Control.[3``, ``Near Ar Raqqah``."""
+    return stripped(span.doc, span.start, span.end)
+
+
+def stripped(doc: Doc, start: int, end: int) -> Span:
+    """``strip_span`` of the words ``start`` to ``end``, read as text (a token's ``lower_`` is its
+    text lower-cased), not made Tokens; the Span is made once, at the end, and directly (a slice
+    of the Doc goes through spaCy's slice checks)."""
     texts, (punct, _) = token_texts(doc)[0], punct_and_space(doc)
-    start, end = span.start, span.end
     leading = leading_words()
     while start < end and (texts[start].lower() in leading or texts[start] in leading):
         start += 1
     while end > start and (texts[end - 1].lower() in TRAILING_POSSESSIVES or punct[end - 1]
                            or CITATION.match(texts[end - 1])):
         end -= 1
-    return doc[start:end]
+    return Span(doc, start, end)
 
 
 def candidate_spans(doc: Doc, kb: KnowledgeBase) -> list[Span]:
@@ -119,7 +123,7 @@ def candidate_spans(doc: Doc, kb: KnowledgeBase) -> list[Span]:
                 continue  # "a May 15 deadline": a date, not the group of that name
             token = doc[i]
             if n > 1 or i in in_entity or (token.is_upper and len(token) > 1) or is_group_name(token, key, kb):
-                found.append(strip_span(doc[i:i + n]))
+                found.append(stripped(doc, i, i + n))
     taken: set[int] = set()
     chosen = []
     for span in sorted((s for s in found if len(s)), key=lambda s: (-len(s), s.start)):
