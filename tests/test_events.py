@@ -575,3 +575,46 @@ def test_a_deadline_given_is_a_threat_and_a_dated_alias_no_actor(pipeline):
     article = analyzed_sentence(pipeline, "The Philippine government gave Canada a May 15 deadline to remove the waste.")
     assert {triple for triple, _ in coded_triples(article)} == {("THREATEN", "PHL", "CAN")}
     assert "May 15" not in {actor.name for actor in article.actors}
+
+
+@pytest.mark.parametrize("text", [
+    # Ours: removing someone by force, or taking them into custody, is coercion by whoever does it.
+    "Julian Assange was dragged out of the embassy by British police.",
+    "Police in Kenya took the opposition leader Raila Odinga into custody on Monday.",
+    "Ecuador stripped Julian Assange of his citizenship.",
+])
+def test_a_forced_removal_or_custody_is_coercion(pipeline, text):
+    article = analyzed_sentence(pipeline, text)
+    actors = {actor.id: actor for actor in article.actors}
+    assert any(e.type == "COERCE" and actors[e.source].country in ("GBR", "KEN", "ECU") and e.target
+               for e in article.events)
+
+
+@pytest.mark.parametrize("text, want", [
+    # Ours: a threat to do anything is a threat; an offer to send troops is an offer, and the
+    # troops sent are not whom the act is for.
+    ("Turkey threatened to withdraw its ambassador from Greece.", ("THREATEN", "TUR")),
+    ("Australia has offered to send troops to help the Philippine army.", ("AGREE", "AUS")),
+])
+def test_the_intent_verb_sets_the_reading_of_threats_and_offers(pipeline, text, want):
+    article = analyzed_sentence(pipeline, text)
+    triples = {triple for triple, _ in coded_triples(article)}
+    assert any(kind == want[0] and source == want[1] for kind, source, _ in triples)
+    assert not any(kind in ("AGREE", "RETREAT") and source == "TUR" for kind, source, _ in triples)
+    assert not any(kind == "THREATEN" and source == "AUS" for kind, source, _ in triples)
+    assert "troops" not in {actors.name for actors in article.actors if any(e.target == actors.id for e in article.events)}
+
+
+def test_dragging_someone_to_court_is_a_lawsuit(pipeline):
+    # Ours: a lawsuit is an accusation, as "sue" is; the court is where it goes, not its target.
+    article = analyzed_sentence(pipeline, "Senator Dino Melaye of Nigeria has dragged the Inspector-General of Police, "
+                                          "Ibrahim Idris, to court.")
+    actors = {actor.id: actor for actor in article.actors}
+    assert {event.type for event in article.events} == {"ACCUSE"}
+    assert "court" not in {actors[event.target].name for event in article.events}
+
+
+def test_soldiers_deployed_somewhere_are_sent_there(pipeline):
+    # Ours: the forces a state deploys are its means; the place they go to is the target.
+    article = analyzed_sentence(pipeline, "Russia deployed soldiers in Belarus.")
+    assert {triple for triple, _ in coded_triples(article)} == {("MOBILIZE", "RUS", "BLR")}

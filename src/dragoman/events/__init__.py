@@ -23,7 +23,8 @@ from dragoman.events.features import clause_features, default_word_lists
 from dragoman.events.model import EventTypeModel, Prediction
 from dragoman.events.readings import Trigger, is_match_report, recode, wanted_clauses
 from dragoman.events.reported import rejected_accusers, reported_accusations, reported_demands
-from dragoman.events.roles import lexicon, named_deeper, same_party, state_named, subjects_of, targets_of
+from dragoman.events.roles import (lexicon, named_deeper, same_party, sent_forces, state_named, subjects_of,
+                                   targets_of)
 from dragoman.events.status import confidence_of, status_of
 from dragoman.events.transfers import received_from, transferred, transfers
 from dragoman.events.unnamed import authorities_for, crowd_of, people_acted_on, unnamed_doers
@@ -108,10 +109,23 @@ class EventCoder:
                 return kind
         if transferred(word) is not None:
             return "AID"
+        if (phrase := phrase_event(word)) is not None:  # "taken into custody"
+            return phrase[0]
         particles = lex["particles"].get(lemma)
         if particles and not any(c.lower_ in particles for c in word.children):
             return None
         return self.lists.verb_type(lemma)
+
+
+def phrase_event(word: Token) -> Optional[tuple[str, Token]]:
+    """The type a verb's prepositional phrase names ("taken into custody", "dragged X to court")
+    and the phrase's noun, which is the event's name and never its target."""
+    phrases = lexicon().get("prepositional_light_verbs", {}).get(word.lemma_.lower(), {})
+    for prep in (c for c in word.children if phrases and c.dep_ == "prep"):
+        for noun in (n for n in prep.children if n.dep_ == "pobj"):
+            if kind := phrases.get(f"{prep.lower_} {noun.lemma_.lower()}"):
+                return kind, noun
+    return None
 
 
 def mode_of(word: Token) -> Optional[str]:
@@ -139,6 +153,8 @@ def verb_triggers(doc: Doc, index: MentionIndex, used: set[int], coder: EventCod
             sources = subjects_of(word, index)
             deep = kind not in TARGET_DEFAULT_TYPES
             owners = [a for c in nouns[0].children if c.dep_ == "poss" for a in index.of_phrase(c)]  # "Turkey's support"
+            if kind == "MOBILIZE":  # "send troops": the troops sent are the act's means ("summon the ambassador" is not)
+                owners += index.of_phrase(nouns[0])
             targets = [a for a in targets_of(word, index, prepositions, deep=deep) + targets_of(nouns[0], index, prepositions)
                        if a not in sources and a not in owners] or deeper_targets(kind, (nouns[0], word), index, sources)
             yield Trigger(word, kind, mode or mode_of(nouns[0]), sources, targets or reciprocal(word, sources), False)
@@ -147,6 +163,11 @@ def verb_triggers(doc: Doc, index: MentionIndex, used: set[int], coder: EventCod
         into = ("subject" if kind == "ACCUSE" else True) if kind in lex["clause_target_types"] else False
         sources = subjects_of(word, index)
         targets = targets_of(word, index, prepositions, into_clauses=into, deep=kind not in TARGET_DEFAULT_TYPES)
+        if kind == "MOBILIZE":  # "deployed soldiers in Belarus": the forces moved are the means, not the target
+            means = [a for c in word.children if c.dep_ == "dobj" and sent_forces(c, index) for a in index.of_phrase(c)]
+            targets = [a for a in targets if a not in means]
+        if (phrase := phrase_event(word)) is not None:  # "dragged X to court": the court is no target
+            targets = [a for a in targets if a not in index.of_phrase(phrase[1])]
         undergoers = undergoers_of(word, index)
         if is_passive(word) and not any(c.dep_ == "agent" for c in word.children):
             sources, targets = [], targets or sources or undergoers  # "HTS remains proscribed": HTS undergoes it

@@ -65,7 +65,8 @@ def recode(pairs: list[tuple[Event, Trigger]], triggers: list[Trigger], index: M
                 at.get(head.head.i) in lex["charges"]["types"]):
             drop.add(word.i)  # "arrested for collaborating with Boko Haram": the charge
         elif word.dep_ == "xcomp" and head.lemma_.lower() in lex["intent_verbs"]:
-            kinds[word.i] = lex["intent_types"].get(trigger.type, "AGREE")
+            kinds[word.i] = lex.get("intent_verb_types", {}).get(head.lemma_.lower()) or lex["intent_types"].get(
+                trigger.type, "AGREE")  # "threatened to withdraw" is a threat, "offered to send troops" an offer
             if head.i in at:
                 drop.add(head.i)
         elif trigger.type == "MOBILIZE" and any(w.lower_ in lex["peacekeeping_words"] for w in word.subtree):
