@@ -618,3 +618,19 @@ def test_soldiers_deployed_somewhere_are_sent_there(pipeline):
     # Ours: the forces a state deploys are its means; the place they go to is the target.
     article = analyzed_sentence(pipeline, "Russia deployed soldiers in Belarus.")
     assert {triple for triple, _ in coded_triples(article)} == {("MOBILIZE", "RUS", "BLR")}
+
+
+@pytest.mark.parametrize("text, want", [
+    # Ours: a release a court orders is the release; permission or a pardon granted gives way;
+    # permission withheld is a refusal that happened, not a denied event.
+    ("A court in Turkey ordered the release of an Austrian journalist.", ("RETREAT", "TUR", "AUT")),
+    ("President Trump granted a pardon to the Canadian businessman Conrad Black.", ("CONCEDE", "USA", "CAN")),
+    ("The Nigerian government did not give permission to Amnesty International for the visit.", ("REJECT", "NGA", None)),
+])
+def test_orders_permissions_and_pardons(pipeline, text, want):
+    article = analyzed_sentence(pipeline, text)
+    actors = {actor.id: actor for actor in article.actors}
+    kind, source, target = want
+    assert any(e.type == kind and actors[e.source].country == source and e.status == "reported"
+               and (target is None or actors[e.target].country == target) for e in article.events)
+    assert "REQUEST" not in {event.type for event in article.events}

@@ -54,6 +54,7 @@ def recode(pairs: list[tuple[Event, Trigger]], triggers: list[Trigger], index: M
     drop: set[int] = set()
     kinds: dict[int, str] = {}
     announced: set[int] = set()
+    refused: set[int] = set()
     for trigger in triggers:
         word, head = trigger.word, trigger.word.head
         if head.lemma_.lower() in lex["wanting_verbs"] and word in wanted_clauses(head) and head.i in at and (
@@ -78,6 +79,7 @@ def recode(pairs: list[tuple[Event, Trigger]], triggers: list[Trigger], index: M
             announced.add(word.i)
         elif any(c.dep_ == "neg" for c in word.children) and trigger.type in lex["negated_becomes_reject"]:
             kinds[word.i] = "REJECT"
+            refused.add(word.i)
         elif (refusal := refusal_over(word)) is not None:
             if refusal.i in aimed or trigger.type not in lex["negated_becomes_reject"]:
                 drop.add(word.i)  # "refused to negotiate with Kabul", "refused to send troops": neither took place
@@ -90,6 +92,8 @@ def recode(pairs: list[tuple[Event, Trigger]], triggers: list[Trigger], index: M
         event.type = kinds.get(trigger.word.i, event.type)
         if trigger.word.i in announced and event.status == "hypothetical":
             event.status = "claimed"  # the intent is stated by its holder; the act itself is to come
+        if trigger.word.i in refused and event.status == "denied":
+            event.status = "reported"  # "did not give permission": the refusal is what happened
         out.append((event, trigger))
     return out
 
