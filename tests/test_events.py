@@ -634,3 +634,17 @@ def test_orders_permissions_and_pardons(pipeline, text, want):
     assert any(e.type == kind and actors[e.source].country == source and e.status == "reported"
                and (target is None or actors[e.target].country == target) for e in article.events)
     assert "REQUEST" not in {event.type for event in article.events}
+
+
+def test_the_of_phrase_after_an_events_owner_is_its_target(pipeline):
+    # Ours: the parser hangs "of Kuwait" on "Iraq"; Kuwait is what was invaded.
+    article = analyzed_sentence(pipeline, "The invasion by Iraq of Kuwait in 1990 led to war.")
+    assert ("ASSAULT", "IRQ", "KWT") in {triple for triple, _ in coded_triples(article)}
+
+
+def test_an_arrest_told_as_a_noun_and_no_crowd_made_of_a_thing(pipeline):
+    # Ours: "the arrest by Turkish police of a German journalist" is the police's coercion; the
+    # arrest that drew protests is no crowd that protests.
+    article = analyzed_sentence(pipeline, "The arrest by Turkish police of a German journalist drew protests.")
+    assert ("COERCE", "TUR", "DEU") in {triple for triple, _ in coded_triples(article)}
+    assert "arrest" not in {actor.name for actor in article.actors}

@@ -24,7 +24,7 @@ from dragoman.events.model import EventTypeModel, Prediction
 from dragoman.events.readings import Trigger, is_match_report, recode, wanted_clauses
 from dragoman.events.reported import rejected_accusers, reported_accusations, reported_demands
 from dragoman.events.roles import (lexicon, named_deeper, same_party, sent_forces, state_named, subjects_of,
-                                   targets_of)
+                                   targets_of, targets_past_owner)
 from dragoman.events.status import confidence_of, status_of
 from dragoman.events.transfers import received_from, transferred, transfers
 from dragoman.events.unnamed import authorities_for, crowd_of, people_acted_on, unnamed_doers
@@ -259,8 +259,8 @@ def noun_triggers(doc: Doc, index: MentionIndex, used: set[int]) -> Iterator[Tri
         clauses = [c for c in word.children if c.dep_ in ("relcl", "acl")]
         for clause in clauses:
             owners = owners or subjects_of(clause, index)
-        targets = [a for a in targets_of(word, index, prepositions) if a not in owners] or deeper_targets(
-            kind, (word,), index, owners)
+        targets = [a for a in targets_of(word, index, prepositions) if a not in owners] or [
+            a for a in targets_past_owner(word, index, by) if a not in owners] or deeper_targets(kind, (word,), index, owners)
         verb = word.head if word.head.pos_ == "VERB" else word.head.head
         if verb.pos_ == "VERB" and verb.lemma_.lower() in lexicon()["undergoing_verbs"]:
             targets = targets or [a for a in subjects_of(verb, index) if a not in owners]  # "deflected attacks from X"

@@ -188,3 +188,16 @@ def nationality_of(token: Token, index: MentionIndex) -> list[Actor]:
 def same_party(a: Actor, b: Actor) -> bool:
     return a is b or (a.country is not None and a.country == b.country
                       and {a.type, b.type} <= {"state", "government"})
+
+
+def targets_past_owner(noun: Token, index: MentionIndex, owner_prepositions: list[str]) -> list[Actor]:
+    """"The invasion by Iraq of Kuwait", "the seizure by Iran of a British tanker": the parser
+    hangs the "of" phrase on the owner, but it names what the event is done to."""
+    found: list[Actor] = []
+    for prep in (c for c in noun.children if c.dep_ == "prep" and c.lower_ in owner_prepositions):
+        for owner in (g for g in prep.children if g.dep_ == "pobj"):
+            for of in (c for c in owner.children if c.dep_ == "prep" and c.lower_ == "of"):
+                for head in (g for g in of.children if g.dep_ == "pobj"):
+                    named = index.of_phrase(head) or states_of_places(head, index) or named_deeper(head, index, depth=1)
+                    found += [a for a in named if a not in found]  # "of a British tanker": Britain
+    return found

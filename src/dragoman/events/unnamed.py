@@ -47,7 +47,7 @@ def crowd_head(trigger: Token) -> Optional[Token]:
     subject = past_quantity(next((c for c in verb.children if c.dep_ == "nsubj"), None))
     if subject is None or subject.pos_ != "NOUN":
         return None  # a pronoun or a name is for the actors stage, not a crowd
-    return subject
+    return subject if is_people(subject) or subject.lemma_.lower() in crowd_rule()["quantities"] else None  # "the arrest drew protests"
 
 
 def past_quantity(noun: Optional[Token]) -> Optional[Token]:
