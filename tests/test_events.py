@@ -648,3 +648,20 @@ def test_an_arrest_told_as_a_noun_and_no_crowd_made_of_a_thing(pipeline):
     article = analyzed_sentence(pipeline, "The arrest by Turkish police of a German journalist drew protests.")
     assert ("COERCE", "TUR", "DEU") in {triple for triple, _ in coded_triples(article)}
     assert "arrest" not in {actor.name for actor in article.actors}
+
+
+@pytest.mark.parametrize("text, want", [
+    # Ours: force told in the passive with no doer comes from the side of the place it was fired
+    # from, or of the attack's nationality; the unnamed people it kills are of the place it hits.
+    ("Rockets were fired from Lebanon into northern Israel.", ("ASSAULT", "LBN", "ISR")),
+    ("Four children were killed in Israeli tank shelling in the east of the Gaza Strip.", ("ASSAULT", "ISR", "PSE")),
+])
+def test_the_side_behind_force_with_no_doer(pipeline, text, want):
+    article = analyzed_sentence(pipeline, text)
+    assert want in {triple for triple, _ in coded_triples(article)}
+
+
+def test_it_in_what_a_state_says_is_that_state(pipeline):
+    # Ours: "it" is Israel, which says it was attacked, and so accuses the side the fire came from.
+    article = analyzed_sentence(pipeline, "Israel said a mortar bomb was fired at it from the Gaza Strip on Tuesday.")
+    assert {("ASSAULT", "PSE", "ISR"), ("ACCUSE", "ISR", "PSE")} <= {triple for triple, _ in coded_triples(article)}

@@ -27,7 +27,7 @@ from dragoman.events.roles import (lexicon, named_deeper, same_party, sent_force
                                    targets_of, targets_past_owner)
 from dragoman.events.status import confidence_of, status_of
 from dragoman.events.transfers import received_from, transferred, transfers
-from dragoman.events.unnamed import authorities_for, crowd_of, people_acted_on, unnamed_doers
+from dragoman.events.unnamed import authorities_for, crowd_of, force_origin, people_acted_on, unnamed_doers
 from dragoman.events.when import date_of, place_of
 from dragoman.mention_index import MentionIndex, index_of, is_speech_verb
 from dragoman.record import Actor, Article, Event, Location
@@ -301,8 +301,10 @@ def add_events(article: Article, doc: Doc, coder: EventCoder) -> Article:
         sentence = trigger.word.sent
         before = len(article.actors)
         unnamed_source = (crowd_of(trigger, index, location) or authorities_for(trigger, index, location)
-                          or unnamed_doers(trigger, index, location))
-        sources = [unnamed_source] if unnamed_source else trigger.sources
+                          or unnamed_doers(trigger, index, location) or force_origin(trigger, index))
+        if unnamed_source:
+            trigger.sources = [unnamed_source]  # the readings and reported speech see who did it
+        sources = trigger.sources
         acted_on = people_acted_on(trigger, index, location, sources[0] if sources else None)
         targets = [acted_on] if acted_on else trigger.targets or talks_parties(trigger, sources, talks)
         made.update(a.id for a in article.actors[before:])

@@ -81,7 +81,7 @@ def targets_of(word: Token, index: MentionIndex, prepositions: tuple[str, ...], 
     for head in heads:
         if own_forces(head, index):
             continue
-        named = index.of_phrase(head) or states_of_places(head, index)
+        named = index.of_phrase(head) or states_of_places(head, index) or reporting_body(head, index)
         if not named and head.dep_ == "dobj":  # "endorsed an agreement with the EU", "denounced a Hong Kong court ruling"
             named = named_deeper(head, index) if deep else named_deeper(head, index, modifiers=False, depth=1)
         for actor in named:
@@ -201,3 +201,16 @@ def targets_past_owner(noun: Token, index: MentionIndex, owner_prepositions: lis
                     named = index.of_phrase(head) or states_of_places(head, index) or named_deeper(head, index, depth=1)
                     found += [a for a in named if a not in found]  # "of a British tanker": Britain
     return found
+
+
+def reporting_body(pronoun: Token, index: MentionIndex) -> list[Actor]:
+    """"Israel said a mortar bomb was fired at it": "it" as the object in what a state, a
+    government or an organisation says is that body itself."""
+    if pronoun.lower_ != "it" or pronoun.dep_ not in ("dobj", "pobj"):
+        return []
+    clause = pronoun.head
+    while clause.dep_ not in ("ccomp", "ROOT") and clause.head.i != clause.i:
+        clause = clause.head
+    if clause.dep_ != "ccomp" or not is_speech_verb(clause.head):
+        return []
+    return [a for a in subjects_of(clause.head, index) if a.type != "person"]

@@ -26,7 +26,7 @@ from dragoman.actors.context import leading_country
 from dragoman.actors.kb import load_kb
 from dragoman.data_files import load_json
 from dragoman.events.readings import Trigger
-from dragoman.events.roles import state_named
+from dragoman.events.roles import name_of, state_named
 from dragoman.mention_index import MentionIndex
 from dragoman.record import Actor, Article, Location
 
@@ -47,7 +47,8 @@ def crowd_head(trigger: Token) -> Optional[Token]:
     subject = past_quantity(next((c for c in verb.children if c.dep_ == "nsubj"), None))
     if subject is None or subject.pos_ != "NOUN":
         return None  # a pronoun or a name is for the actors stage, not a crowd
-    return subject if is_people(subject) or subject.lemma_.lower() in crowd_rule()["quantities"] else None  # "the arrest drew protests"
+    events = load_json("events/triggers.json")["nouns"]
+    return None if subject.lemma_.lower() in events or subject.lower_ in events else subject  # "the arrest drew protests"
 
 
 def past_quantity(noun: Optional[Token]) -> Optional[Token]:
@@ -122,8 +123,22 @@ def people_acted_on(trigger: Trigger, index: MentionIndex, location: Optional[Lo
     head = past_quantity(objects[0]) if objects else None
     if head is None or head.pos_ != "NOUN" or not is_people(head):
         return None
-    country = location.country if location is not None and location.country else (doer.country if doer else None)
+    country = location.country if location is not None and location.country else place_within(word)
+    if country is None and trigger.type != "ASSAULT":
+        country = doer.country if doer else None  # an arrest is made at home; an attack seldom is
     return group_of(head, index, country)
+
+
+def place_within(word: Token) -> Optional[str]:
+    """The country of a place named in the clause ("killed in shelling in the east of the Gaza
+    Strip"), leaving out where the act came from ("fired from Lebanon")."""
+    kb = load_kb()
+    for ent in word.doc.ents:
+        inside = word.left_edge.i <= ent.start and ent.end <= word.right_edge.i + 1
+        if inside and ent.label_ in ("GPE", "LOC") and ent.root.head.lower_ != "from":
+            if iso3 := kb.country_of_place(ent.text):
+                return iso3
+    return None
 
 
 def is_people(noun: Token) -> bool:
@@ -164,3 +179,30 @@ def unnamed_doers(trigger: Trigger, index: MentionIndex, location: Optional[Loca
         return None
     country, from_focus = crowd_country(head, location, index.article)
     return group_of(head, index, country, from_focus)
+
+
+def force_origin(trigger: Trigger, index: MentionIndex) -> Optional[Actor]:
+    """The side behind force told in the passive with no doer: the place it came from ("a mortar
+    bomb was fired at Israel from the Gaza Strip": Palestine), or the nationality of the attack it
+    came in ("were killed in Israeli tank shelling": Israel), as CAMEO coders read such reports."""
+    rule = crowd_rule()
+    word = trigger.word
+    if trigger.type not in rule["doer_types"] or trigger.sources or word.pos_ != "VERB":
+        return None
+    if not (any(c.dep_ == "nsubjpass" for c in word.children) or word.tag_ == "VBN" and word.dep_ == "acl"):
+        return None
+    if any(c.dep_ == "agent" for c in word.children):
+        return None
+    kb = load_kb()
+    for prep in (c for c in word.children if c.dep_ == "prep"):
+        for head in (g for g in prep.children if g.dep_ == "pobj"):
+            if prep.lower_ == "from" and (place := name_of(head)) is not None:
+                iso3 = kb.country_of_place(place.text)
+            elif prep.lower_ in ("in", "during") and head.lemma_.lower() in rule["attack_words"]:
+                iso3 = next((kb.country_of_word(c.text) for c in head.children
+                             if c.dep_ in ("amod", "compound") and kb.country_of_word(c.text)), None)
+            else:
+                continue
+            if iso3:
+                return state_named(index, iso3, head.idx, head.idx + len(head))
+    return None
