@@ -301,10 +301,10 @@ def add_events(article: Article, doc: Doc, coder: EventCoder) -> Article:
         sentence = trigger.word.sent
         before = len(article.actors)
         unnamed_source = (crowd_of(trigger, index, location) or authorities_for(trigger, index, location)
-                          or unnamed_doers(trigger, index, location) or force_origin(trigger, index))
-        if unnamed_source:
-            trigger.sources = [unnamed_source]  # the readings and reported speech see who did it
-        sources = trigger.sources
+                          or unnamed_doers(trigger, index, location))
+        if unnamed_source is None and (origin := force_origin(trigger, index)) is not None:
+            trigger.sources = [origin]  # named by the text: who reports the attack accuses that side
+        sources = [unnamed_source] if unnamed_source else trigger.sources
         acted_on = people_acted_on(trigger, index, location, sources[0] if sources else None)
         targets = [acted_on] if acted_on else trigger.targets or talks_parties(trigger, sources, talks)
         made.update(a.id for a in article.actors[before:])

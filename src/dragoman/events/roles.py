@@ -67,7 +67,9 @@ def targets_of(word: Token, index: MentionIndex, prepositions: tuple[str, ...], 
     object that names no actor only one preposition in (``strikes against a target``)."""
     found: list[Actor] = []
     heads = object_heads(word, prepositions, index, ("dobj", "dative", "attr"))
-    for clause in (c for c in word.children if c.dep_ in ("xcomp", "advcl", "acl", "relcl") and c.pos_ == "VERB"):
+    named_here = any(index.of_phrase(h) for h in heads if not sent_forces(h, index))  # "permission to Russia to help Israel"
+    for clause in (c for c in word.children if c.dep_ in ("xcomp", "advcl", "acl", "relcl") and c.pos_ == "VERB"
+                   and not named_here):
         if is_speech_verb(clause):
             continue  # "..., warning that X ...": X is what was said, not whom the event is for
         heads += object_heads(clause, (), index, ("dobj",))  # "support to help Assad's forces"
