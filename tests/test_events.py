@@ -665,3 +665,9 @@ def test_it_in_what_a_state_says_is_that_state(pipeline):
     # Ours: "it" is Israel, which says it was attacked, and so accuses the side the fire came from.
     article = analyzed_sentence(pipeline, "Israel said a mortar bomb was fired at it from the Gaza Strip on Tuesday.")
     assert {("ASSAULT", "PSE", "ISR"), ("ACCUSE", "ISR", "PSE")} <= {triple for triple, _ in coded_triples(article)}
+
+
+def test_refusing_to_answer_a_request_rejects_who_made_it(pipeline):
+    # Ours: what the ministry refused is Germany's request.
+    article = analyzed_sentence(pipeline, "The Polish foreign ministry refused to respond to a request from Germany for information.")
+    assert ("REJECT", "POL", "DEU") in {triple for triple, _ in coded_triples(article)}

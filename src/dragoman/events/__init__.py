@@ -23,8 +23,8 @@ from dragoman.events.features import clause_features, default_word_lists
 from dragoman.events.model import EventTypeModel, Prediction
 from dragoman.events.readings import Trigger, is_match_report, recode, wanted_clauses
 from dragoman.events.reported import rejected_accusers, reported_accusations, reported_demands
-from dragoman.events.roles import (lexicon, named_deeper, same_party, sent_forces, state_named, subjects_of,
-                                   targets_of, targets_past_owner)
+from dragoman.events.roles import (lexicon, named_deeper, requesters_refused, same_party, sent_forces, state_named,
+                                   subjects_of, targets_of, targets_past_owner)
 from dragoman.events.status import confidence_of, status_of
 from dragoman.events.transfers import received_from, transferred, transfers
 from dragoman.events.unnamed import authorities_for, crowd_of, force_origin, people_acted_on, unnamed_doers
@@ -166,6 +166,8 @@ def verb_triggers(doc: Doc, index: MentionIndex, used: set[int], coder: EventCod
         if kind == "MOBILIZE":  # "deployed soldiers in Belarus": the forces moved are the means, not the target
             means = [a for c in word.children if c.dep_ == "dobj" and sent_forces(c, index) for a in index.of_phrase(c)]
             targets = [a for a in targets if a not in means]
+        if kind == "REJECT" and not targets:
+            targets = requesters_refused(word, index)
         if (phrase := phrase_event(word)) is not None:  # "dragged X to court": the court is no target
             targets = [a for a in targets if a not in index.of_phrase(phrase[1])]
         undergoers = undergoers_of(word, index)

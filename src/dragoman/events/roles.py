@@ -216,3 +216,15 @@ def reporting_body(pronoun: Token, index: MentionIndex) -> list[Actor]:
     if clause.dep_ != "ccomp" or not is_speech_verb(clause.head):
         return []
     return [a for a in subjects_of(clause.head, index) if a.type != "person"]
+
+
+def requesters_refused(verb: Token, index: MentionIndex) -> list[Actor]:
+    """"Refused to respond to a request from Germany", "declined to comply with the demands of
+    Iran": what is refused is the request, so the rejection is aimed at whoever made it."""
+    nouns = lexicon().get("request_nouns", ())
+    for clause in (c for c in verb.children if c.dep_ == "xcomp"):
+        heads = [c for c in clause.children if c.dep_ == "dobj"] + [
+            g for c in clause.children if c.dep_ == "prep" for g in c.children if g.dep_ == "pobj"]
+        for head in (h for h in heads if h.lemma_.lower() in nouns or h.lower_ in nouns):
+            return named_deeper(head, index)
+    return []
