@@ -655,6 +655,7 @@ def test_an_arrest_told_as_a_noun_and_no_crowd_made_of_a_thing(pipeline):
     # from, or of the attack's nationality; the unnamed people it kills are of the place it hits.
     ("Rockets were fired from Lebanon into northern Israel.", ("ASSAULT", "LBN", "ISR")),
     ("Four children were killed in Israeli tank shelling in the east of the Gaza Strip.", ("ASSAULT", "ISR", "PSE")),
+    ("Israeli jets struck Hamas targets in Gaza.", ("ASSAULT", "ISR", "PSE")),
 ])
 def test_the_side_behind_force_with_no_doer(pipeline, text, want):
     article = analyzed_sentence(pipeline, text)
@@ -671,3 +672,9 @@ def test_refusing_to_answer_a_request_rejects_who_made_it(pipeline):
     # Ours: what the ministry refused is Germany's request.
     article = analyzed_sentence(pipeline, "The Polish foreign ministry refused to respond to a request from Germany for information.")
     assert ("REJECT", "POL", "DEU") in {triple for triple, _ in coded_triples(article)}
+
+
+def test_striking_a_deal_is_an_agreement_not_force(pipeline):
+    # Ours.
+    article = analyzed_sentence(pipeline, "The United States struck a trade deal with Japan.")
+    assert {triple for triple, _ in coded_triples(article)} == {("AGREE", "USA", "JPN")}

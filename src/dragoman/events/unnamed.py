@@ -182,27 +182,29 @@ def unnamed_doers(trigger: Trigger, index: MentionIndex, location: Optional[Loca
 
 
 def force_origin(trigger: Trigger, index: MentionIndex) -> Optional[Actor]:
-    """The side behind force told in the passive with no doer: the place it came from ("a mortar
-    bomb was fired at Israel from the Gaza Strip": Palestine), or the nationality of the attack it
-    came in ("were killed in Israeli tank shelling": Israel), as CAMEO coders read such reports."""
+    """The side behind force whose doer the text names only by its weapons or its origin: the
+    nationality of the weapons ("Israeli jets struck Hamas targets"), the place the attack came
+    from ("a mortar bomb was fired at Israel from the Gaza Strip": Palestine) or the nationality
+    of the attack it came in ("were killed in Israeli tank shelling"), as CAMEO coders read them."""
     rule = crowd_rule()
     word = trigger.word
-    if trigger.type not in rule["doer_types"] or trigger.sources or word.pos_ != "VERB":
-        return None
-    if not (any(c.dep_ == "nsubjpass" for c in word.children) or word.tag_ == "VBN" and word.dep_ == "acl"):
-        return None
-    if any(c.dep_ == "agent" for c in word.children):
+    if trigger.type not in rule["origin_types"] or trigger.sources or word.pos_ != "VERB":
         return None
     kb = load_kb()
-    for prep in (c for c in word.children if c.dep_ == "prep"):
-        for head in (g for g in prep.children if g.dep_ == "pobj"):
-            if prep.lower_ == "from" and (place := name_of(head)) is not None:
-                iso3 = kb.country_of_place(place.text)
-            elif prep.lower_ in ("in", "during") and head.lemma_.lower() in rule["attack_words"]:
-                iso3 = next((kb.country_of_word(c.text) for c in head.children
-                             if c.dep_ in ("amod", "compound") and kb.country_of_word(c.text)), None)
-            else:
-                continue
-            if iso3:
-                return state_named(index, iso3, head.idx, head.idx + len(head))
+    weapons = [c for c in word.children if c.dep_ == "nsubj" and c.lemma_.lower() in rule["attack_words"]]
+    passive = any(c.dep_ == "nsubjpass" for c in word.children) or word.tag_ == "VBN" and word.dep_ == "acl"
+    if not weapons and (not passive or any(c.dep_ == "agent" for c in word.children)):
+        return None
+    heads = [(head, "in") for head in weapons] + [
+        (g, c.lower_) for c in word.children if c.dep_ == "prep" for g in c.children if g.dep_ == "pobj"]
+    for head, preposition in heads:
+        if preposition == "from" and (place := name_of(head)) is not None:
+            iso3 = kb.country_of_place(place.text)
+        elif preposition in ("in", "during") and head.lemma_.lower() in rule["attack_words"]:
+            iso3 = next((kb.country_of_word(c.text) for c in head.children
+                         if c.dep_ in ("amod", "compound") and kb.country_of_word(c.text)), None)
+        else:
+            continue
+        if iso3:
+            return state_named(index, iso3, head.idx, head.idx + len(head))
     return None
