@@ -678,3 +678,12 @@ def test_striking_a_deal_is_an_agreement_not_force(pipeline):
     # Ours.
     article = analyzed_sentence(pipeline, "The United States struck a trade deal with Japan.")
     assert {triple for triple, _ in coded_triples(article)} == {("AGREE", "USA", "JPN")}
+
+
+def test_unnamed_people_who_accuse_and_are_accused(pipeline):
+    # Ours: neither group is named, both are of the country the story is in.
+    article = analyzed_sentence(pipeline, "Joel Schlabach, a teacher at Richmond High School in Indiana, "
+                                          "said politicians have vilified educators.")
+    actors = {actor.id: actor for actor in article.actors}
+    assert any(e.type == "ACCUSE" and actors[e.source].name == "politicians" and actors[e.target].name == "educators"
+               and actors[e.source].country == "USA" for e in article.events)

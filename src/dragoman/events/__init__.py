@@ -23,8 +23,8 @@ from dragoman.events.features import clause_features, default_word_lists
 from dragoman.events.model import EventTypeModel, Prediction
 from dragoman.events.readings import Trigger, is_match_report, recode, wanted_clauses
 from dragoman.events.reported import rejected_accusers, reported_accusations, reported_demands
-from dragoman.events.roles import (lexicon, named_deeper, requesters_refused, same_party, sent_forces, state_named,
-                                   subjects_of, targets_of, targets_past_owner)
+from dragoman.events.roles import (lexicon, named_deeper, phrase_event, requesters_refused, same_party, sent_forces,
+                                   state_named, subjects_of, targets_of, targets_past_owner)
 from dragoman.events.status import confidence_of, status_of
 from dragoman.events.transfers import received_from, transferred, transfers
 from dragoman.events.unnamed import authorities_for, crowd_of, force_origin, people_acted_on, unnamed_doers
@@ -115,17 +115,6 @@ class EventCoder:
         if particles and not any(c.lower_ in particles for c in word.children):
             return None
         return self.lists.verb_type(lemma)
-
-
-def phrase_event(word: Token) -> Optional[tuple[str, Token]]:
-    """The type a verb's prepositional phrase names ("taken into custody", "dragged X to court")
-    and the phrase's noun, which is the event's name and never its target."""
-    phrases = lexicon().get("prepositional_light_verbs", {}).get(word.lemma_.lower(), {})
-    for prep in (c for c in word.children if phrases and c.dep_ == "prep"):
-        for noun in (n for n in prep.children if n.dep_ == "pobj"):
-            if kind := phrases.get(f"{prep.lower_} {noun.lemma_.lower()}"):
-                return kind, noun
-    return None
 
 
 def mode_of(word: Token) -> Optional[str]:

@@ -228,3 +228,14 @@ def requesters_refused(verb: Token, index: MentionIndex) -> list[Actor]:
         for head in (h for h in heads if h.lemma_.lower() in nouns or h.lower_ in nouns):
             return named_deeper(head, index)
     return []
+
+
+def phrase_event(word: Token) -> Optional[tuple[str, Token]]:
+    """The type a verb's prepositional phrase names ("taken into custody", "dragged X to court")
+    and the phrase's noun, which is the event's name and never its target."""
+    phrases = lexicon().get("prepositional_light_verbs", {}).get(word.lemma_.lower(), {})
+    for prep in (c for c in word.children if phrases and c.dep_ == "prep"):
+        for noun in (n for n in prep.children if n.dep_ == "pobj"):
+            if kind := phrases.get(f"{prep.lower_} {noun.lemma_.lower()}"):
+                return kind, noun
+    return None

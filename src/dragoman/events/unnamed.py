@@ -11,7 +11,10 @@ subject, the protesters themselves, cited at the protest word. The people an act
 its object when the noun names people. Their country is the place of the act, else a place named
 within their own phrase, else (for a crowd) the story's leading country or (for people acted on)
 the doer's. An arrest, a deportation or a sentence told in the passive with no doer ("was
-arrested in Rwanda") is the act of the state where it happens.
+arrested in Rwanda") is the act of the state where it happens. Unnamed people who attack, accuse,
+demand, reject, support or threaten ("politicians have vilified educators") are groups in the same
+way. Force whose doer is named only by its weapons or origin ("Israeli jets", "fired from Lebanon")
+is the act of the side they belong to.
 """
 
 from __future__ import annotations
