@@ -687,3 +687,15 @@ def test_unnamed_people_who_accuse_and_are_accused(pipeline):
     actors = {actor.id: actor for actor in article.actors}
     assert any(e.type == "ACCUSE" and actors[e.source].name == "politicians" and actors[e.target].name == "educators"
                and actors[e.source].country == "USA" for e in article.events)
+
+
+def test_diplomatic_relations_restored_are_support_between_both(pipeline):
+    # Ours: PLOVER codes diplomatic recognition and cooperation as SUPPORT; relations are mutual.
+    article = analyzed_sentence(pipeline, "Israel and Morocco restored diplomatic relations.")
+    assert {triple for triple, _ in coded_triples(article)} == {("SUPPORT", "ISR", "MAR"), ("SUPPORT", "MAR", "ISR")}
+
+
+def test_an_agreement_to_act_needs_no_target(pipeline):
+    # Ours: the agreement is the event, whether or not the act it promises is aimed at anyone.
+    article = analyzed_sentence(pipeline, "Nepal's prime minister has agreed to resign.")
+    assert ("AGREE", "NPL", None) in {triple for triple, _ in coded_triples(article)}

@@ -133,3 +133,12 @@ def refusal_over(word: Token) -> Optional[Token]:
     head = word.head.head if word.dep_ == "pcomp" and word.head.dep_ == "prep" else word.head
     refusing = word.dep_ in ("xcomp", "pcomp") and head.lemma_.lower() in lexicon()["refusal_heads"]
     return head if refusing and head.i != word.i else None
+
+
+def agreed_to(trigger: Trigger) -> bool:
+    """"Nepal's prime minister has agreed to resign", "Russia offered to mediate": an agreement or an
+    offer to act is an AGREE even when the act is aimed at no one."""
+    word = trigger.word
+    fixed = lexicon().get("intent_verb_types", {}).get(word.head.lemma_.lower())
+    return word.dep_ == "xcomp" and fixed == "AGREE"
+
