@@ -699,3 +699,10 @@ def test_an_agreement_to_act_needs_no_target(pipeline):
     # Ours: the agreement is the event, whether or not the act it promises is aimed at anyone.
     article = analyzed_sentence(pipeline, "Nepal's prime minister has agreed to resign.")
     assert ("AGREE", "NPL", None) in {triple for triple, _ in coded_triples(article)}
+
+
+def test_an_ultimatum_or_a_warning_issued_is_a_threat(pipeline):
+    # Ours.
+    article = analyzed_sentence(pipeline, "The South African government has issued a warning to Lesotho "
+                                          "that it would not tolerate a military coup.")
+    assert ("THREATEN", "ZAF", "LSO") in {triple for triple, _ in coded_triples(article)}
