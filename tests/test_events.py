@@ -706,3 +706,13 @@ def test_an_ultimatum_or_a_warning_issued_is_a_threat(pipeline):
     article = analyzed_sentence(pipeline, "The South African government has issued a warning to Lesotho "
                                           "that it would not tolerate a military coup.")
     assert ("THREATEN", "ZAF", "LSO") in {triple for triple, _ in coded_triples(article)}
+
+
+def test_coordinated_nationalities_own_the_criticism_and_abduction_is_force(pipeline):
+    # Ours: "international and Palestinian criticism" is the Palestinians' too; PLOVER codes an
+    # abduction as ASSAULT (CAMEO 181).
+    article = analyzed_sentence(pipeline, "The United States faced stiff international and Palestinian criticism "
+                                          "over its decision.")
+    assert ("ACCUSE", "PSE", "USA") in {triple for triple, _ in coded_triples(article)}
+    article = analyzed_sentence(pipeline, "Islamic State militants abducted two Turkish engineers in Iraq.")
+    assert "ASSAULT" in {event.type for event in article.events} and "COERCE" not in {event.type for event in article.events}

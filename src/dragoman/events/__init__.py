@@ -242,9 +242,10 @@ def noun_triggers(doc: Doc, index: MentionIndex, used: set[int]) -> Iterator[Tri
         if word.i in used or not (kind := noun_type(word)):
             continue
         prepositions = target_prepositions(kind)
-        owners = index.in_phrase(word) or [
+        owners = index.in_phrase(word) or [  # "Palestinian criticism", "international and Palestinian criticism"
             state_named(index, load_kb().country_of_word(c.text), c.idx, c.idx + len(c))
-            for c in word.children if c.dep_ in ("amod", "compound") and load_kb().country_of_word(c.text)]
+            for m in word.children if m.dep_ in ("amod", "compound") for c in (m, *m.conjuncts)
+            if load_kb().country_of_word(c.text)]
         owners = owners or [a for c in word.children if c.dep_ == "prep" and c.lower_ in by
                             for g in c.children if g.dep_ == "pobj" for a in parties(g, index)]  # "a request from the US"
         clauses = [c for c in word.children if c.dep_ in ("relcl", "acl")]
