@@ -77,7 +77,8 @@ def topics(claim: Claim, index: MentionIndex, doc: Doc, main_capital: Optional[s
     span = doc.char_span(claim.start, claim.end, alignment_mode="expand")
     if span is None:
         return found
-    sentence = span.sent if span.start >= span.sent.start and span.end <= span.sent.end else span
+    sentence = span.sent  # found once: spaCy walks the words to the sentence's ends on each access
+    sentence = sentence if span.start >= sentence.start and span.end <= sentence.end else span
     countries = load_kb().country_names
     for ent in entities_in(sentence):
         if ent.label_ in ("GPE", "LOC", "FAC") and normalise(ent.text) not in countries:

@@ -19,7 +19,7 @@ from typing import Optional
 from spacy.tokens import Doc, Span, Token
 
 from dragoman.actors.kb import KnowledgeBase, normalise
-from dragoman.doc_views import entities_of, text_of
+from dragoman.doc_views import entities_of, text_of, token_texts
 
 PARTY_TAG = re.compile(r"^,?\s*\(?([RDI])-([A-Z][A-Za-z. ]{1,14}?)\)?(?=[,.;)\s]|$)")
 DATELINE = re.compile(r"^([A-Z][A-Za-z .'-]{1,30}?)(?:,\s*([A-Z][A-Za-z .'-]{1,30}?))?\s*(?:\([A-Za-z ]+\)\s*)?[\u2013\u2014-]")
@@ -93,15 +93,17 @@ def institution_country(phrase: str, kb: KnowledgeBase) -> Optional[str]:
 
 def title_before(doc: Doc, start: int, kb: KnowledgeBase) -> tuple[Optional[str], list[Token]]:
     """The title words right before a name (``Qatar's Prime Minister Sheikh``) and the role they name."""
+    texts = token_texts(doc)[0]  # a word's lower_, is_title, is_upper, is_alpha are those of its text
     words: list[Token] = []
     j = start - 1
     while j >= 0 and start - j <= 7:
-        token = doc[j]
-        joins_title = token.lower_ in ("to", "of", "the") and j + 1 < start and doc[j + 1].is_title
-        if (token.lower_ in ("'s", "\u2019s") or normalise(token.text) in kb.honorifics or token.is_title
-                or token.lower_ in kb.title_words or (token.is_upper and len(token) > 1 and token.is_alpha)
-                or normalise(token.text) in kb.country_titles or joins_title):
-            words.insert(0, token)
+        text = texts[j]
+        lower = text.lower()
+        joins_title = lower in ("to", "of", "the") and j + 1 < start and texts[j + 1].istitle()
+        if (lower in ("'s", "\u2019s") or normalise(text) in kb.honorifics or text.istitle()
+                or lower in kb.title_words or (text.isupper() and len(text) > 1 and text.isalpha())
+                or normalise(text) in kb.country_titles or joins_title):
+            words.insert(0, doc[j])
         else:
             break
         j -= 1

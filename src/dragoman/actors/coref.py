@@ -8,7 +8,8 @@ where what they do is reported by the body that speaks ("Russia said it would se
 
 from __future__ import annotations
 
-from bisect import bisect_right, insort
+from bisect import bisect_left, bisect_right, insort
+from operator import attrgetter
 from typing import Iterator, Optional
 
 from spacy.tokens import Doc, Token
@@ -23,11 +24,13 @@ from dragoman.quotemarks import Quoted
 SUBJECT_DEPS = ("nsubj", "nsubjpass")
 PLURAL_TAGS = ("NNS", "NNPS")
 LOOKBACK_SENTENCES = 3
+FIRST_TOKEN = attrgetter("first_token")
 
 
 def antecedent(token: Token, people: list[Mention], subjects: set[int], starts: list[int],
                quoted: list[Quoted], genders: Optional[dict[str, str]] = None) -> Optional[Mention]:
-    """The person a pronoun at ``token`` most likely means (``starts``: first tokens of sentences).
+    """The person a pronoun at ``token`` most likely means (``people`` in text order, by first
+    token; ``starts``: first tokens of sentences).
 
     A pronoun outside quotation marks never refers to a name inside them: the quoted words are
     someone else's voice (``"... Ambassador Volker confirmed ...," she said``)."""
@@ -35,8 +38,9 @@ def antecedent(token: Token, people: list[Mention], subjects: set[int], starts: 
     gender = (genders or {}).get(token.lower_ + ":")
     here = bisect_right(starts, token.i) - 1
     window_start = starts[max(0, here - LOOKBACK_SENTENCES)]
-    recent = [m for m in people if window_start <= m.first_token < token.i  # only the last few sentences count
-              and not (outside and within(m.start, quoted))
+    first = bisect_left(people, window_start, key=FIRST_TOKEN)  # only the last few sentences count
+    recent = [m for m in people[first:bisect_left(people, token.i, lo=first, key=FIRST_TOKEN)]
+              if not (outside and within(m.start, quoted))
               and (gender is None or (genders or {}).get(m.key) in (None, gender))]
     as_subject = [m for m in recent if m.first_token in subjects]
     pool = as_subject or recent
@@ -164,7 +168,9 @@ def description_mentions(doc: Doc, kb: KnowledgeBase, others: list[Mention], tak
     (``Iraq's efforts to destroy the terrorist group`` after ISIL is named)."""
     armed = [m for m in others if m.type == kb.group_descriptions["type"]]
     nouns = kb.group_descriptions["nouns"]
-    for token in (doc[i] for i, text in enumerate(token_texts(doc)[0]) if normalise(text) in nouns):
+    texts = token_texts(doc)[0]
+    named = {text for text in set(texts) if normalise(text) in nouns}  # each distinct word normalised once
+    for token in (doc[i] for i, text in enumerate(texts) if text in named):
         if token.i in taken:
             continue
         if not any(c.dep_ == "det" and c.lower_ in ("the", "this", "that") for c in token.children):
