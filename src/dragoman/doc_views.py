@@ -146,12 +146,17 @@ def noun_chunks(doc: Doc) -> list[Span]:
     np_deps = {strings[label] for label in NP_DEPS}
     conj, label = strings["conj"], strings["NP"]
     nominal = {strings["NOUN"], strings["PROPN"], strings["PRON"]}
-    pos, dep = doc.to_array([POS, DEP]).T.tolist()
+    pos, dep = doc.to_array([POS, DEP]).T
+    nominals = np.zeros(len(doc), dtype=bool)
+    for tag in nominal:
+        nominals |= pos == tag
+    heads = dep == conj
+    for relation in np_deps:
+        heads |= dep == relation
+    candidates = np.flatnonzero(nominals & heads)
     chunks: list[Span] = []
     prev_end = -1
-    for i, (tag, relation) in enumerate(zip(pos, dep)):
-        if tag not in nominal or (relation not in np_deps and relation != conj):
-            continue
+    for i, relation in zip(candidates.tolist(), dep[candidates].tolist()):
         word = doc[i]
         start = word.left_edge.i
         if start <= prev_end:
