@@ -716,3 +716,14 @@ def test_coordinated_nationalities_own_the_criticism_and_abduction_is_force(pipe
     assert ("ACCUSE", "PSE", "USA") in {triple for triple, _ in coded_triples(article)}
     article = analyzed_sentence(pipeline, "Islamic State militants abducted two Turkish engineers in Iraq.")
     assert "ASSAULT" in {event.type for event in article.events} and "COERCE" not in {event.type for event in article.events}
+
+
+@pytest.mark.parametrize("text, want", [
+    # Ours: military exercises are a show of force (CAMEO 15) aimed at the state where they are
+    # held, a state or province standing for its country; missiles launched at someone are force.
+    ("Russia is conducting military exercises in Alaska.", ("MOBILIZE", "RUS", "USA")),
+    ("Georgian rebels launched missiles at the Russian embassy.", ("ASSAULT", "GEO", "RUS")),
+])
+def test_exercises_and_missiles(pipeline, text, want):
+    article = analyzed_sentence(pipeline, text)
+    assert want in {triple for triple, _ in coded_triples(article)}

@@ -123,8 +123,13 @@ def gazetteer() -> dict[str, Location]:
 
 
 def find_place(name: str) -> Optional[Location]:
+    """A place of the gazetteer, with its coordinates; else a province or state the knowledge base
+    knows ("in Alaska", "in Bavaria"), with its country and no coordinates."""
     place = gazetteer().get(normalise(name))
-    return Location(place.name, place.country, place.lat, place.lon) if place else None
+    if place is not None:
+        return Location(place.name, place.country, place.lat, place.lon)
+    country = load_kb().country_of_place(name)
+    return Location(name, country) if country else None
 
 
 def owner_and_depth(token: Token) -> tuple[Optional[int], int]:
