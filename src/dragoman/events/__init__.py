@@ -21,7 +21,7 @@ from dragoman.actors.kb import load_kb
 from dragoman.doc_views import tokens_of_pos
 from dragoman.events.features import clause_features, default_word_lists
 from dragoman.events.model import EventTypeModel, Prediction
-from dragoman.events.readings import Trigger, agreed_to, is_match_report, recode, wanted_clauses
+from dragoman.events.readings import Trigger, is_match_report, recode, stands_alone, wanted_clauses
 from dragoman.events.reported import rejected_accusers, reported_accusations, reported_demands
 from dragoman.events.roles import (lexicon, named_deeper, phrase_event, requesters_refused, same_party, sent_forces,
                                    state_named, subjects_of, targets_of, targets_past_owner)
@@ -307,7 +307,8 @@ def add_events(article: Article, doc: Doc, coder: EventCoder) -> Article:
                 inferred = False
                 if target is None and source is not None:
                     target, inferred = default_target(trigger, source, location, place, index), True
-                if source is None or (target is None and trigger.type not in TARGETLESS_TYPES and not agreed_to(trigger)):
+                aimless = target is None and trigger.type not in TARGETLESS_TYPES and not stands_alone(trigger)
+                if source is None or aimless:
                     continue
                 own_people = inferred and home_measure(trigger)  # a curfew a government imposes is on its people
                 if target is source or target is not None and same_party(source, target) and not own_people:

@@ -135,10 +135,13 @@ def refusal_over(word: Token) -> Optional[Token]:
     return head if refusing and head.i != word.i else None
 
 
-def agreed_to(trigger: Trigger) -> bool:
-    """"Nepal's prime minister has agreed to resign", "Russia offered to mediate": an agreement or an
-    offer to act is an AGREE even when the act is aimed at no one."""
+def stands_alone(trigger: Trigger) -> bool:
+    """An agreement, an offer or a refusal to act is an event even when the act is aimed at no
+    one: "Nepal's prime minister has agreed to resign" (AGREE), "Russia refused to allow the
+    airlines to land", "Hungary will not accept returned asylum seekers" (REJECT)."""
     word = trigger.word
-    fixed = lexicon().get("intent_verb_types", {}).get(word.head.lemma_.lower())
-    return word.dep_ == "xcomp" and fixed == "AGREE"
-
+    lex = lexicon()
+    if word.dep_ == "xcomp" and lex.get("intent_verb_types", {}).get(word.head.lemma_.lower()) == "AGREE":
+        return True
+    refused = refusal_over(word) is not None or any(c.dep_ == "neg" for c in word.children)
+    return refused and trigger.type in lex["negated_becomes_reject"]
