@@ -124,7 +124,7 @@ def people_acted_on(trigger: Trigger, index: MentionIndex, location: Optional[Lo
     objects = [c for c in word.children if c.dep_ in ("dobj", "nsubjpass")] if word.pos_ == "VERB" else [
         g for c in word.children if c.dep_ == "prep" and c.lower_ == "of" for g in c.children if g.dep_ == "pobj"]
     head = past_quantity(objects[0]) if objects else None
-    if head is None or head.pos_ != "NOUN" or not is_people(head):
+    if head is None or head.pos_ != "NOUN" or not is_people(head) or lone_person(head, trigger):
         return None
     country = location.country if location is not None and location.country else place_within(word)
     if country is None and trigger.type != "ASSAULT":
@@ -142,6 +142,12 @@ def place_within(word: Token) -> Optional[str]:
             if iso3 := kb.country_of_place(ent.text):
                 return iso3
     return None
+
+
+def lone_person(noun: Token, trigger: Trigger) -> bool:
+    """One unnamed person who accuses, asks or refuses ("accused of rape by a woman") belongs to no
+    country the story can tell; only groups ("politicians have vilified educators") take one."""
+    return trigger.type in crowd_rule()["group_only_types"] and noun.tag_ not in ("NNS", "NNPS")
 
 
 def is_people(noun: Token) -> bool:
@@ -178,7 +184,7 @@ def unnamed_doers(trigger: Trigger, index: MentionIndex, location: Optional[Loca
     doers = [c for c in word.children if c.dep_ == "nsubj"] or [
         g for c in word.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"]
     head = past_quantity(doers[0]) if doers else None
-    if head is None or head.pos_ != "NOUN" or not is_people(head):
+    if head is None or head.pos_ != "NOUN" or not is_people(head) or lone_person(head, trigger):
         return None
     country, from_focus = crowd_country(head, location, index.article)
     return group_of(head, index, country, from_focus)
