@@ -729,3 +729,11 @@ def test_coordinated_nationalities_own_the_criticism_and_abduction_is_force(pipe
 def test_exercises_and_missiles(pipeline, text, want):
     article = analyzed_sentence(pipeline, text)
     assert want in {triple for triple, _ in coded_triples(article)}
+
+
+def test_a_threats_condition_names_its_target_and_is_no_act(pipeline):
+    # Ours: China is threatened; that it "does not agree" is the condition, not a rejection.
+    article = analyzed_sentence(pipeline, "Trump threatened new tariffs if China does not agree to his terms.")
+    assert {triple for triple, _ in coded_triples(article)} == {("THREATEN", "USA", "CHN")}
+    article = analyzed_sentence(pipeline, "Erdogan threatened to open the gates unless the EU provided more support.")
+    assert "REJECT" not in {event.type for event in article.events}

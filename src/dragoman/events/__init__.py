@@ -25,7 +25,7 @@ from dragoman.events.readings import Trigger, is_match_report, recode, stands_al
 from dragoman.events.reported import rejected_accusers, reported_accusations, reported_demands
 from dragoman.events.roles import (lexicon, named_deeper, phrase_event, requesters_refused, same_party, sent_forces,
                                    state_named, subjects_of, targets_of, targets_past_owner)
-from dragoman.events.status import confidence_of, status_of
+from dragoman.events.status import confidence_of, is_condition, status_of
 from dragoman.events.transfers import received_from, transferred, transfers
 from dragoman.events.unnamed import authorities_for, crowd_of, force_origin, people_acted_on, unnamed_doers
 from dragoman.events.when import date_of, place_of
@@ -157,6 +157,8 @@ def verb_triggers(doc: Doc, index: MentionIndex, used: set[int], coder: EventCod
             targets = [a for a in targets if a not in means]
         if kind == "REJECT" and not targets:
             targets = requesters_refused(word, index)
+        if kind == "THREATEN" and not targets:  # "threatened new tariffs if China does not agree": China
+            targets = [a for c in word.children if c.dep_ == "advcl" and is_condition(c) for a in subjects_of(c, index)]
         if (phrase := phrase_event(word)) is not None:  # "dragged X to court": the court is no target
             targets = [a for a in targets if a not in index.of_phrase(phrase[1])]
         undergoers = undergoers_of(word, index)

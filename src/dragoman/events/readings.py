@@ -13,6 +13,7 @@ from typing import Optional
 from spacy.tokens import Span, Token
 
 from dragoman.events.roles import lexicon, subjects_of
+from dragoman.events.status import is_condition
 from dragoman.mention_index import MentionIndex, is_speech_verb, is_to_clause
 from dragoman.record import Actor, Event
 
@@ -77,7 +78,10 @@ def recode(pairs: list[tuple[Event, Trigger]], triggers: list[Trigger], index: M
         elif announced_intent(trigger, index):
             kinds[word.i] = lex["intent_types"].get(trigger.type, "AGREE")
             announced.add(word.i)
-        elif any(c.dep_ == "neg" for c in word.children) and trigger.type in lex["negated_becomes_reject"]:
+        elif is_condition(word) and at.get(head.i) == "THREATEN":
+            drop.add(word.i)  # "threatened new tariffs if China does not agree": the condition is no act
+        elif any(c.dep_ == "neg" for c in word.children) and trigger.type in lex["negated_becomes_reject"] and (
+                not is_condition(word)):
             kinds[word.i] = "REJECT"
             refused.add(word.i)
         elif (refusal := refusal_over(word)) is not None:
@@ -144,4 +148,4 @@ def stands_alone(trigger: Trigger) -> bool:
     if word.dep_ == "xcomp" and lex.get("intent_verb_types", {}).get(word.head.lemma_.lower()) == "AGREE":
         return True
     refused = refusal_over(word) is not None or any(c.dep_ == "neg" for c in word.children)
-    return refused and trigger.type in lex["negated_becomes_reject"]
+    return refused and trigger.type in lex["negated_becomes_reject"] and not is_condition(word)

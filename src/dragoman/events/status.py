@@ -32,11 +32,22 @@ def is_hypothetical(trigger: Token) -> bool:
     for token in chain:
         if any(c.dep_ in ("aux", "auxpass") and c.lower_ in cues["modal_words"] for c in token.children):
             return True
-        if any(c.dep_ == "mark" and c.lower_ in ("if", "unless") for c in token.children):
+        if is_condition(token):
             return True
         if token is not chain[0] and token.lower_ in cues["hypothetical_heads"]:
             return True
     return False
+
+
+def is_condition(clause: Token) -> bool:
+    """A clause that sets a condition: "if China does not agree", "unless the EU provides more
+    support", "should China not accede" (the auxiliary before its subject)."""
+    if any(c.dep_ == "mark" and c.lower_ in ("if", "unless") for c in clause.children):
+        return True
+    auxiliaries = [c for c in clause.children if c.dep_ == "aux"]
+    subjects = [c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass")]
+    return bool(auxiliaries and subjects) and auxiliaries[0].lower_ in ("should", "were", "had") and (
+        auxiliaries[0].i < subjects[0].i)
 
 
 def is_claimed(trigger: Token, marks: list[Quoted]) -> bool:
