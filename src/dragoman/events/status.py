@@ -64,6 +64,8 @@ def is_claimed(trigger: Token, marks: list[Quoted]) -> bool:
 
 
 def status_of(trigger: Token, date: Optional[str], published: Optional[str], marks: list[Quoted]) -> str:
+    if is_condition(trigger):
+        return "hypothetical"  # "should China not accede": a condition, not a denial
     if is_denied(trigger):
         return "denied"
     if is_hypothetical(trigger):
