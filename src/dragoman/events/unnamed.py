@@ -146,8 +146,11 @@ def place_within(word: Token) -> Optional[str]:
 
 def lone_person(noun: Token, trigger: Trigger) -> bool:
     """One unnamed person who accuses, asks or refuses ("accused of rape by a woman") belongs to no
-    country the story can tell; only groups ("politicians have vilified educators") take one."""
-    return trigger.type in crowd_rule()["group_only_types"] and noun.tag_ not in ("NNS", "NNPS")
+    country the story can tell; groups ("politicians have vilified educators") and office holders
+    ("a spokesman for the president disputed the report") take the story's."""
+    rule = crowd_rule()
+    generic = noun.lemma_.lower() in rule["people"] or noun.lower_ in rule["people"]
+    return trigger.type in rule["group_only_types"] and generic and noun.tag_ not in ("NNS", "NNPS")
 
 
 def is_people(noun: Token) -> bool:
