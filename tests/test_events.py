@@ -737,3 +737,11 @@ def test_a_threats_condition_names_its_target_and_is_no_act(pipeline):
     assert {triple for triple, _ in coded_triples(article)} == {("THREATEN", "USA", "CHN")}
     article = analyzed_sentence(pipeline, "Erdogan threatened to open the gates unless the EU provided more support.")
     assert "REJECT" not in {event.type for event in article.events}
+
+
+def test_a_light_verb_in_the_passive_with_its_doer_named(pipeline):
+    # Ours: the noun that names the event is the passive's subject; the doer is the "by" agent.
+    article = analyzed_sentence(pipeline, "Sanctions were imposed on Russia by the European Union.")
+    assert {kind for kind, _, _ in {triple for triple, _ in coded_triples(article)}} == {"SANCTION"}
+    article = analyzed_sentence(pipeline, "Evidence against Russia was presented by the United States.")
+    assert ("ACCUSE", "USA", "RUS") in {triple for triple, _ in coded_triples(article)}

@@ -23,8 +23,8 @@ from dragoman.events.features import clause_features, default_word_lists
 from dragoman.events.model import EventTypeModel, Prediction
 from dragoman.events.readings import Trigger, is_match_report, recode, stands_alone, wanted_clauses
 from dragoman.events.reported import rejected_accusers, reported_accusations, reported_demands
-from dragoman.events.roles import (lexicon, named_deeper, phrase_event, requesters_refused, same_party, sent_forces,
-                                   state_named, subjects_of, targets_of, targets_past_owner)
+from dragoman.events.roles import (lexicon, light_objects, named_deeper, phrase_event, reciprocal, requesters_refused,
+                                   same_party, sent_forces, state_named, subjects_of, targets_of, targets_past_owner)
 from dragoman.events.status import confidence_of, is_condition, status_of
 from dragoman.events.transfers import received_from, transferred, transfers
 from dragoman.events.unnamed import authorities_for, crowd_of, force_origin, people_acted_on, unnamed_doers
@@ -103,7 +103,7 @@ class EventCoder:
         lex = lexicon()
         lemma = word.lemma_.lower()
         light = lex["light_verbs"].get(lemma, {})
-        for noun in (c for c in word.children if c.dep_ == "dobj"):
+        for noun in light_objects(word):
             kind = light.get(noun.lemma_.lower()) or light.get(noun.lower_)
             if kind:
                 return kind
@@ -134,7 +134,7 @@ def verb_triggers(doc: Doc, index: MentionIndex, used: set[int], coder: EventCod
             continue  # "deflected attacks from X": the attacks are X's event, not the deflecting
         prepositions = target_prepositions(kind)
         light = lex["light_verbs"].get(word.lemma_.lower(), {})
-        nouns = [c for c in word.children if c.dep_ == "dobj" and (c.lemma_.lower() in light or c.lower_ in light)]
+        nouns = [c for c in light_objects(word) if c.lemma_.lower() in light or c.lower_ in light]
         if not nouns and kind == "AID" and (given := transferred(word)) is not None:
             nouns = [given]
         if nouns:  # "offered military support": the noun's own targets and mode count
@@ -167,15 +167,6 @@ def verb_triggers(doc: Doc, index: MentionIndex, used: set[int], coder: EventCod
         elif is_passive(word):  # "Obama is being pressured by Congress to help Iran": Obama is pressured
             targets = undergoers or targets
         yield Trigger(word, kind, mode or mode_of(word), sources, targets or reciprocal(word, sources), False)
-
-
-def reciprocal(verb: Token, sources: list[Actor]) -> list[Actor]:
-    """"Johnson and Corbyn attacked each other's policies": coordinated sources are each other's
-    targets."""
-    if len(sources) < 2:
-        return []
-    objects = (" ".join(t.lower_ for t in c.subtree) for c in verb.children if c.dep_ in ("dobj", "prep"))
-    return list(sources) if any(r in text for text in objects for r in lexicon()["reciprocals"]) else []
 
 
 def wanting_triggers(doc: Doc, index: MentionIndex) -> Iterator[Trigger]:

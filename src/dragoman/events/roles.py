@@ -239,3 +239,21 @@ def phrase_event(word: Token) -> Optional[tuple[str, Token]]:
             if kind := phrases.get(f"{prep.lower_} {noun.lemma_.lower()}"):
                 return kind, noun
     return None
+
+
+def light_objects(verb: Token) -> list[Token]:
+    """The nouns a light verb can take its event from: its object, or the subject of a passive
+    whose doer is named ("sanctions were imposed on Russia by the EU")."""
+    objects = [c for c in verb.children if c.dep_ == "dobj"]
+    if any(c.dep_ == "agent" for c in verb.children):
+        objects += [c for c in verb.children if c.dep_ == "nsubjpass"]
+    return objects
+
+
+def reciprocal(verb: Token, sources: list[Actor]) -> list[Actor]:
+    """"Johnson and Corbyn attacked each other's policies": coordinated sources are each other's
+    targets."""
+    if len(sources) < 2:
+        return []
+    objects = (" ".join(t.lower_ for t in c.subtree) for c in verb.children if c.dep_ in ("dobj", "prep"))
+    return list(sources) if any(r in text for text in objects for r in lexicon()["reciprocals"]) else []
