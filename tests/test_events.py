@@ -745,3 +745,11 @@ def test_a_light_verb_in_the_passive_with_its_doer_named(pipeline):
     assert {kind for kind, _, _ in {triple for triple, _ in coded_triples(article)}} == {"SANCTION"}
     article = analyzed_sentence(pipeline, "Evidence against Russia was presented by the United States.")
     assert ("ACCUSE", "USA", "RUS") in {triple for triple, _ in coded_triples(article)}
+
+
+def test_a_statement_released_is_no_release(pipeline):
+    # Ours: making a text public is no RETREAT; freeing prisoners still is.
+    article = analyzed_sentence(pipeline, "The Polish foreign ministry released a statement on Monday.")
+    assert article.events == []
+    article = analyzed_sentence(pipeline, "Israel released 20 Palestinian prisoners.")
+    assert ("RETREAT", "ISR", "PSE") in {triple for triple, _ in coded_triples(article)}

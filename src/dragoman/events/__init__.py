@@ -23,8 +23,9 @@ from dragoman.events.features import clause_features, default_word_lists
 from dragoman.events.model import EventTypeModel, Prediction
 from dragoman.events.readings import Trigger, is_match_report, recode, stands_alone, wanted_clauses
 from dragoman.events.reported import rejected_accusers, reported_accusations, reported_demands
-from dragoman.events.roles import (lexicon, light_objects, named_deeper, phrase_event, reciprocal, requesters_refused,
-                                   same_party, sent_forces, state_named, subjects_of, targets_of, targets_past_owner)
+from dragoman.events.roles import (lexicon, light_objects, named_deeper, phrase_event, publishes, reciprocal,
+                                   requesters_refused, same_party, sent_forces, state_named, subjects_of, targets_of,
+                                   targets_past_owner)
 from dragoman.events.status import confidence_of, is_condition, status_of
 from dragoman.events.transfers import received_from, transferred, transfers
 from dragoman.events.unnamed import authorities_for, crowd_of, force_origin, people_acted_on, unnamed_doers
@@ -74,8 +75,8 @@ class EventCoder:
         asked: list[tuple[int, Token, Optional[str]]] = []
         for word in words:
             listed = self.listed_type(word)
-            if word.lemma_.lower() in lexicon()["never_events"]:
-                found.append((None, None, 0.0))  # "according to", "including": no act, whatever the model says
+            if word.lemma_.lower() in lexicon()["never_events"] or publishes(word):
+                found.append((None, None, 0.0))  # "according to", "released a statement": no act, whatever the model says
             elif self.model is None or self.policy == "rules" or (
                     self.policy == "fallback" and (listed or is_speech_verb(word))):  # a speech verb's report has its own verb
                 found.append((listed, None, 0.6 if listed else 0.0))

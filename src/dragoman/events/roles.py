@@ -257,3 +257,13 @@ def reciprocal(verb: Token, sources: list[Actor]) -> list[Actor]:
         return []
     objects = (" ".join(t.lower_ for t in c.subtree) for c in verb.children if c.dep_ in ("dobj", "prep"))
     return list(sources) if any(r in text for text in objects for r in lexicon()["reciprocals"]) else []
+
+
+def publishes(verb: Token) -> bool:
+    """"Released a statement", "a report released on Tuesday", "the figures were released": making
+    a text or figures public is no release of people or property, nor any other act."""
+    things = lexicon().get("published_things", {}).get(verb.lemma_.lower())
+    if not things:
+        return False
+    nouns = [c for c in verb.children if c.dep_ in ("dobj", "nsubjpass")] + ([verb.head] if verb.dep_ == "acl" else [])
+    return any(noun.lemma_.lower() in things or noun.lower_ in things for noun in nouns)
