@@ -753,3 +753,15 @@ def test_a_statement_released_is_no_release(pipeline):
     assert article.events == []
     article = analyzed_sentence(pipeline, "Israel released 20 Palestinian prisoners.")
     assert ("RETREAT", "ISR", "PSE") in {triple for triple, _ in coded_triples(article)}
+
+
+@pytest.mark.parametrize("text, want", [
+    # Ours: a report speaks for whoever wrote it, else for the state where it was made public.
+    ("A report by Amnesty International accused Syria of torture.", ("ACCUSE", "Amnesty International", "SYR")),
+    ("A report released in the Rwandan capital alleged that France armed the militias.", ("ACCUSE", "Rwanda", "FRA")),
+])
+def test_a_report_speaks_for_its_author_or_its_place(pipeline, text, want):
+    article = analyzed_sentence(pipeline, text)
+    actors = {actor.id: actor for actor in article.actors}
+    assert any(e.type == want[0] and actors[e.source].name == want[1] and actors[e.target].country == want[2]
+               for e in article.events)

@@ -36,7 +36,8 @@ def subjects_of(verb: Token, index: MentionIndex) -> list[Actor]:
     subject = clause_subject(verb)
     if subject is None:
         return []
-    return index.of_phrase(subject) or who_antecedent(subject, verb, index) or named_members(subject, index)
+    return (index.of_phrase(subject) or who_antecedent(subject, verb, index) or named_members(subject, index)
+            or document_authors(subject, index))
 
 
 def named_members(head: Token, index: MentionIndex) -> list[Actor]:
@@ -267,3 +268,24 @@ def publishes(verb: Token) -> bool:
         return False
     nouns = [c for c in verb.children if c.dep_ in ("dobj", "nsubjpass")] + ([verb.head] if verb.dep_ == "acl" else [])
     return any(noun.lemma_.lower() in things or noun.lower_ in things for noun in nouns)
+
+
+def document_authors(head: Token, index: MentionIndex) -> list[Actor]:
+    """"A report by Human Rights Watch accused Syria", "a report released in the Rwandan capital
+    alleged": a text speaks for whoever its own phrase names, else for the state where it was made
+    public, as the CAMEO coders read such reports."""
+    if head.lemma_.lower() not in lexicon().get("documents", ()):
+        return []
+    named = named_deeper(head, index, depth=2)
+    if named:
+        return named
+    kb = load_kb()
+    for token in head.subtree:
+        if token.dep_ != "pobj" or token.head.lower_ not in lexicon()["location_prepositions"]:
+            continue
+        for word in (token, *(c for c in token.children if c.dep_ in ("amod", "compound"))):  # "the Rwandan capital"
+            iso3 = kb.country_of_place(word.text) or kb.country_of_word(word.text)
+            if iso3:
+                actor = state_named(index, iso3, word.idx, word.idx + len(word))
+                return [actor] if actor is not None else []
+    return []
