@@ -695,12 +695,14 @@ def test_diplomatic_relations_restored_are_support_between_both(pipeline):
     assert {triple for triple, _ in coded_triples(article)} == {("SUPPORT", "ISR", "MAR"), ("SUPPORT", "MAR", "ISR")}
 
 
-def test_an_agreement_or_a_refusal_to_act_needs_no_target(pipeline):
+def test_an_agreement_a_refusal_or_an_investigation_needs_no_target(pipeline):
     # Ours: the agreement is the event, whether or not the act it promises is aimed at anyone.
     article = analyzed_sentence(pipeline, "Nepal's prime minister has agreed to resign.")
     assert ("AGREE", "NPL", None) in {triple for triple, _ in coded_triples(article)}
     article = analyzed_sentence(pipeline, "The Taliban have refused to allow any commercial flights out of Afghanistan.")
     assert ("REJECT", "AFG", None) in {triple for triple, _ in coded_triples(article)}
+    article = analyzed_sentence(pipeline, "The Nigerian Senate began an investigation into the money spent on fuel subsidies.")
+    assert ("ACCUSE", "NGA", None) in {triple for triple, _ in coded_triples(article)}
 
 
 def test_an_ultimatum_or_a_warning_issued_is_a_threat(pipeline):
