@@ -767,3 +767,10 @@ def test_a_report_speaks_for_its_author_or_its_place(pipeline, text, want):
     actors = {actor.id: actor for actor in article.actors}
     assert any(e.type == want[0] and actors[e.source].name == want[1] and actors[e.target].country == want[2]
                for e in article.events)
+
+
+def test_what_talks_are_about_is_no_act(pipeline):
+    # Ours: countering Islamic State is the topic of the meeting, not an accusation.
+    article = analyzed_sentence(pipeline, "Iraq's national security advisor met with Syrian President Bashar Assad "
+                                          "to discuss efforts to counter Islamic State militants.")
+    assert {kind for (kind, _, _), _ in coded_triples(article)} == {"CONSULT"}

@@ -63,6 +63,8 @@ def recode(pairs: list[tuple[Event, Trigger]], triggers: list[Trigger], index: M
             drop.add(word.i)  # "wants the UK to extradite Assange": a REQUEST, the extradition not done
         elif at.get(head.i) == "REQUEST" and word in wanted_clauses(head):
             drop.add(word.i)  # "called on the government to withdraw the army": asked for, not done
+        elif topic_of_talks(word):
+            drop.add(word.i)  # "met to discuss efforts to counter Islamic State": a topic, not an act
         elif word.dep_ == "pcomp" and head.lower_ in lex["charges"]["prepositions"] and (
                 at.get(head.head.i) in lex["charges"]["types"]):
             drop.add(word.i)  # "arrested for collaborating with Boko Haram": the charge
@@ -152,3 +154,16 @@ def stands_alone(trigger: Trigger) -> bool:
         return True  # "launched an investigation after a manatee was found": the inquiry is the event
     refused = refusal_over(word) is not None or any(c.dep_ == "neg" for c in word.children)
     return refused and trigger.type in lex["negated_becomes_reject"] and not is_condition(word)
+
+
+def topic_of_talks(word: Token) -> bool:
+    """Whether a trigger lies in what a discussion is about ("met to discuss efforts to counter
+    Islamic State", "discussed the release of prisoners"): a topic is no act."""
+    topics = lexicon().get("topic_verbs", ())
+    below = word
+    for above in word.ancestors:
+        if above.pos_ == "VERB" and above.lemma_.lower() in topics:
+            return below.dep_ in ("dobj", "prep", "ccomp")
+        below = above
+    return False
+
