@@ -774,3 +774,9 @@ def test_what_talks_are_about_is_no_act(pipeline):
     article = analyzed_sentence(pipeline, "Iraq's national security advisor met with Syrian President Bashar Assad "
                                           "to discuss efforts to counter Islamic State militants.")
     assert {kind for (kind, _, _), _ in coded_triples(article)} == {"CONSULT"}
+
+
+def test_a_cooperative_act_is_not_for_whom_it_is_against(pipeline):
+    # Ours.
+    article = analyzed_sentence(pipeline, "Russia supports Syria against the rebels.")
+    assert {triple for triple, _ in coded_triples(article)} == {("SUPPORT", "RUS", "SYR")}

@@ -23,9 +23,9 @@ from dragoman.events.features import clause_features, default_word_lists
 from dragoman.events.model import EventTypeModel, Prediction
 from dragoman.events.readings import Trigger, is_match_report, recode, stands_alone, wanted_clauses
 from dragoman.events.reported import rejected_accusers, reported_accusations, reported_demands
-from dragoman.events.roles import (lexicon, light_objects, named_deeper, phrase_event, publishes, reciprocal,
-                                   requesters_refused, same_party, sent_forces, state_named, subjects_of, targets_of,
-                                   targets_past_owner)
+from dragoman.events.roles import (lexicon, light_objects, named_deeper, opposed_in, phrase_event, publishes,
+                                   reciprocal, requesters_refused, same_party, sent_forces, state_named, subjects_of,
+                                   targets_of, targets_past_owner)
 from dragoman.events.status import confidence_of, is_condition, status_of
 from dragoman.events.transfers import received_from, transferred, transfers
 from dragoman.events.unnamed import authorities_for, crowd_of, force_origin, people_acted_on, unnamed_doers
@@ -293,6 +293,8 @@ def add_events(article: Article, doc: Doc, coder: EventCoder) -> Article:
         sources = [unnamed_source] if unnamed_source else trigger.sources
         acted_on = people_acted_on(trigger, index, location, sources[0] if sources else None)
         targets = [acted_on] if acted_on else trigger.targets or talks_parties(trigger, sources, talks)
+        if trigger.type in lexicon()["cooperative_types"]:  # "supports Syria against the rebels": not the rebels
+            targets = [t for t in targets if t not in opposed_in(trigger.word, index)]
         made.update(a.id for a in article.actors[before:])
         if len(sources) > 1 and not targets and trigger.type in SYMMETRIC_TYPES:
             targets = sources  # "brokered by Russia and Turkey": each with each, both ways

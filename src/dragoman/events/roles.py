@@ -289,3 +289,17 @@ def document_authors(head: Token, index: MentionIndex) -> list[Actor]:
                 actor = state_named(index, iso3, word.idx, word.idx + len(word))
                 return [actor] if actor is not None else []
     return []
+
+
+def opposed_in(word: Token, index: MentionIndex) -> list[Actor]:
+    """The actors a trigger's own clause sets it "against" ("supports Syria against the rebels",
+    "expanding its campaign against the militant group"): for a cooperative act they are who it is
+    aimed at, not whom it helps."""
+    found: list[Actor] = []
+    for token in word.subtree:
+        if token.dep_ != "pobj" or token.head.lower_ != "against":
+            continue
+        path = [a for a in token.ancestors if a.i != word.i and word in a.ancestors]
+        if not any(a.pos_ in ("VERB", "AUX") for a in path):
+            found += index.of_phrase(token) or named_deeper(token, index, depth=1)
+    return found
