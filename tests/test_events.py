@@ -780,3 +780,9 @@ def test_a_cooperative_act_is_not_for_whom_it_is_against(pipeline):
     # Ours.
     article = analyzed_sentence(pipeline, "Russia supports Syria against the rebels.")
     assert {triple for triple, _ in coded_triples(article)} == {("SUPPORT", "RUS", "SYR")}
+
+
+def test_assurances_received_are_the_givers_agreement(pipeline):
+    # Ours: PLOVER's AGREE is an intent to cooperate; receiving it is the same act seen from the other side.
+    article = analyzed_sentence(pipeline, "Syrian rebels received assurances from the Turkish government.")
+    assert {triple for triple, _ in coded_triples(article)} == {("AGREE", "TUR", "SYR")}

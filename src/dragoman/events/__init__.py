@@ -127,9 +127,9 @@ def verb_triggers(doc: Doc, index: MentionIndex, used: set[int], coder: EventCod
     lex = lexicon()
     verbs = tokens_of_pos(doc, "VERB")
     for word, (kind, mode, _) in zip(verbs, coder.verb_types(verbs)):
-        if (giver := received_from(word)) is not None:  # "received weapons from the government": AID to the subject
+        if (received := received_from(word)) is not None:  # "received weapons from the government": AID to the subject
             used.update(c.i for c in word.children if c.dep_ == "dobj")
-            yield Trigger(word, "AID", None, parties(giver, index), subjects_of(word, index), False)
+            yield Trigger(word, received[1], None, parties(received[0], index), subjects_of(word, index), False)
             continue
         if not kind or word.lemma_.lower() in lex["undergoing_verbs"]:
             continue  # "deflected attacks from X": the attacks are X's event, not the deflecting

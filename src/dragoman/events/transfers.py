@@ -6,7 +6,8 @@ PLOVER's AID is the provision of material help, whatever the verb; CAMEO lists "
 "provide" as bare cooperation, which is why they sit on the CAMEO stoplist. A transfer verb names
 AID only when what it transfers is on the ``transfers.aid_nouns`` list or is a sum of money;
 the recipient is then its target (a dative, "to X", or the object of "provide X with Y").
-Received aid ("received weapons from the government") is the same act told from the other side.
+Received aid ("received weapons from the government") is the same act told from the other side;
+so is a promise received ("received assurances from the government"), the giver's AGREE.
 """
 
 from __future__ import annotations
@@ -49,12 +50,20 @@ def transferred(verb: Token) -> Optional[Token]:
     return None
 
 
-def received_from(verb: Token) -> Optional[Token]:
-    """Who gave what a receiving verb's subject got, if it is material aid: "received weapons
-    from the government" (the government), "obtained $5 million from the World Bank"."""
-    if verb.pos_ != "VERB" or verb.lemma_.lower() not in transfers()["receiving_verbs"]:
+def received_from(verb: Token) -> Optional[tuple[Token, str]]:
+    """Who gave what a receiving verb's subject got, and the giver's act: material aid ("received
+    weapons from the government": AID), or a promise ("received assurances from the government":
+    AGREE, PLOVER's intent to cooperate)."""
+    table = transfers()
+    if verb.pos_ != "VERB" or verb.lemma_.lower() not in table["receiving_verbs"]:
         return None
-    if not any(c.dep_ == "dobj" and is_material(c) for c in verb.children):
+    objects = [c for c in verb.children if c.dep_ == "dobj"]
+    if any(is_material(c) for c in objects):
+        kind = "AID"
+    elif any(c.lemma_.lower() in table.get("promise_nouns", ()) for c in objects):
+        kind = "AGREE"
+    else:
         return None
-    return next((g for c in verb.children if c.dep_ == "prep" and c.lower_ == "from"
-                 for g in c.children if g.dep_ == "pobj"), None)
+    giver = next((g for head in (verb, *objects) for c in head.children if c.dep_ == "prep" and c.lower_ == "from"
+                  for g in c.children if g.dep_ == "pobj"), None)  # "received assurances from the government"
+    return (giver, kind) if giver is not None else None
