@@ -703,6 +703,8 @@ def test_an_agreement_a_refusal_or_an_investigation_needs_no_target(pipeline):
     assert ("REJECT", "AFG", None) in {triple for triple, _ in coded_triples(article)}
     article = analyzed_sentence(pipeline, "The Nigerian Senate began an investigation into the money spent on fuel subsidies.")
     assert ("ACCUSE", "NGA", None) in {triple for triple, _ in coded_triples(article)}
+    article = analyzed_sentence(pipeline, "Germany gave 352.5 million euros to promote private investment.")
+    assert ("AID", "DEU", None) in {triple for triple, _ in coded_triples(article)}
 
 
 def test_an_ultimatum_or_a_warning_issued_is_a_threat(pipeline):

@@ -14,6 +14,7 @@ from spacy.tokens import Span, Token
 
 from dragoman.events.roles import lexicon, light_objects, subjects_of
 from dragoman.events.status import is_condition
+from dragoman.events.transfers import transferred
 from dragoman.mention_index import MentionIndex, is_speech_verb, is_to_clause
 from dragoman.record import Actor, Event
 
@@ -145,13 +146,15 @@ def stands_alone(trigger: Trigger) -> bool:
     """An agreement, an offer or a refusal to act is an event even when the act is aimed at no
     one: "Nepal's prime minister has agreed to resign" (AGREE), "Russia refused to allow the
     airlines to land", "Hungary will not accept returned asylum seekers" (REJECT), "launched an
-    investigation into the spending" (ACCUSE)."""
+    investigation into the spending" (ACCUSE), "gave 352.5 million euros to promote investment" (AID)."""
     word = trigger.word
     lex = lexicon()
     if word.dep_ == "xcomp" and lex.get("intent_verb_types", {}).get(word.head.lemma_.lower()) == "AGREE":
         return True
     if trigger.type == "ACCUSE" and any(c.lemma_.lower() in lex.get("investigations", ()) for c in light_objects(word)):
         return True  # "launched an investigation after a manatee was found": the inquiry is the event
+    if trigger.type == "AID" and transferred(word) is not None:
+        return True  # "Germany gave 352.5 million euros to promote investment": the money given is the event
     refused = refusal_over(word) is not None or any(c.dep_ == "neg" for c in word.children)
     return refused and trigger.type in lex["negated_becomes_reject"] and not is_condition(word)
 
