@@ -788,3 +788,11 @@ def test_assurances_received_are_the_givers_agreement(pipeline):
     # Ours: PLOVER's AGREE is an intent to cooperate; receiving it is the same act seen from the other side.
     article = analyzed_sentence(pipeline, "Syrian rebels received assurances from the Turkish government.")
     assert {triple for triple, _ in coded_triples(article)} == {("AGREE", "TUR", "SYR")}
+
+
+def test_an_act_someone_is_got_to_do_is_asked_for_not_done(pipeline):
+    # Ours: getting or pushing another party to act asks it to; the act has not happened.
+    article = analyzed_sentence(pipeline, "President Donald Trump tried to get Ukraine to investigate Joe Biden.")
+    assert {triple for triple, _ in coded_triples(article)} == {("REQUEST", "USA", "UKR")}
+    article = analyzed_sentence(pipeline, "The president's efforts to get Ukraine to investigate Joe Biden failed.")
+    assert "ACCUSE" not in {event.type for event in article.events}

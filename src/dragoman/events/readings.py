@@ -59,9 +59,9 @@ def recode(pairs: list[tuple[Event, Trigger]], triggers: list[Trigger], index: M
     refused: set[int] = set()
     for trigger in triggers:
         word, head = trigger.word, trigger.word.head
-        if head.lemma_.lower() in lex["wanting_verbs"] and word in wanted_clauses(head) and head.i in at and (
+        if head.lemma_.lower() in lex["wanting_verbs"] and word in wanted_clauses(head) and (
                 any(c.dep_ == "nsubj" for c in word.children) or any(c.dep_ == "dobj" for c in head.children)):
-            drop.add(word.i)  # "wants the UK to extradite Assange": a REQUEST, the extradition not done
+            drop.add(word.i)  # "wants the UK to extradite Assange", "efforts to get Ukraine to investigate": not done
         elif at.get(head.i) == "REQUEST" and word in wanted_clauses(head):
             drop.add(word.i)  # "called on the government to withdraw the army": asked for, not done
         elif topic_of_talks(word):
