@@ -796,3 +796,15 @@ def test_an_act_someone_is_got_to_do_is_asked_for_not_done(pipeline):
     assert {triple for triple, _ in coded_triples(article)} == {("REQUEST", "USA", "UKR")}
     article = analyzed_sentence(pipeline, "The president's efforts to get Ukraine to investigate Joe Biden failed.")
     assert "ACCUSE" not in {event.type for event in article.events}
+
+
+@pytest.mark.parametrize("text, want", [
+    # Ours: what is called or asked for has not happened: sanctions called for are a threat to
+    # their target (as PLV codes them), talks called for a request, investigations asked for none.
+    ("Germany called for sanctions against Russia.", {("THREATEN", "DEU", "RUS")}),
+    ("Germany called for talks with Russia.", {("REQUEST", "DEU", "RUS")}),
+    ("President Donald Trump asked Ukraine's president for investigations.", {("REQUEST", "USA", "UKR")}),
+])
+def test_what_is_called_for_is_not_done(pipeline, text, want):
+    article = analyzed_sentence(pipeline, text)
+    assert {triple for triple, _ in coded_triples(article)} == want

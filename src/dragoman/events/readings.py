@@ -64,6 +64,10 @@ def recode(pairs: list[tuple[Event, Trigger]], triggers: list[Trigger], index: M
             drop.add(word.i)  # "wants the UK to extradite Assange", "efforts to get Ukraine to investigate": not done
         elif at.get(head.i) == "REQUEST" and word in wanted_clauses(head):
             drop.add(word.i)  # "called on the government to withdraw the army": asked for, not done
+        elif trigger.nominal and word.dep_ == "pobj" and head.lower_ == "for" and at.get(head.head.i) == "REQUEST":
+            # "called for sanctions against Russia" threatens Russia; "called for talks with Russia" asks
+            # Russia, and "asked Zelenskiy for the investigations" holds none: asked for, not done
+            kinds[word.i] = lex["intent_types"].get(trigger.type, "REQUEST")
         elif topic_of_talks(word):
             drop.add(word.i)  # "met to discuss efforts to counter Islamic State": a topic, not an act
         elif word.dep_ == "pcomp" and head.lower_ in lex["charges"]["prepositions"] and (
@@ -93,10 +97,14 @@ def recode(pairs: list[tuple[Event, Trigger]], triggers: list[Trigger], index: M
             else:
                 kinds[word.i] = "REJECT"  # "reluctant to commit to a meeting"
     out = []
+    told: set[tuple] = set()
     for event, trigger in pairs:
         if trigger.word.i in drop:
             continue
         event.type = kinds.get(trigger.word.i, event.type)
+        if (key := (event.type, event.source, event.target, event.start)) in told:
+            continue  # a recoded noun that repeats its verb's REQUEST
+        told.add(key)
         if trigger.word.i in announced and event.status == "hypothetical":
             event.status = "claimed"  # the intent is stated by its holder; the act itself is to come
         if trigger.word.i in refused and event.status == "denied":
