@@ -808,3 +808,10 @@ def test_an_act_someone_is_got_to_do_is_asked_for_not_done(pipeline):
 def test_what_is_called_for_is_not_done(pipeline, text, want):
     article = analyzed_sentence(pipeline, text)
     assert {triple for triple, _ in coded_triples(article)} == want
+
+
+def test_an_unnamed_office_holder_is_of_the_place_the_clause_names(pipeline):
+    # Ours: the judge is the court's in London, not the country of the man the story is about.
+    article = analyzed_sentence(pipeline, "Last month, a judge rejected Assange's attempt to delay the hearing, "
+                                          "which is to take place at Westminster Magistrates' Court in London.")
+    assert ("REJECT", "GBR", "AUS") in {triple for triple, _ in coded_triples(article)}

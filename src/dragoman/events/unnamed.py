@@ -178,7 +178,7 @@ def authorities_for(trigger: Trigger, index: MentionIndex, location: Optional[Lo
 def unnamed_doers(trigger: Trigger, index: MentionIndex, location: Optional[Location]) -> Optional[Actor]:
     """The unnamed people who use force or coerce ("gunmen killed five policemen", "were
     abducted by gunmen"): the subject, or a passive's agent, when it names people; of the
-    country where they act, else of the story's."""
+    country where they act, else of a place their clause names, else of the story's."""
     if trigger.type not in crowd_rule()["acted_on_types"] + crowd_rule()["doer_types"] or trigger.sources:
         return None
     word = trigger.word
@@ -190,6 +190,8 @@ def unnamed_doers(trigger: Trigger, index: MentionIndex, location: Optional[Loca
     if head is None or head.pos_ != "NOUN" or not is_people(head) or lone_person(head, trigger):
         return None
     country, from_focus = crowd_country(head, location, index.article)
+    if (country is None or from_focus) and (here := place_within(word)):
+        country, from_focus = here, False  # "a judge rejected ... the hearing at a London court": the UK
     return group_of(head, index, country, from_focus)
 
 
