@@ -815,3 +815,9 @@ def test_an_unnamed_office_holder_is_of_the_place_the_clause_names(pipeline):
     article = analyzed_sentence(pipeline, "Last month, a judge rejected Assange's attempt to delay the hearing, "
                                           "which is to take place at Westminster Magistrates' Court in London.")
     assert ("REJECT", "GBR", "AUS") in {triple for triple, _ in coded_triples(article)}
+
+
+def test_a_bare_negation_rejects_no_one(pipeline):
+    # Ours: a personal story's "hadn't traveled" or "had never met" is no REJECT; a refusal word is.
+    article = analyzed_sentence(pipeline, "He hadn't traveled to a foreign area, and she had never met them.")
+    assert article.events == []

@@ -59,10 +59,11 @@ def recode(pairs: list[tuple[Event, Trigger]], triggers: list[Trigger], index: M
     refused: set[int] = set()
     for trigger in triggers:
         word, head = trigger.word, trigger.word.head
-        if head.lemma_.lower() in lex["wanting_verbs"] and word in wanted_clauses(head) and (
-                any(c.dep_ == "nsubj" for c in word.children) or any(c.dep_ == "dobj" for c in head.children)):
+        asked = head if word.dep_ == "conj" and head.pos_ == "VERB" else word  # "wants Trump to eliminate ... and provide"
+        if asked.head.lemma_.lower() in lex["wanting_verbs"] and asked in wanted_clauses(asked.head) and (
+                any(c.dep_ == "nsubj" for c in asked.children) or any(c.dep_ == "dobj" for c in asked.head.children)):
             drop.add(word.i)  # "wants the UK to extradite Assange", "efforts to get Ukraine to investigate": not done
-        elif at.get(head.i) == "REQUEST" and word in wanted_clauses(head):
+        elif at.get(asked.head.i) == "REQUEST" and asked in wanted_clauses(asked.head):
             drop.add(word.i)  # "called on the government to withdraw the army": asked for, not done
         elif trigger.nominal and word.dep_ == "pobj" and head.lower_ == "for" and at.get(head.head.i) == "REQUEST":
             # "called for sanctions against Russia" threatens Russia; "called for talks with Russia" asks
@@ -153,8 +154,8 @@ def refusal_over(word: Token) -> Optional[Token]:
 def stands_alone(trigger: Trigger) -> bool:
     """An agreement, an offer or a refusal to act is an event even when the act is aimed at no
     one: "Nepal's prime minister has agreed to resign" (AGREE), "Russia refused to allow the
-    airlines to land", "Hungary will not accept returned asylum seekers" (REJECT), "launched an
-    investigation into the spending" (ACCUSE), "gave 352.5 million euros to promote investment" (AID)."""
+    airlines to land" (REJECT), "launched an investigation into the spending" (ACCUSE), "gave
+    352.5 million euros to promote investment" (AID)."""
     word = trigger.word
     lex = lexicon()
     if word.dep_ == "xcomp" and lex.get("intent_verb_types", {}).get(word.head.lemma_.lower()) == "AGREE":
@@ -163,8 +164,9 @@ def stands_alone(trigger: Trigger) -> bool:
         return True  # "launched an investigation after a manatee was found": the inquiry is the event
     if trigger.type == "AID" and transferred(word) is not None:
         return True  # "Germany gave 352.5 million euros to promote investment": the money given is the event
-    refused = refusal_over(word) is not None or any(c.dep_ == "neg" for c in word.children)
-    return refused and trigger.type in lex["negated_becomes_reject"] and not is_condition(word)
+    # a word of refusal, not a bare negation: "he hadn't traveled abroad", "she had never met them"
+    # are no rejections of anyone
+    return refusal_over(word) is not None and trigger.type in lex["negated_becomes_reject"] and not is_condition(word)
 
 
 def topic_of_talks(word: Token) -> bool:
