@@ -293,7 +293,7 @@ def add_events(article: Article, doc: Doc, coder: EventCoder) -> Article:
         sources = [unnamed_source] if unnamed_source else trigger.sources
         acted_on = people_acted_on(trigger, index, location, sources[0] if sources else None)
         targets = [acted_on] if acted_on else trigger.targets or talks_parties(trigger, sources, talks)
-        if trigger.type in lexicon()["cooperative_types"]:  # "supports Syria against the rebels": not the rebels
+        if targets and trigger.type in lexicon()["cooperative_types"]:  # "supports Syria against the rebels": not them
             targets = [t for t in targets if t not in opposed_in(trigger.word, index)]
         made.update(a.id for a in article.actors[before:])
         if len(sources) > 1 and not targets and trigger.type in SYMMETRIC_TYPES:

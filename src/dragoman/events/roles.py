@@ -299,7 +299,9 @@ def opposed_in(word: Token, index: MentionIndex) -> list[Actor]:
     for token in word.subtree:
         if token.dep_ != "pobj" or token.head.lower_ != "against":
             continue
-        path = [a for a in token.ancestors if a.i != word.i and word in a.ancestors]
-        if not any(a.pos_ in ("VERB", "AUX") for a in path):
+        above = token.head
+        while above.i != word.i and above.pos_ not in ("VERB", "AUX"):  # not inside a clause of its own
+            above = above.head
+        if above.i == word.i:
             found += index.of_phrase(token) or named_deeper(token, index, depth=1)
     return found

@@ -28,8 +28,9 @@ from dragoman.actors import add_crowd_actor
 from dragoman.actors.context import leading_country
 from dragoman.actors.kb import load_kb
 from dragoman.data_files import load_json
+from dragoman.doc_views import entities_in
 from dragoman.events.readings import Trigger
-from dragoman.events.roles import name_of, state_named
+from dragoman.events.roles import lexicon, name_of, state_named
 from dragoman.mention_index import MentionIndex
 from dragoman.record import Actor, Article, Location
 
@@ -50,7 +51,7 @@ def crowd_head(trigger: Token) -> Optional[Token]:
     subject = past_quantity(next((c for c in verb.children if c.dep_ == "nsubj"), None))
     if subject is None or subject.pos_ != "NOUN":
         return None  # a pronoun or a name is for the actors stage, not a crowd
-    events = load_json("events/triggers.json")["nouns"]
+    events = lexicon()["nouns"]
     return None if subject.lemma_.lower() in events or subject.lower_ in events else subject  # "the arrest drew protests"
 
 
@@ -136,9 +137,8 @@ def place_within(word: Token) -> Optional[str]:
     """The country of a place named in the clause ("killed in shelling in the east of the Gaza
     Strip"), leaving out where the act came from ("fired from Lebanon")."""
     kb = load_kb()
-    for ent in word.doc.ents:
-        inside = word.left_edge.i <= ent.start and ent.end <= word.right_edge.i + 1
-        if inside and ent.label_ in ("GPE", "LOC") and ent.root.head.lower_ != "from":
+    for ent in entities_in(word.doc[word.left_edge.i:word.right_edge.i + 1]):
+        if ent.label_ in ("GPE", "LOC") and ent.root.head.lower_ != "from":
             if iso3 := kb.country_of_place(ent.text):
                 return iso3
     return None
