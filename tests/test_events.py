@@ -621,9 +621,9 @@ def test_soldiers_deployed_somewhere_are_sent_there(pipeline):
 
 
 @pytest.mark.parametrize("text, want", [
-    # Ours: a release a court orders is the release; permission or a pardon granted gives way;
-    # permission withheld is a refusal that happened, not a denied event.
-    ("A court in Turkey ordered the release of an Austrian journalist.", ("RETREAT", "TUR", "AUT")),
+    # Ours: a release a court orders is the release (of a person: a concession); permission or a
+    # pardon granted gives way; permission withheld is a refusal that happened, not a denied event.
+    ("A court in Turkey ordered the release of an Austrian journalist.", ("CONCEDE", "TUR", "AUT")),
     ("President Trump granted a pardon to the Canadian businessman Conrad Black.", ("CONCEDE", "USA", "CAN")),
     ("The Nigerian government did not give permission to Amnesty International for the visit.", ("REJECT", "NGA", None)),
 ])
@@ -634,6 +634,27 @@ def test_orders_permissions_and_pardons(pipeline, text, want):
     assert any(e.type == kind and actors[e.source].country == source and e.status == "reported"
                and (target is None or actors[e.target].country == target) for e in article.events)
     assert "REQUEST" not in {event.type for event in article.events}
+
+
+@pytest.mark.parametrize("text, want", [
+    # Ours: people set free are a concession to whoever held or wanted them, as the gold pages code
+    # hostage and prisoner releases; property and troops withdrawn stay RETREAT.
+    ("The Afghan government freed three Taliban prisoners and sent them to Qatar.", ("CONCEDE", "AFG", "AFG")),
+    ("The Taliban released Kevin King, an American, on Tuesday.", ("CONCEDE", "AFG", "USA")),
+    ("Iran released the British tanker on Friday.", ("RETREAT", "IRN", "GBR")),
+    ("Israel withdrew its troops from Gaza.", ("RETREAT", "ISR", "PSE")),
+])
+def test_people_set_free_are_a_concession(pipeline, text, want):
+    assert want in {triple for triple, _ in coded_triples(analyzed_sentence(pipeline, text))}
+
+
+def test_unnamed_people_set_free_are_the_target(pipeline):
+    # Ours: the prisoners are the release's target; hostages are not taken to be the releaser's own.
+    article = analyzed_sentence(pipeline, "Rebels in Syria freed 37 prisoners on Tuesday, and Russia released the hostages.")
+    actors = {actor.id: actor for actor in article.actors}
+    freed = {(actors[e.source].name, actors[e.target].name, actors[e.target].country) for e in article.events
+             if e.type == "CONCEDE" and e.target}
+    assert freed == {("Rebels", "37 prisoners", "SYR"), ("Russia", "hostages", None)}
 
 
 def test_the_of_phrase_after_an_events_owner_is_its_target(pipeline):

@@ -305,3 +305,53 @@ def opposed_in(word: Token, index: MentionIndex) -> list[Actor]:
         if above.i == word.i:
             found += index.of_phrase(token) or named_deeper(token, index, depth=1)
     return found
+
+
+def past_quantity(noun: Optional[Token]) -> Optional[Token]:
+    """The noun a quantity counts ("tens of thousands of people": people); "student groups" and
+    "18 people" stay as they are."""
+    while noun is not None and noun.lemma_.lower() in lexicon()["crowds"]["quantities"]:
+        counted = next((g for c in noun.children if c.dep_ == "prep" and c.lower_ == "of"
+                        for g in c.children if g.dep_ == "pobj"), None)
+        if counted is None:
+            break
+        noun = counted
+    return noun
+
+
+def is_people(noun: Token) -> bool:
+    """Whether a noun names people: one of ``crowds.people`` or an agent noun of the Phoenix
+    dictionaries ("captain", "smugglers")."""
+    kb = load_kb()
+    lemma, people = noun.lemma_.lower(), lexicon()["crowds"]["people"]
+    return lemma in people or noun.lower_ in people or bool(
+        kb.agents.get(lemma) or kb.agents.get(noun.lower_) or kb.titles.get(lemma))
+
+
+def releases_people(word: Token) -> bool:
+    """Whether a release frees people ("freed three Taliban prisoners", "ordered the release of an
+    Austrian journalist", "the hostages' release"), not property or troops ("released the British
+    tanker")."""
+    words = lexicon()["person_releases"]["words"]
+    release = word if word.lemma_.lower() in words else next(
+        (c for c in light_objects(word) if c.lemma_.lower() in words), None)
+    if release is None:
+        return False
+    if release.pos_ == "VERB":
+        freed = [c for c in release.children if c.dep_ in ("dobj", "nsubjpass")]
+    else:
+        freed = [c for c in release.children if c.dep_ == "poss"] + [
+            g for c in release.children if c.dep_ == "prep" and c.lower_ == "of" for g in c.children if g.dep_ == "pobj"]
+    return any(names_people(past_quantity(noun)) for noun in freed)
+
+
+def names_people(noun: Token) -> bool:
+    """A person's name, a people ("19 Christians"), a title, a noun of ``crowds.people``, or "him"
+    or "her". Not the Phoenix agent nouns: they name some things too (a tanker is a business)."""
+    if noun.ent_type_ in ("PERSON", "NORP"):
+        return True
+    crowds = lexicon()["crowds"]
+    if noun.pos_ == "PRON":
+        return noun.lower_ in crowds["personal_pronouns"]
+    lemma = noun.lemma_.lower()
+    return lemma in crowds["people"] or noun.lower_ in crowds["people"] or bool(load_kb().titles.get(lemma))

@@ -30,7 +30,7 @@ from dragoman.actors.kb import load_kb
 from dragoman.data_files import load_json
 from dragoman.doc_views import entities_in
 from dragoman.events.readings import Trigger
-from dragoman.events.roles import lexicon, name_of, state_named
+from dragoman.events.roles import is_people, lexicon, name_of, past_quantity, releases_people, state_named
 from dragoman.mention_index import MentionIndex
 from dragoman.record import Actor, Article, Location
 
@@ -53,18 +53,6 @@ def crowd_head(trigger: Token) -> Optional[Token]:
         return None  # a pronoun or a name is for the actors stage, not a crowd
     events = lexicon()["nouns"]
     return None if subject.lemma_.lower() in events or subject.lower_ in events else subject  # "the arrest drew protests"
-
-
-def past_quantity(noun: Optional[Token]) -> Optional[Token]:
-    """The noun a quantity counts ("tens of thousands of people": people); "student groups" and
-    "18 people" stay as they are."""
-    while noun is not None and noun.lemma_.lower() in crowd_rule()["quantities"]:
-        counted = next((g for c in noun.children if c.dep_ == "prep" and c.lower_ == "of"
-                        for g in c.children if g.dep_ == "pobj"), None)
-        if counted is None:
-            break
-        noun = counted
-    return noun
 
 
 def crowd_country(head: Optional[Token], location: Optional[Location], article: Article) -> tuple[Optional[str], bool]:
@@ -115,21 +103,26 @@ def group_of(head: Token, index: MentionIndex, country: Optional[str], from_focu
 
 def people_acted_on(trigger: Trigger, index: MentionIndex, location: Optional[Location],
                     doer: Optional[Actor]) -> Optional[Actor]:
-    """The unnamed people a coercion or an attack is done to ("detained 18 people", "deported a
-    95-year-old man", "the arrest of 25 members"), when its object names people; of the
-    country where it happens, else the doer's."""
+    """The unnamed people a coercion, an attack or a release is done to ("detained 18 people",
+    "deported a 95-year-old man", "the arrest of 25 members", "freed 37 prisoners"), when its
+    object names people; of the country where it happens, else (for a coercion) the doer's."""
     rule = crowd_rule()
-    if trigger.type not in rule["acted_on_types"] or trigger.targets:
-        return None
     word = trigger.word
+    freed = trigger.type == "RETREAT" and releases_people(word)  # "freed 37 prisoners"
+    if trigger.type not in rule["acted_on_types"] and not freed or trigger.targets:
+        return None
     objects = [c for c in word.children if c.dep_ in ("dobj", "nsubjpass")] if word.pos_ == "VERB" else [
         g for c in word.children if c.dep_ == "prep" and c.lower_ == "of" for g in c.children if g.dep_ == "pobj"]
     head = past_quantity(objects[0]) if objects else None
     if head is None or head.pos_ != "NOUN" or not is_people(head) or lone_person(head, trigger):
         return None
-    country = location.country if location is not None and location.country else place_within(word)
-    if country is None and trigger.type != "ASSAULT":
-        country = doer.country if doer else None  # an arrest is made at home; an attack seldom is
+    if location is not None and location.country:
+        country = location.country
+    elif freed:
+        country = None  # "Russia released the hostages": held, not Russian
+    else:
+        country = place_within(word) or (doer.country if doer and trigger.type != "ASSAULT" else None)
+        # an arrest is made at home; an attack seldom is
     return group_of(head, index, country)
 
 
@@ -151,15 +144,6 @@ def lone_person(noun: Token, trigger: Trigger) -> bool:
     rule = crowd_rule()
     generic = noun.lemma_.lower() in rule["people"] or noun.lower_ in rule["people"]
     return trigger.type in rule["group_only_types"] and generic and noun.tag_ not in ("NNS", "NNPS")
-
-
-def is_people(noun: Token) -> bool:
-    """Whether a noun names people: one of ``crowds.people`` or an agent noun of the Phoenix
-    dictionaries ("captain", "smugglers")."""
-    kb = load_kb()
-    lemma = noun.lemma_.lower()
-    return lemma in crowd_rule()["people"] or noun.lower_ in crowd_rule()["people"] or bool(
-        kb.agents.get(lemma) or kb.agents.get(noun.lower_) or kb.titles.get(lemma))
 
 
 def authorities_for(trigger: Trigger, index: MentionIndex, location: Optional[Location]) -> Optional[Actor]:
