@@ -657,6 +657,17 @@ def test_unnamed_people_set_free_are_the_target(pipeline):
     assert freed == {("Rebels", "37 prisoners", "SYR"), ("Russia", "hostages", None)}
 
 
+@pytest.mark.parametrize("text, want", [
+    # Ours: who an agreement is made with is its target, when the act agreed names no one; what
+    # talks or an agreement are "on" is their topic, so the parties are each other's targets.
+    ("The Belarusian defence minister agreed with his Iranian counterpart to exchange technology.", {("AGREE", "BLR", "IRN")}),
+    ("Iran and Iraq held talks on Syria.", {("CONSULT", "IRN", "IRQ"), ("CONSULT", "IRQ", "IRN")}),
+    ("Russia and Turkey reached an agreement on Syria.", {("AGREE", "RUS", "TUR"), ("AGREE", "TUR", "RUS")}),
+])
+def test_whom_an_agreement_is_with_and_what_it_is_on(pipeline, text, want):
+    assert {triple for triple, _ in coded_triples(analyzed_sentence(pipeline, text))} == want
+
+
 def test_the_of_phrase_after_an_events_owner_is_its_target(pipeline):
     # Ours: the parser hangs "of Kuwait" on "Iraq"; Kuwait is what was invaded.
     article = analyzed_sentence(pipeline, "The invasion by Iraq of Kuwait in 1990 led to war.")

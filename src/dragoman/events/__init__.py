@@ -145,14 +145,17 @@ def verb_triggers(doc: Doc, index: MentionIndex, used: set[int], coder: EventCod
             owners = [a for c in nouns[0].children if c.dep_ == "poss" for a in index.of_phrase(c)]  # "Turkey's support"
             if kind == "MOBILIZE":  # "send troops": the troops sent are the act's means ("summon the ambassador" is not)
                 owners += index.of_phrase(nouns[0])
-            targets = [a for a in targets_of(word, index, prepositions, deep=deep) + targets_of(nouns[0], index, prepositions)
+            topics = topic_prepositions(kind)
+            targets = [a for a in targets_of(word, index, prepositions, deep=deep, topics=topics)
+                       + targets_of(nouns[0], index, prepositions, topics=topics)
                        if a not in sources and a not in owners] or deeper_targets(kind, (nouns[0], word), index, sources)
             yield Trigger(word, kind, mode or mode_of(nouns[0]), sources, targets or reciprocal(word, sources), False)
             continue
         used.update(c.i for c in word.children if c.dep_ == "dobj")  # "lift the sanctions": one event
         into = ("subject" if kind == "ACCUSE" else True) if kind in lex["clause_target_types"] else False
         sources = subjects_of(word, index)
-        targets = targets_of(word, index, prepositions, into_clauses=into, deep=kind not in TARGET_DEFAULT_TYPES)
+        targets = targets_of(word, index, prepositions, into_clauses=into, deep=kind not in TARGET_DEFAULT_TYPES,
+                             topics=topic_prepositions(kind))
         if kind == "MOBILIZE":  # "deployed soldiers in Belarus": the forces moved are the means, not the target
             means = [a for c in word.children if c.dep_ == "dobj" and sent_forces(c, index) for a in index.of_phrase(c)]
             targets = [a for a in targets if a not in means]
@@ -209,7 +212,8 @@ def deeper_targets(kind: str, heads: tuple[Token, ...], index: MentionIndex, sou
     coded at the country where it falls, as the CAMEO coders do."""
     if kind in TARGET_DEFAULT_TYPES:
         return []
-    return [a for head in heads for a in named_deeper(head, index, modifiers=False) if a not in sources]
+    topics = topic_prepositions(kind)
+    return [a for head in heads for a in named_deeper(head, index, modifiers=False, skip=topics) if a not in sources]
 
 
 def noun_type(word: Token) -> Optional[str]:
@@ -225,9 +229,16 @@ def noun_type(word: Token) -> Optional[str]:
 
 def target_prepositions(kind: str) -> tuple[str, ...]:
     """The prepositions whose object an event of type ``kind`` is aimed at: "against", "on",
-    "with" ..., and for some types one more ("withdrew its troops from Syria")."""
+    "with" ..., for some types one more ("withdrew its troops from Syria") or one less ("talks on
+    Syria")."""
     lex = lexicon()
-    return tuple(lex["target_prepositions"]) + tuple(lex["type_target_prepositions"].get(kind, ()))
+    topics = topic_prepositions(kind)
+    return tuple(p for p in lex["target_prepositions"] if p not in topics) + tuple(lex["type_target_prepositions"].get(kind, ()))
+
+
+def topic_prepositions(kind: str) -> tuple[str, ...]:
+    """The prepositions that give what an event of type ``kind`` is about: "held talks on Syria"."""
+    return tuple(lexicon().get("topic_prepositions", {}).get(kind, ()))
 
 
 def noun_triggers(doc: Doc, index: MentionIndex, used: set[int]) -> Iterator[Trigger]:

@@ -75,10 +75,15 @@ def recode(pairs: list[tuple[Event, Trigger]], triggers: list[Trigger], index: M
                 at.get(head.head.i) in lex["charges"]["types"]):
             drop.add(word.i)  # "arrested for collaborating with Boko Haram": the charge
         elif word.dep_ == "xcomp" and head.lemma_.lower() in lex["intent_verbs"]:
-            kinds[word.i] = lex.get("intent_verb_types", {}).get(head.lemma_.lower()) or lex["intent_types"].get(
+            kind = lex.get("intent_verb_types", {}).get(head.lemma_.lower()) or lex["intent_types"].get(
                 trigger.type, "AGREE")  # "threatened to withdraw" is a threat, "offered to send troops" an offer
-            if head.i in at:
-                drop.add(head.i)
+            if head.i in aimed and word.i not in aimed:  # "agreed with his Iranian counterpart to exchange technology"
+                kinds[head.i] = kind
+                drop.add(word.i)
+            else:
+                kinds[word.i] = kind
+                if head.i in at:
+                    drop.add(head.i)
         elif trigger.type == "MOBILIZE" and any(w.lower_ in lex["peacekeeping_words"] for w in word.subtree):
             kinds[word.i] = "AID"  # "sent 200 troops to serve as a peacekeeping force": protection, not force
         elif verbal_attack(trigger):

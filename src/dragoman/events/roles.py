@@ -60,12 +60,13 @@ def who_antecedent(head: Token, verb: Token, index: MentionIndex) -> list[Actor]
 
 
 def targets_of(word: Token, index: MentionIndex, prepositions: tuple[str, ...], into_clauses: bool | str = False,
-               deep: bool = True) -> list[Actor]:
+               deep: bool = True, topics: tuple[str, ...] = ()) -> list[Actor]:
     """Objects, datives and prepositional objects of a trigger, of a purpose clause, and, with no
     object of its own, of what it demands or threatens (``demanded that Israel withdraw``,
     ``threatened to attack Iran``); ``into_clauses="subject"`` takes only the clause's subject
     (``claimed that ISIL had attacked Iraq``: ISIL is accused, not Iraq). ``deep=False`` reads an
-    object that names no actor only one preposition in (``strikes against a target``)."""
+    object that names no actor only one preposition in (``strikes against a target``); it never
+    reads past ``topics`` (``held talks on Syria``)."""
     found: list[Actor] = []
     heads = object_heads(word, prepositions, index, ("dobj", "dative", "attr"))
     named_here = any(index.of_phrase(h) for h in heads if not sent_forces(h, index))  # "permission to Russia to help Israel"
@@ -86,7 +87,8 @@ def targets_of(word: Token, index: MentionIndex, prepositions: tuple[str, ...], 
             continue
         named = index.of_phrase(head) or states_of_places(head, index) or reporting_body(head, index)
         if not named and head.dep_ == "dobj":  # "endorsed an agreement with the EU", "denounced a Hong Kong court ruling"
-            named = named_deeper(head, index) if deep else named_deeper(head, index, modifiers=False, depth=1)
+            named = named_deeper(head, index, skip=topics) if deep else named_deeper(
+                head, index, modifiers=False, depth=1, skip=topics)
         for actor in named:
             if actor not in found:
                 found.append(actor)
@@ -149,13 +151,14 @@ def name_of(token: Token) -> Optional[Span]:
     return token.doc[start:token.i + 1]
 
 
-def named_deeper(head: Token, index: MentionIndex, modifiers: bool = True, depth: int = 3) -> list[Actor]:
+def named_deeper(head: Token, index: MentionIndex, modifiers: bool = True, depth: int = 3,
+                 skip: tuple[str, ...] = ()) -> list[Actor]:
     """The actors a noun phrase that names none itself points at further in: a modifier's
     modifier ("a Hong Kong court ruling"), a nationality ("tariffs on Chinese goods") or the object
     of its prepositions ("its investigation into an allegation against Assange"), nearest first.
     ``modifiers=False`` starts from the prepositions, for an event noun whose own modifiers are
     its owner ("the rebel offensive")."""
-    prepositions = lexicon()["phrase_prepositions"]
+    prepositions = [p for p in lexicon()["phrase_prepositions"] if p not in skip]
     level = [head]
     for step in range(depth):
         found: list[Actor] = []
