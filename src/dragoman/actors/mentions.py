@@ -76,6 +76,11 @@ def span_label(span: Span, labels: dict[tuple[int, int], str]) -> str:
 
 
 @lru_cache(maxsize=1)
+def person_alias_deps() -> frozenset[str]:
+    return frozenset(load_json("mentions.json")["person_alias_deps"])
+
+
+@lru_cache(maxsize=1)
 def leading_words() -> frozenset[str]:
     """The words and marks ``data/mentions.json`` drops from the start of a name."""
     config = load_json("mentions.json")
@@ -162,10 +167,15 @@ def describes_a_thing(last: Token, kb: KnowledgeBase) -> bool:
 
 def is_group_name(token: Token, key: str, kb: KnowledgeBase) -> bool:
     """A one-word proper noun the recogniser missed that only a group or body is called
-    ("the fight against Da’esh"); not at a sentence's start, where any word is capitalised."""
+    ("the fight against Da’esh"); not at a sentence's start, where any word is capitalised. Or
+    one only a person of the knowledge base is called, standing as a noun phrase of its own
+    ("Trump and Putin have agreed", "Pompeo held talks"), not a modifier ("Trump Tower")."""
     entries = kb.lookup(key)
-    return (token.pos_ == "PROPN" and not token.is_sent_start and bool(entries)
-            and all(e.type not in ("person", "state") for e in entries))
+    if token.pos_ != "PROPN" or not entries:
+        return False
+    if all(e.type == "person" for e in entries):
+        return token.dep_ in person_alias_deps()
+    return not token.is_sent_start and all(e.type not in ("person", "state") for e in entries)
 
 
 def is_place(span: Span, kb: KnowledgeBase) -> bool:
