@@ -162,7 +162,8 @@ def stands_alone(trigger: Trigger) -> bool:
     """An agreement, an offer or a refusal to act is an event even when the act is aimed at no
     one: "Nepal's prime minister has agreed to resign" (AGREE), "Russia refused to allow the
     airlines to land" (REJECT), "launched an investigation into the spending" (ACCUSE), "gave
-    352.5 million euros to promote investment" (AID)."""
+    352.5 million euros to promote investment" (AID); so is a verb of ``targetless_types`` whose
+    object or clause names no party ("the UN condemned the bombing")."""
     word = trigger.word
     lex = lexicon()
     if word.dep_ == "xcomp" and lex.get("intent_verb_types", {}).get(word.head.lemma_.lower()) == "AGREE":
@@ -171,9 +172,22 @@ def stands_alone(trigger: Trigger) -> bool:
         return True  # "launched an investigation after a manatee was found": the inquiry is the event
     if trigger.type == "AID" and transferred(word) is not None:
         return True  # "Germany gave 352.5 million euros to promote investment": the money given is the event
+    if trigger.type in lex.get("targetless_types", ()) and not trigger.nominal and listed_as(word, trigger.type) and any(
+            c.dep_ in ("dobj", "xcomp") for c in word.children):
+        return True  # "condemned the bombing", "lifted the ban", "agreed to set up a hospital": about a thing
     # a word of refusal, not a bare negation: "he hadn't traveled abroad", "she had never met them"
     # are no rejections of anyone
     return refusal_over(word) is not None and trigger.type in lex["negated_becomes_reject"] and not is_condition(word)
+
+
+def listed_as(word: Token, kind: str) -> bool:
+    """Whether the word lists give the verb this type, by itself or by its object ("lifted the
+    ban"): the trained fallback's guesses ("claimed victory", "contributed reporting") stand alone
+    too seldom to be told without a party."""
+    lex = lexicon()
+    lemma = word.lemma_.lower()
+    light = lex["light_verbs"].get(lemma, {})
+    return lex["verbs"].get(lemma) == kind or any(light.get(c.lemma_.lower()) == kind for c in light_objects(word))
 
 
 def topic_of_talks(word: Token) -> bool:
