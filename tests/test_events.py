@@ -668,6 +668,33 @@ def test_whom_an_agreement_is_with_and_what_it_is_on(pipeline, text, want):
     assert {triple for triple, _ in coded_triples(analyzed_sentence(pipeline, text))} == want
 
 
+@pytest.mark.parametrize("text, want", [
+    # Ours: what is condemned, lifted or agreed is a thing; the act is told all the same.
+    ("The United Nations strongly condemned the bombing of a military academy.", "ACCUSE"),
+    ("Sweden dropped its rape investigation.", "CONCEDE"),
+    ("NATO allies have agreed to extend their mission for three months.", "AGREE"),
+])
+def test_an_act_about_a_thing_needs_no_party(pipeline, text, want):
+    article = analyzed_sentence(pipeline, text)
+    assert any(e.type == want and e.source and e.target is None for e in article.events)
+
+
+def test_a_guess_of_the_model_needs_a_party(pipeline):
+    # Ours: "claimed" with an object is no accusation; no word list types it, so it needs a target.
+    assert not analyzed_sentence(pipeline, "President Trump claimed victory after the hearing.").events
+
+
+@pytest.mark.parametrize("text, want", [
+    # Ours: an untyped act a party is willing to do for another is PLOVER's intent to cooperate;
+    # a seizure is coercion; the troops a deployment sends are its means, not its target.
+    ("The United States is willing to provide a loan guarantee to Ukraine.", ("AGREE", "USA", "UKR")),
+    ("The Syrian army seized the pumping stations from Iraq.", ("COERCE", "SYR", "IRQ")),
+    ("Nigeria announced the deployment of 230 peacekeeping troops to Liberia.", ("AID", "NGA", "LBR")),
+])
+def test_willing_acts_seizures_and_deployments(pipeline, text, want):
+    assert want in {triple for triple, _ in coded_triples(analyzed_sentence(pipeline, text))}
+
+
 def test_the_of_phrase_after_an_events_owner_is_its_target(pipeline):
     # Ours: the parser hangs "of Kuwait" on "Iraq"; Kuwait is what was invaded.
     article = analyzed_sentence(pipeline, "The invasion by Iraq of Kuwait in 1990 led to war.")

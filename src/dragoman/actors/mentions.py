@@ -76,8 +76,8 @@ def span_label(span: Span, labels: dict[tuple[int, int], str]) -> str:
 
 
 @lru_cache(maxsize=1)
-def person_alias_deps() -> frozenset[str]:
-    return frozenset(load_json("mentions.json")["person_alias_deps"])
+def missed_name_deps() -> frozenset[str]:
+    return frozenset(load_json("mentions.json")["missed_name_deps"])
 
 
 @lru_cache(maxsize=1)
@@ -168,13 +168,14 @@ def describes_a_thing(last: Token, kb: KnowledgeBase) -> bool:
 def is_group_name(token: Token, key: str, kb: KnowledgeBase) -> bool:
     """A one-word proper noun the recogniser missed that only a group or body is called
     ("the fight against Da’esh"); not at a sentence's start, where any word is capitalised. Or
-    one only a person of the knowledge base is called, standing as a noun phrase of its own
-    ("Trump and Putin have agreed", "Pompeo held talks"), not a modifier ("Trump Tower")."""
+    one only a person of the knowledge base or a country is called, standing as a noun phrase of
+    its own ("Trump and Putin have agreed", "Nigeria on Saturday announced"), not a modifier
+    ("Trump Tower")."""
     entries = kb.lookup(key)
-    if token.pos_ != "PROPN" or not entries:
+    if token.pos_ != "PROPN" or not (entries or key in kb.country_names):
         return False
-    if all(e.type == "person" for e in entries):
-        return token.dep_ in person_alias_deps()
+    if key in kb.country_names or all(e.type == "person" for e in entries):
+        return token.dep_ in missed_name_deps()
     return not token.is_sent_start and all(e.type not in ("person", "state") for e in entries)
 
 

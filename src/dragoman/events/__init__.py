@@ -21,7 +21,7 @@ from dragoman.actors.kb import load_kb
 from dragoman.doc_views import tokens_of_pos
 from dragoman.events.features import clause_features, default_word_lists
 from dragoman.events.model import EventTypeModel, Prediction
-from dragoman.events.readings import Trigger, is_match_report, recode, stands_alone, wanted_clauses
+from dragoman.events.readings import Trigger, is_match_report, recode, stands_alone, wanted_clauses, willing_to
 from dragoman.events.reported import rejected_accusers, reported_accusations, reported_demands
 from dragoman.events.roles import (lexicon, light_objects, named_deeper, opposed_in, phrase_event, publishes,
                                    reciprocal, requesters_refused, same_party, sent_forces, state_named, subjects_of,
@@ -131,6 +131,7 @@ def verb_triggers(doc: Doc, index: MentionIndex, used: set[int], coder: EventCod
             used.update(c.i for c in word.children if c.dep_ == "dobj")
             yield Trigger(word, received[1], None, parties(received[0], index), subjects_of(word, index), False)
             continue
+        kind = kind or willing_to(word)
         if not kind or word.lemma_.lower() in lex["undergoing_verbs"]:
             continue  # "deflected attacks from X": the attacks are X's event, not the deflecting
         prepositions = target_prepositions(kind)
@@ -264,6 +265,8 @@ def noun_triggers(doc: Doc, index: MentionIndex, used: set[int]) -> Iterator[Tri
         elif not owners and verb.pos_ == "VERB" and word.head.pos_ in ("VERB", "ADP"):
             owners = subjects_of(verb, index)  # "X engaged Y in a firefight", "talks with Iran"
             targets = targets or [a for a in targets_of(verb, index, ()) if a not in owners]
+        if kind == "MOBILIZE":  # "the deployment of 230 troops to Liberia": the troops are the means
+            targets = [a for a in targets if not (a.type == "military" and a.country is None)]
         if kind == "PROTEST" and not targets and word.dep_ in ("nsubj", "nsubjpass"):
             targets = targets_of(word.head, index, prepositions, deep=False)  # "protests erupted against the government"
         if owners or targets or kind == "PROTEST":  # a protest no one is named for is the crowd's (unnamed.py)

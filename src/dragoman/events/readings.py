@@ -180,6 +180,14 @@ def stands_alone(trigger: Trigger) -> bool:
     return refusal_over(word) is not None and trigger.type in lex["negated_becomes_reject"] and not is_condition(word)
 
 
+def willing_to(word: Token) -> Optional[str]:
+    """The event of an act no word list types that a party says it is willing or ready to do
+    ("is willing to provide a loan guarantee to Ukraine"): PLOVER's intent to cooperate."""
+    rule = lexicon()["intent_adjectives"]
+    head = word.head
+    return rule["type"] if word.dep_ == "xcomp" and head.pos_ == "ADJ" and head.lemma_.lower() in rule["words"] else None
+
+
 def listed_as(word: Token, kind: str) -> bool:
     """Whether the word lists give the verb this type, by itself or by its object ("lifted the
     ban"): the trained fallback's guesses ("claimed victory", "contributed reporting") stand alone
