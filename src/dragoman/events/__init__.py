@@ -14,12 +14,13 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Iterator, Optional, Union
 
-from spacy.tokens import Doc, Span, Token
+from spacy.tokens import Doc, Token
 
 from dragoman.actors import give_armed_groups_the_country_they_fight
 from dragoman.actors.kb import load_kb
 from dragoman.doc_views import tokens_of_pos
 from dragoman.events.features import clause_features, default_word_lists
+from dragoman.events.implied import TARGET_DEFAULT_TYPES, TARGETLESS_TYPES, default_target, home_measure, talks_parties
 from dragoman.events.model import EventTypeModel, Prediction
 from dragoman.events.readings import Trigger, is_match_report, recode, stands_alone, wanted_clauses, willing_to
 from dragoman.events.reported import rejected_accusers, reported_accusations, reported_demands
@@ -27,15 +28,12 @@ from dragoman.events.roles import (lexicon, light_objects, named_deeper, opposed
                                    reciprocal, requesters_refused, same_party, sent_forces, state_named, subjects_of,
                                    targets_of, targets_past_owner)
 from dragoman.events.status import confidence_of, is_condition, status_of
-from dragoman.events.transfers import received_from, transferred, transfers
+from dragoman.events.transfers import received_from, transferred
 from dragoman.events.unnamed import authorities_for, crowd_of, force_origin, people_acted_on, unnamed_doers
 from dragoman.events.when import date_of, place_of
 from dragoman.mention_index import MentionIndex, index_of, is_speech_verb
-from dragoman.record import Actor, Article, Event, Location
+from dragoman.record import Actor, Article, Event
 
-TARGET_DEFAULT_TYPES = ("ASSAULT", "COERCE", "MOBILIZE")
-TARGETLESS_TYPES = ("PROTEST", "MOBILIZE", "RETREAT")
-PLACE_TARGET_TYPES = TARGET_DEFAULT_TYPES + ("PROTEST", "CONSULT", "AID", "REQUEST")
 SYMMETRIC_TYPES = ("AGREE", "CONSULT", "COOPERATE")
 POLICIES = ("model", "rules", "either", "fallback")
 
@@ -349,49 +347,6 @@ def add_events(article: Article, doc: Doc, coder: EventCoder) -> Article:
     give_armed_groups_the_country_they_fight([(actors.get(e.source or ""), actors.get(e.target or ""))
                                               for e in events if e.type in fighting])
     return article
-
-
-def talks_parties(trigger: Trigger, sources: list[Actor], talks: list[Actor]) -> list[Actor]:
-    """"The talks" with no parties of their own ("Trump scuttled the talks in September") are the
-    last talks the article told of ("Washington and the Taliban had been holding direct talks"):
-    the party on the other side from each source."""
-    rule = lexicon()["definite_talks"]
-    word = trigger.word
-    nouns = [word] if trigger.nominal else [c for c in word.children if c.dep_ == "dobj"]
-    if not any(n.lemma_.lower() in rule["nouns"] and any(d.lower_ in rule["determiners"] for d in n.children)
-               for n in nouns):
-        return []
-    return [party for party in talks if all(party is not s and party.country != s.country for s in sources)]
-
-
-def default_target(trigger: Trigger, source: Actor, location: Optional[Location], place: Optional[Span],
-                   index: MentionIndex) -> Optional[Actor]:
-    """With no target named, a use of force, a protest, a visit, aid or a call abroad is aimed at
-    the country where it happens ("staged a protest in Beijing", "an air strike southwest of
-    Baghdad", "providing food to 300,000 people in Nigeria", "urged an end to the violence in
-    Hong Kong"); a curfew or a siege at home, at the source's own country, cited where the text
-    names it (the place, else the source's own words: "Iraqi officials imposed a curfew"); other
-    force at home, at that country only if the text names it."""
-    kind = trigger.type
-    abroad = location is not None and location.country and location.country != source.country
-    given = trigger.nominal or trigger.word.lemma_.lower() not in transfers()["verbs"] or transferred(trigger.word) is not None
-    if abroad and kind in PLACE_TARGET_TYPES and (kind != "AID" or given):  # "contributed to planning" gives nothing
-        return state_named(index, location.country, place.start_char, place.end_char)
-    if kind in TARGET_DEFAULT_TYPES:
-        home = source.country or (location.country if location else None)
-        sentence = trigger.word.sent
-        cited = place or next((m for m in source.mentions if sentence.start_char <= m.start < sentence.end_char), None)
-        if cited is None or not home_measure(trigger):  # a curfew is on the country; force may be aimed anywhere
-            return index.states.get(home)
-        start, end = (cited.start_char, cited.end_char) if isinstance(cited, Span) else (cited.start, cited.end)
-        return index.states.get(home) or state_named(index, home, start, end)  # "Iraqi officials imposed a curfew": on Iraq
-    return None
-
-
-def home_measure(trigger: Trigger) -> bool:
-    """A curfew, a state of siege or of emergency imposed or declared: on the doer's own country."""
-    return trigger.type == "COERCE" and any(
-        c.dep_ == "dobj" and c.lemma_.lower() in lexicon()["home_measures"] for c in trigger.word.children)
 
 
 def inherit_dates(events: list[Event]) -> list[Event]:

@@ -1,0 +1,81 @@
+"""The parties an event's text implies without naming them as its target: the country where
+force, a protest, a visit or aid abroad happens, the doer's own country for a curfew, the other
+side of "the talks" told earlier, and the country of a place an act is about ("denounced journalist
+detentions in Venezuela")."""
+
+from __future__ import annotations
+
+from typing import Optional
+
+from spacy.tokens import Span
+
+from dragoman.actors.kb import load_kb
+from dragoman.doc_views import entities_in
+from dragoman.events.readings import Trigger, stands_alone
+from dragoman.events.roles import lexicon, state_named
+from dragoman.events.transfers import transferred, transfers
+from dragoman.mention_index import MentionIndex
+from dragoman.record import Actor, Location
+
+TARGET_DEFAULT_TYPES = ("ASSAULT", "COERCE", "MOBILIZE")
+TARGETLESS_TYPES = ("PROTEST", "MOBILIZE", "RETREAT")
+PLACE_TARGET_TYPES = TARGET_DEFAULT_TYPES + ("PROTEST", "CONSULT", "AID", "REQUEST")
+OBJECT_DEPS = ("dobj", "xcomp", "prep", "dative", "advcl")
+
+
+def talks_parties(trigger: Trigger, sources: list[Actor], talks: list[Actor]) -> list[Actor]:
+    """"The talks" with no parties of their own ("Trump scuttled the talks in September") are the
+    last talks the article told of ("Washington and the Taliban had been holding direct talks"):
+    the party on the other side from each source."""
+    rule = lexicon()["definite_talks"]
+    word = trigger.word
+    nouns = [word] if trigger.nominal else [c for c in word.children if c.dep_ == "dobj"]
+    if not any(n.lemma_.lower() in rule["nouns"] and any(d.lower_ in rule["determiners"] for d in n.children)
+               for n in nouns):
+        return []
+    return [party for party in talks if all(party is not s and party.country != s.country for s in sources)]
+
+
+def default_target(trigger: Trigger, source: Actor, location: Optional[Location], place: Optional[Span],
+                   index: MentionIndex) -> Optional[Actor]:
+    """With no target named, a use of force, a protest, a visit, aid or a call abroad is aimed at
+    the country where it happens ("staged a protest in Beijing", "an air strike southwest of
+    Baghdad", "providing food to 300,000 people in Nigeria", "urged an end to the violence in
+    Hong Kong"); a curfew or a siege at home, at the source's own country, cited where the text
+    names it (the place, else the source's own words: "Iraqi officials imposed a curfew"); other
+    force at home, at that country only if the text names it."""
+    kind = trigger.type
+    abroad = location is not None and location.country and location.country != source.country
+    given = trigger.nominal or trigger.word.lemma_.lower() not in transfers()["verbs"] or transferred(trigger.word) is not None
+    if abroad and kind in PLACE_TARGET_TYPES and (kind != "AID" or given):  # "contributed to planning" gives nothing
+        return state_named(index, location.country, place.start_char, place.end_char)
+    if kind in TARGET_DEFAULT_TYPES:
+        home = source.country or (location.country if location else None)
+        sentence = trigger.word.sent
+        cited = place or next((m for m in source.mentions if sentence.start_char <= m.start < sentence.end_char), None)
+        if cited is None or not home_measure(trigger):  # a curfew is on the country; force may be aimed anywhere
+            return index.states.get(home) or place_acted_on(trigger, source, index)
+        start, end = (cited.start_char, cited.end_char) if isinstance(cited, Span) else (cited.start, cited.end)
+        return index.states.get(home) or state_named(index, home, start, end)  # "Iraqi officials imposed a curfew": on Iraq
+    return place_acted_on(trigger, source, index) if kind in TARGETLESS_TYPES or stands_alone(trigger) else None
+
+
+def place_acted_on(trigger: Trigger, source: Actor, index: MentionIndex) -> Optional[Actor]:
+    """The state of a foreign place what the act is about names ("denounced 49 journalist
+    detentions in Venezuela", "gave 352.5 million euros to promote development in Ethiopia",
+    "refused to allow flights out of Afghanistan"), where PLOVER's coders put the target; not a
+    place the act comes from, and not the doer's own country."""
+    word = trigger.word
+    kb = load_kb()
+    for child in (c for c in word.children if c.dep_ in OBJECT_DEPS and c.lower_ not in ("from", "by")):
+        for ent in entities_in(word.doc[child.left_edge.i:child.right_edge.i + 1]):
+            iso3 = kb.country_of_place(ent.text) if ent.label_ in ("GPE", "LOC") and ent.root.head.lower_ != "from" else None
+            if iso3 and iso3 != source.country:
+                return state_named(index, iso3, ent.start_char, ent.end_char)
+    return None
+
+
+def home_measure(trigger: Trigger) -> bool:
+    """A curfew, a state of siege or of emergency imposed or declared: on the doer's own country."""
+    return trigger.type == "COERCE" and any(
+        c.dep_ == "dobj" and c.lemma_.lower() in lexicon()["home_measures"] for c in trigger.word.children)
