@@ -12,7 +12,7 @@ from typing import Optional
 
 from spacy.tokens import Span, Token
 
-from dragoman.events.roles import lexicon, light_objects, releases_people, subjects_of
+from dragoman.events.roles import lexicon, light_objects, subjects_of
 from dragoman.events.status import is_condition
 from dragoman.events.transfers import transferred
 from dragoman.mention_index import MentionIndex, is_speech_verb, is_to_clause
@@ -49,7 +49,7 @@ def recode(pairs: list[tuple[Event, Trigger]], triggers: list[Trigger], index: M
     food": the announcement happened, the act may not), an act someone is asked to do is not done
     ("urged Israel to withdraw"), nor is what someone is arrested for, "would not provide
     support" and "reluctant to commit" are REJECT, talks someone "refused to hold" are no
-    CONSULT, troops sent to keep the peace are AID, and people set free are a concession."""
+    CONSULT, and troops sent to keep the peace are AID."""
     lex = lexicon()
     at = {t.word.i: t.type for t in triggers}
     aimed = {t.word.i for t in triggers if t.targets}
@@ -102,8 +102,6 @@ def recode(pairs: list[tuple[Event, Trigger]], triggers: list[Trigger], index: M
                 drop.add(word.i)  # "refused to negotiate with Kabul", "refused to send troops": neither took place
             else:
                 kinds[word.i] = "REJECT"  # "reluctant to commit to a meeting"
-        elif trigger.type == "RETREAT" and releases_people(word):
-            kinds[word.i] = lex["person_releases"]["type"]  # "freed three Taliban prisoners": gives way
     out = []
     told: set[tuple] = set()
     for event, trigger in pairs:
