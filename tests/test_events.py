@@ -693,6 +693,14 @@ def test_a_foreign_place_the_act_is_about_is_its_target(pipeline, text, want):
     assert want in {triple for triple, _ in coded_triples(analyzed_sentence(pipeline, text))}
 
 
+def test_force_on_a_thing_falls_on_the_state_it_lies_in(pipeline):
+    # Ours: the base attacked lies in Afghanistan; talks held in Geneva are not aimed at Switzerland.
+    article = analyzed_sentence(pipeline, "On October 14, the Taliban attacked an army base in western Afghanistan.")
+    assert ("ASSAULT", "AFG", "AFG") in {triple for triple, _ in coded_triples(article)}
+    article = analyzed_sentence(pipeline, "Russia held talks in Geneva with Iran.")
+    assert {triple for triple, _ in coded_triples(article)} == {("CONSULT", "RUS", "IRN")}
+
+
 def test_the_of_phrase_after_an_events_owner_is_its_target(pipeline):
     # Ours: the parser hangs "of Kuwait" on "Iraq"; Kuwait is what was invaded.
     article = analyzed_sentence(pipeline, "The invasion by Iraq of Kuwait in 1990 led to war.")

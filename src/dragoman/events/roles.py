@@ -69,7 +69,10 @@ def targets_of(word: Token, index: MentionIndex, prepositions: tuple[str, ...], 
     reads past ``topics`` (``held talks on Syria``)."""
     found: list[Actor] = []
     heads = object_heads(word, prepositions, index, ("dobj", "dative", "attr"))
-    named_here = any(index.of_phrase(h) for h in heads if not sent_forces(h, index))  # "permission to Russia to help Israel"
+    if not deep:  # "attacked an army base in western Afghanistan, killing 17 soldiers": where it falls
+        heads += [g for h in heads if h.dep_ == "dobj" and not index.of_phrase(h) for g in located_in(h)]
+    named_here = any(index.of_phrase(h) or h.dep_ == "pobj" and states_of_places(h, index, located=True)
+                     for h in heads if not sent_forces(h, index))  # "permission to Russia to help Israel"
     for clause in (c for c in word.children if c.dep_ in ("xcomp", "advcl", "acl", "relcl") and c.pos_ == "VERB"
                    and not named_here):
         if is_speech_verb(clause):
@@ -85,7 +88,7 @@ def targets_of(word: Token, index: MentionIndex, prepositions: tuple[str, ...], 
     for head in heads:
         if own_forces(head, index):
             continue
-        named = index.of_phrase(head) or states_of_places(head, index) or reporting_body(head, index)
+        named = index.of_phrase(head) or states_of_places(head, index, located=not deep) or reporting_body(head, index)
         if not named and head.dep_ == "dobj":  # "endorsed an agreement with the EU", "denounced a Hong Kong court ruling"
             named = named_deeper(head, index, skip=topics) if deep else named_deeper(
                 head, index, modifiers=False, depth=1, skip=topics)
@@ -122,12 +125,20 @@ def own_forces(head: Token, index: MentionIndex) -> bool:
     return own and any(actor.type == "military" for actor in index.of_phrase(head))
 
 
-def states_of_places(head: Token, index: MentionIndex) -> list[Actor]:
+def located_in(thing: Token) -> list[Token]:
+    """The places a thing is said to be in ("an army base in western Afghanistan": Afghanistan)."""
+    return [g for c in thing.children if c.dep_ == "prep" and c.lower_ in lexicon()["location_prepositions"]
+            for g in c.children if g.dep_ == "pobj"]
+
+
+def states_of_places(head: Token, index: MentionIndex, located: bool = False) -> list[Actor]:
     """"The occupation of Crimea", "shelled Aleppo": a place that undergoes an event stands for
     the state it lies in, as the CAMEO coders have it. A place after a locative preposition ("talks
-    at Geneva") is where the event happens, not whom it concerns."""
+    at Geneva") is where the event happens, not whom it concerns, unless ``located`` says it is
+    where the thing force hit lies."""
     kb = load_kb()
-    if head.dep_ == "pobj" and head.head.lower_ in lexicon()["location_prepositions"]:
+    if head.dep_ == "pobj" and head.head.lower_ in lexicon()["location_prepositions"] and not (
+            located and head.head.head.dep_ == "dobj"):
         return []  # "the invasion of South Lebanon", "a visit to Iraq" concern the state; "talks in Geneva" do not
     found: list[Actor] = []
     for token in (head, *head.conjuncts):
