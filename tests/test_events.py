@@ -699,6 +699,12 @@ def test_force_on_a_thing_falls_on_the_state_it_lies_in(pipeline):
     assert ("ASSAULT", "AFG", "AFG") in {triple for triple, _ in coded_triples(article)}
     article = analyzed_sentence(pipeline, "Russia held talks in Geneva with Iran.")
     assert {triple for triple, _ in coded_triples(article)} == {("CONSULT", "RUS", "IRN")}
+    # people arrested somewhere are the target, not the place; troops on alert in a city at home
+    # are aimed at their country only because the text names a place in it
+    article = analyzed_sentence(pipeline, "Police in Nigeria arrested five men in Lagos on Monday.")
+    assert {actor.name for actor in article.actors if any(e.target == actor.id for e in article.events)} == {"five men"}
+    article = analyzed_sentence(pipeline, "Philippine troops remained on alert in Manila.")
+    assert ("MOBILIZE", "PHL", "PHL") in {triple for triple, _ in coded_triples(article)}
 
 
 def test_the_of_phrase_after_an_events_owner_is_its_target(pipeline):

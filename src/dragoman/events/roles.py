@@ -70,7 +70,8 @@ def targets_of(word: Token, index: MentionIndex, prepositions: tuple[str, ...], 
     found: list[Actor] = []
     heads = object_heads(word, prepositions, index, ("dobj", "dative", "attr"))
     if not deep:  # "attacked an army base in western Afghanistan, killing 17 soldiers": where it falls
-        heads += [g for h in heads if h.dep_ == "dobj" and not index.of_phrase(h) for g in located_in(h)]
+        heads += [g for h in heads if h.dep_ == "dobj" and not index.of_phrase(h) and not is_people(past_quantity(h))
+                  for g in located_in(h)]  # "arrested five men in Chicago": the men (unnamed.py)
     named_here = any(index.of_phrase(h) or h.dep_ == "pobj" and states_of_places(h, index, located=True)
                      for h in heads if not sent_forces(h, index))  # "permission to Russia to help Israel"
     for clause in (c for c in word.children if c.dep_ in ("xcomp", "advcl", "acl", "relcl") and c.pos_ == "VERB"
