@@ -636,6 +636,18 @@ def test_orders_permissions_and_pardons(pipeline, text, want):
     assert "REQUEST" not in {event.type for event in article.events}
 
 
+@pytest.mark.parametrize("text, want", [
+    # Ours: the unnamed people an act is aimed at through a preposition are its target.
+    ("French President Emmanuel Macron has issued an ultimatum to Muslim leaders.", ("THREATEN", "Muslim leaders")),
+    ("Cyprus authorities have launched an investigation into 70 employees of a games company.", ("ACCUSE", "70 employees")),
+    ("Gunmen opened fire on protesters in Baghdad.", ("ASSAULT", "protesters")),
+])
+def test_unnamed_people_aimed_at_are_the_target(pipeline, text, want):
+    article = analyzed_sentence(pipeline, text)
+    actors = {actor.id: actor for actor in article.actors}
+    assert want in {(e.type, actors[e.target].name) for e in article.events if e.target}
+
+
 def test_unnamed_people_set_free_are_the_target(pipeline):
     # Ours: the prisoners are the release's target; hostages are not taken to be the releaser's own.
     article = analyzed_sentence(pipeline, "Rebels in Syria freed 37 prisoners on Tuesday, and Russia released the hostages.")

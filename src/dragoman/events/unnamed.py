@@ -104,8 +104,9 @@ def group_of(head: Token, index: MentionIndex, country: Optional[str], from_focu
 def people_acted_on(trigger: Trigger, index: MentionIndex, location: Optional[Location],
                     doer: Optional[Actor]) -> Optional[Actor]:
     """The unnamed people a coercion, an attack or a release is done to ("detained 18 people",
-    "deported a 95-year-old man", "the arrest of 25 members", "freed 37 prisoners"), when its
-    object names people; of the country where it happens, else (for a coercion) the doer's."""
+    "deported a 95-year-old man", "the arrest of 25 members", "freed 37 prisoners", "issued an
+    ultimatum to Muslim leaders"), when its object names people; of the country where it
+    happens, else (for a coercion) the doer's."""
     rule = crowd_rule()
     word = trigger.word
     freed = trigger.type == "RETREAT" and releases_people(word)  # "freed 37 prisoners"
@@ -113,8 +114,11 @@ def people_acted_on(trigger: Trigger, index: MentionIndex, location: Optional[Lo
         return None
     objects = [c for c in word.children if c.dep_ in ("dobj", "nsubjpass")] if word.pos_ == "VERB" else [
         g for c in word.children if c.dep_ == "prep" and c.lower_ == "of" for g in c.children if g.dep_ == "pobj"]
-    head = past_quantity(objects[0]) if objects else None
-    if head is None or head.pos_ != "NOUN" or not is_people(head) or lone_person(head, trigger):
+    aimed_at = rule["aimed_at_prepositions"]  # "issued an ultimatum to Muslim leaders", "investigations against 70 employees"
+    objects += [g for w in (word, *objects) for c in w.children if c.dep_ == "prep" and c.lower_ in aimed_at
+                for g in c.children if g.dep_ == "pobj"]
+    head = next((h for h in map(past_quantity, objects) if h.pos_ == "NOUN" and is_people(h)), None)
+    if head is None or lone_person(head, trigger):
         return None
     if location is not None and location.country:
         country = location.country
