@@ -679,6 +679,15 @@ def test_an_act_about_a_thing_needs_no_party(pipeline, text, want):
     assert any(e.type == want and e.source and e.target is None for e in article.events)
 
 
+def test_committing_a_crime_is_no_agreement_and_crimea_is_ukraine(pipeline):
+    # Ours: "commit" agrees only with no object; Crimea is a region the gazetteers miss.
+    assert not analyzed_sentence(pipeline, "Assange faces a charge of conspiracy to commit computer intrusion.").events
+    assert ("REJECT", "CHN", None) in {triple for triple, _ in coded_triples(
+        analyzed_sentence(pipeline, "The Chinese have been reluctant to commit to a meeting."))}
+    article = analyzed_sentence(pipeline, "The occupation by Russia of Crimea began in 2014.")
+    assert ("ASSAULT", "RUS", "UKR") in {triple for triple, _ in coded_triples(article)}
+
+
 def test_a_guess_of_the_model_needs_a_party(pipeline):
     # Ours: "claimed" with an object is no accusation; no word list types it, so it needs a target.
     assert not analyzed_sentence(pipeline, "President Trump claimed victory after the hearing.").events

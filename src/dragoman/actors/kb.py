@@ -301,10 +301,11 @@ def load_kb() -> KnowledgeBase:
         raise DataFileError("data/actors/conventions.json", None,
                             "inferred_country_confidence needs 'context' and 'focus', each in (0, 1]")
     generic = {normalise(w) for w in conventions["generic_bodies"]}
-    for name, iso3, _kind in tsv_lines("places.tsv", 3):
-        if iso3 not in kb.countries:
-            raise DataFileError("data/actors/places.tsv", None, f"unknown country {iso3!r} for {name!r}")
-        kb.places.setdefault(normalise(name), iso3)
+    for file in ("places.tsv", "regions.tsv"):
+        for name, iso3, _kind in tsv_lines(file, 3):
+            if iso3 not in kb.countries:
+                raise DataFileError(f"data/actors/{file}", None, f"unknown country {iso3!r} for {name!r}")
+            kb.places.setdefault(normalise(name), iso3)
     for row in data_lines("phoenix-agents.jsonl"):
         for phrase in row["phrases"]:
             kb.agents.setdefault(normalise(phrase), row["sector"])

@@ -24,9 +24,9 @@ from dragoman.events.implied import TARGET_DEFAULT_TYPES, TARGETLESS_TYPES, defa
 from dragoman.events.model import EventTypeModel, Prediction
 from dragoman.events.readings import Trigger, is_match_report, recode, stands_alone, wanted_clauses, willing_to
 from dragoman.events.reported import rejected_accusers, reported_accusations, reported_demands
-from dragoman.events.roles import (lexicon, light_objects, named_deeper, opposed_in, phrase_event, publishes,
-                                   reciprocal, requesters_refused, same_party, sent_forces, state_named, subjects_of,
-                                   targets_of, targets_past_owner)
+from dragoman.events.roles import (acts_only_without_object, lexicon, light_objects, named_deeper, opposed_in,
+                                   phrase_event, publishes, reciprocal, requesters_refused, same_party, sent_forces,
+                                   state_named, subjects_of, targets_of, targets_past_owner)
 from dragoman.events.status import confidence_of, is_condition, status_of
 from dragoman.events.transfers import received_from, transferred
 from dragoman.events.unnamed import authorities_for, crowd_of, force_origin, people_acted_on, unnamed_doers
@@ -73,7 +73,7 @@ class EventCoder:
         asked: list[tuple[int, Token, Optional[str]]] = []
         for word in words:
             listed = self.listed_type(word)
-            if word.lemma_.lower() in lexicon()["never_events"] or publishes(word):
+            if word.lemma_.lower() in lexicon()["never_events"] or publishes(word) or acts_only_without_object(word):
                 found.append((None, None, 0.0))  # "according to", "released a statement": no act, whatever the model says
             elif self.model is None or self.policy == "rules" or (
                     self.policy == "fallback" and (listed or is_speech_verb(word))):  # a speech verb's report has its own verb

@@ -285,6 +285,12 @@ def publishes(verb: Token) -> bool:
     return any(noun.lemma_.lower() in things or noun.lower_ in things for noun in nouns)
 
 
+def acts_only_without_object(verb: Token) -> bool:
+    """"Committed to the talks" is an agreement, "conspiracy to commit computer intrusion" none:
+    ``objectless_verbs`` name their event only with no direct object."""
+    return verb.lemma_.lower() in lexicon().get("objectless_verbs", ()) and any(c.dep_ == "dobj" for c in verb.children)
+
+
 def document_authors(head: Token, index: MentionIndex) -> list[Actor]:
     """"A report by Human Rights Watch accused Syria", "a report released in the Rwandan capital
     alleged": a text speaks for whoever its own phrase names, else for the state where it was made
