@@ -43,8 +43,8 @@ def default_target(trigger: Trigger, source: Actor, location: Optional[Location]
     Baghdad", "providing food to 300,000 people in Nigeria", "urged an end to the violence in
     Hong Kong"); a curfew or a siege at home, at the source's own country, cited where the text
     names it (the place, else the source's own words: "Iraqi officials imposed a curfew"); other
-    force at home, at that country only if the text names it or a place in it ("troops remained on
-    alert in Manila")."""
+    force at home, at that country only if the text names it, and troops readied at home, if it
+    names a place in it ("remained on alert in Manila")."""
     kind = trigger.type
     abroad = location is not None and location.country and location.country != source.country
     given = trigger.nominal or trigger.word.lemma_.lower() not in transfers()["verbs"] or transferred(trigger.word) is not None
@@ -55,7 +55,7 @@ def default_target(trigger: Trigger, source: Actor, location: Optional[Location]
         sentence = trigger.word.sent
         cited = place or next((m for m in source.mentions if sentence.start_char <= m.start < sentence.end_char), None)
         if cited is None or not home_measure(trigger):  # a curfew is on the country; force may be aimed anywhere
-            named = place is not None and location is not None and location.country == home  # "on alert in Manila"
+            named = kind == "MOBILIZE" and place is not None and location.country == home  # "on alert in Manila"
             return (index.states.get(home) or (state_named(index, home, place.start_char, place.end_char) if named else None)
                     or place_acted_on(trigger, source, index))
         start, end = (cited.start_char, cited.end_char) if isinstance(cited, Span) else (cited.start, cited.end)
