@@ -569,6 +569,16 @@ def test_the_talks_are_the_last_talks_told(pipeline):
     assert ("REJECT", "USA", "AFG") in {triple for triple, _ in coded_triples(article)}
 
 
+def test_a_refusal_with_no_party_answers_the_other_side_of_the_talks(pipeline):
+    # Ours: with no party named, the side that balks refuses the side it negotiates with; a
+    # refusal by someone outside the talks is aimed at no one.
+    article = pipeline.analyze("The United States and China reached a trade agreement last week. "
+                               "But Beijing is balking at committing to a specific amount of farm purchases. "
+                               "Assange has denied both allegations.")
+    triples = {triple for triple, _ in coded_triples(article)}
+    assert ("REJECT", "CHN", "USA") in triples and ("REJECT", "AUS", None) in triples
+
+
 def test_a_deadline_given_is_a_threat_and_a_dated_alias_no_actor(pipeline):
     # Ours: a deadline or an ultimatum is a THREATEN to whom it is given; "May 15" is a date,
     # not the armed group the knowledge base knows by that name.

@@ -331,7 +331,7 @@ def add_events(article: Article, doc: Doc, coder: EventCoder) -> Article:
                     date=date, date_text=date_text, location=location, status=status,
                     confidence=confidence_of(source is not None, target is not None, inferred, trigger.nominal),
                     start=sentence.start_char, end=sentence.end_char), trigger))
-                if trigger.type == "CONSULT" and target is not None:
+                if trigger.type in lexicon()["definite_talks"].get("talks_types", ()) and target is not None:
                     talks = [source, target]
     events = [event for event, _ in recode(pairs, triggers, index)]
     events += rejected_accusers(triggers, events, index)

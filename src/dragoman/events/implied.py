@@ -26,13 +26,16 @@ OBJECT_DEPS = ("dobj", "xcomp", "prep", "dative", "advcl")
 def talks_parties(trigger: Trigger, sources: list[Actor], talks: list[Actor]) -> list[Actor]:
     """"The talks" with no parties of their own ("Trump scuttled the talks in September") are the
     last talks the article told of ("Washington and the Taliban had been holding direct talks"):
-    the party on the other side from each source."""
+    the party on the other side from each source. So is whom one side of those talks refuses or
+    agrees to something with no party named ("Beijing is balking at committing to purchases")."""
     rule = lexicon()["definite_talks"]
     word = trigger.word
     nouns = [word] if trigger.nominal else [c for c in word.children if c.dep_ == "dobj"]
-    if not any(n.lemma_.lower() in rule["nouns"] and any(d.lower_ in rule["determiners"] for d in n.children)
-               for n in nouns):
-        return []
+    definite = any(n.lemma_.lower() in rule["nouns"] and any(d.lower_ in rule["determiners"] for d in n.children)
+                   for n in nouns)
+    side = any(s.country and s.country == p.country for s in sources for p in talks)
+    if not definite and not (side and trigger.type in rule.get("answer_types", ()) and stands_alone(trigger)):
+        return []  # "the Chinese have been reluctant to commit to a meeting": with the side they negotiate with
     return [party for party in talks if all(party is not s and party.country != s.country for s in sources)]
 
 
