@@ -77,6 +77,8 @@ def test_places_come_from_the_gazetteer():
     assert (doha.country, round(doha.lat), round(doha.lon)) == ("QAT", 25, 52)
     assert find_place("Syria").country == "SYR"
     assert find_place("Nowhereville") is None
+    # a country's name is the country, not a town of that name (Lebanon, Tennessee; Jordan, Hong Kong)
+    assert [find_place(name).country for name in ("Lebanon", "Jordan", "Mexico", "Armenia")] == ["LBN", "JOR", "MEX", "ARM"]
 
 
 def test_cameo_verb_dictionary_converts_to_plover_triggers():
@@ -696,6 +698,16 @@ def test_committing_a_crime_is_no_agreement_and_crimea_is_ukraine(pipeline):
         analyzed_sentence(pipeline, "The Chinese have been reluctant to commit to a meeting."))}
     article = analyzed_sentence(pipeline, "The occupation by Russia of Crimea began in 2014.")
     assert ("ASSAULT", "RUS", "UKR") in {triple for triple, _ in coded_triples(article)}
+
+
+@pytest.mark.parametrize("text, want", [
+    # Ours: a suspension of aid is a sanction; a curfew extended is coercion.
+    ("Denmark last week announced a suspension of aid to Egypt.", ("SANCTION", "DNK", "EGY")),
+    ("Prime Minister Andrew Holness announced that the government will extend the nightly curfew in Jamaica.",
+     ("COERCE", "JAM", "JAM")),
+])
+def test_suspensions_and_curfews(pipeline, text, want):
+    assert want in {triple for triple, _ in coded_triples(analyzed_sentence(pipeline, text))}
 
 
 def test_a_guess_of_the_model_needs_a_party(pipeline):

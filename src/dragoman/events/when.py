@@ -118,7 +118,7 @@ def gazetteer() -> dict[str, Location]:
         places[normalise(city["name"])] = Location(city["name"], iso3.get(city["countrycode"]),
                                                    float(city["latitude"]), float(city["longitude"]))
     for name, code in kb.country_names.items():
-        places.setdefault(name, Location(kb.countries[code].name, code))
+        places[name] = Location(kb.countries[code].name, code)  # "Armenia" is the country, not the Colombian city
     return places
 
 
