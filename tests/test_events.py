@@ -703,8 +703,7 @@ def test_committing_a_crime_is_no_agreement_and_crimea_is_ukraine(pipeline):
 @pytest.mark.parametrize("text, want", [
     # Ours: a suspension of aid is a sanction; a curfew extended is coercion.
     ("Denmark last week announced a suspension of aid to Egypt.", ("SANCTION", "DNK", "EGY")),
-    ("Prime Minister Andrew Holness announced that the government will extend the nightly curfew in Jamaica.",
-     ("COERCE", "JAM", "JAM")),
+    ("The Lebanese government has extended the nightly curfew in Beirut.", ("COERCE", "LBN", "LBN")),
 ])
 def test_suspensions_and_curfews(pipeline, text, want):
     assert want in {triple for triple, _ in coded_triples(analyzed_sentence(pipeline, text))}

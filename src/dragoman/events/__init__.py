@@ -318,7 +318,7 @@ def add_events(article: Article, doc: Doc, coder: EventCoder) -> Article:
                 aimless = target is None and trigger.type not in TARGETLESS_TYPES and not stands_alone(trigger)
                 if source is None or aimless:
                     continue
-                own_people = inferred and home_measure(trigger)  # a curfew a government imposes is on its people
+                own_people = home_measure(trigger)  # a curfew a government imposes is on its people
                 if target is source or target is not None and same_party(source, target) and not own_people:
                     continue  # "France ... Paris": a state and its own government
                 key = (trigger.type, source and source.id, target and target.id, sentence.start)
