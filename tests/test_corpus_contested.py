@@ -42,12 +42,13 @@ def test_the_label_denying_in_one_article_what_the_singer_charges_in_the_other_i
     # One Taylor Swift, whether or not the page gave her a country.
     assert contested_sides(corpus) == {("Dealbreaker", SWIFT, "BBC News", LABEL),
                                        ("BBC News", "person:usa:taylor swift", "Dealbreaker", LABEL)}
-    pairs = {c["a_outlet"]: c for c in corpus.contested()}
-    assert pairs["Dealbreaker"]["a_text"].startswith("her former label Big Machine")
-    assert pairs["Dealbreaker"]["b_text"].startswith("At no point did we say Taylor could not perform")
-    assert (pairs["BBC News"]["b_text"], pairs["BBC News"]["b_status"]) == ("they were “shocking and false.”", "denies")
-    assert "is accused in" in pairs["BBC News"]["reason"]
-    assert sorted(c["a_outlet"] for c in corpus.contested(Filters(actor="big machine"))) == ["BBC News", "Dealbreaker"]
+    pairs = {(c["a_outlet"], c["b_text"]): c for c in corpus.contested()}  # a denial quoted and a denial told
+    dealbreaker = [c for (outlet, _), c in pairs.items() if outlet == "Dealbreaker"]
+    assert all(c["a_text"].startswith("her former label Big Machine") for c in dealbreaker)
+    assert any(c["b_text"].startswith("At no point did we say Taylor could not perform") for c in dealbreaker)
+    bbc = pairs[("BBC News", "they were “shocking and false.”")]
+    assert bbc["b_status"] == "denies" and "is accused in" in bbc["reason"]
+    assert {c["a_outlet"] for c in corpus.contested(Filters(actor="big machine"))} == {"BBC News", "Dealbreaker"}
     assert corpus.contested(Filters(actor="scooter braun")) == []
 
 
