@@ -77,7 +77,8 @@ def clause_features(word: Token, lists: WordLists) -> dict[str, float]:
             if particle_type:
                 features[f"dict={particle_type}"] = 1.0
         elif dep == "neg":
-            features["neg"] = 1.0
+            if own:  # a listed act denied ("did not accept") can be a refusal; "didn't know", "don't worry" name none
+                features["neg"] = 1.0
         elif dep in ("aux", "auxpass"):
             features["passive" if dep == "auxpass" else f"aux={child_lemma}"] = 1.0
         elif dep == "prep":
