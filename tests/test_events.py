@@ -709,6 +709,17 @@ def test_suspensions_and_curfews(pipeline, text, want):
     assert want in {triple for triple, _ in coded_triples(analyzed_sentence(pipeline, text))}
 
 
+@pytest.mark.parametrize("text, want", [
+    # Ours: mediation between two parties is a CONSULT with each; an event noun that modifies
+    # another ("a mediation effort", "an aid package") reads that phrase's parties.
+    ("Qatar mediated between Hamas and Israel.", {("CONSULT", "QAT", "PSE"), ("CONSULT", "QAT", "ISR")}),
+    ("Russia launched a mediation effort between India and Pakistan.", {("CONSULT", "RUS", "IND"), ("CONSULT", "RUS", "PAK")}),
+    ("The United States announced an aid package for Ukraine.", {("AID", "USA", "UKR")}),
+])
+def test_mediation_and_event_nouns_as_modifiers(pipeline, text, want):
+    assert {triple for triple, _ in coded_triples(analyzed_sentence(pipeline, text))} == want
+
+
 def test_a_guess_of_the_model_needs_a_party(pipeline):
     # Ours: "claimed" with an object is no accusation; no word list types it, so it needs a target.
     assert not analyzed_sentence(pipeline, "President Trump claimed victory after the hearing.").events

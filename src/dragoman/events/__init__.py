@@ -255,12 +255,13 @@ def noun_triggers(doc: Doc, index: MentionIndex, used: set[int]) -> Iterator[Tri
         clauses = [c for c in word.children if c.dep_ in ("relcl", "acl")]
         for clause in clauses:
             owners = owners or subjects_of(clause, index)
-        targets = [a for a in targets_of(word, index, prepositions) if a not in owners] or [
-            a for a in targets_past_owner(word, index, by) if a not in owners] or deeper_targets(kind, (word,), index, owners)
-        verb = word.head if word.head.pos_ == "VERB" else word.head.head
+        phrase = word.head if word.dep_ == "compound" and word.head.pos_ == "NOUN" else word  # "a mediation effort between"
+        targets = [a for a in targets_of(phrase, index, prepositions) if a not in owners] or [
+            a for a in targets_past_owner(phrase, index, by) if a not in owners] or deeper_targets(kind, (phrase,), index, owners)
+        verb = phrase.head if phrase.head.pos_ == "VERB" else phrase.head.head
         if verb.pos_ == "VERB" and verb.lemma_.lower() in lexicon()["undergoing_verbs"]:
             targets = targets or [a for a in subjects_of(verb, index) if a not in owners]  # "deflected attacks from X"
-        elif not owners and verb.pos_ == "VERB" and word.head.pos_ in ("VERB", "ADP"):
+        elif not owners and verb.pos_ == "VERB" and phrase.head.pos_ in ("VERB", "ADP"):
             owners = subjects_of(verb, index)  # "X engaged Y in a firefight", "talks with Iran"
             targets = targets or [a for a in targets_of(verb, index, ()) if a not in owners]
         if kind == "MOBILIZE":  # "the deployment of 230 troops to Liberia": the troops are the means
