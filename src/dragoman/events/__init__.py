@@ -256,6 +256,8 @@ def noun_triggers(doc: Doc, index: MentionIndex, used: set[int]) -> Iterator[Tri
         for clause in clauses:
             owners = owners or subjects_of(clause, index)
         phrase = word.head if word.dep_ == "compound" and word.head.pos_ == "NOUN" else word  # "a mediation effort between"
+        if phrase is not word and lexicon()["light_verbs"].get(phrase.head.lemma_.lower(), {}).get(phrase.lemma_.lower()):
+            continue  # "issued arrest warrants": the light verb's event already
         targets = [a for a in targets_of(phrase, index, prepositions) if a not in owners] or [
             a for a in targets_past_owner(phrase, index, by) if a not in owners] or deeper_targets(kind, (phrase,), index, owners)
         verb = phrase.head if phrase.head.pos_ == "VERB" else phrase.head.head
