@@ -232,20 +232,31 @@ def is_caption(text: str, before_body: bool) -> bool:
 
 def signoff_start(text: str) -> Optional[int]:
     """Where the credit line of the story's staff begins: a paragraph ``(Reporting by ...;
-    Editing by ...)`` or ``X contributed to this report.``, or such a bracket closing a paragraph."""
+    Editing by ...)`` or ``X contributed to this report.``, or such a bracket closing a paragraph.
+    Asked of every paragraph, so the patterns run only where they can match: the closers where
+    one of them is in the text, the closing bracket from the space before the last "(" (the
+    only one its ``[^()]*`` allows)."""
     whole = words_pattern(r"^\(?\s*(?:%s)\b", "staff_credit_openers", flags=re.I).match(text)
-    if whole and len(text.split()) <= 60:
+    size = len(text.split())
+    if whole and size <= 60:
         return 0
-    if len(text.split()) <= 30 and words_pattern(r"\b(?:%s)\W*$", "staff_credit_closers").search(text):
+    if size <= 30 and any(closer in text for closer in lexicon()["staff_credit_closers"]) and words_pattern(
+            r"\b(?:%s)\W*$", "staff_credit_closers").search(text):
         return 0
-    if ")" not in text:
+    opening = text.rfind("(")
+    if ")" not in text or opening < 0:
         return None  # no bracket to close the paragraph
-    tail = words_pattern(r"\s*\(\s*(?:%s)\b[^()]*\)\s*$", "staff_credit_openers", flags=re.I).search(text)
+    tail = words_pattern(r"\s*\(\s*(?:%s)\b[^()]*\)\s*$", "staff_credit_openers", flags=re.I).search(
+        text, len(text[:opening].rstrip()))
     return tail.start() if tail and tail.start() > 0 else None
 
 
 def sign_off_agency(text: str) -> Optional[str]:
-    """A closing line that only names the wire (``- AFP``, ``(Reuters)``)."""
+    """A closing line that only names the wire (``- AFP``, ``(Reuters)``). Asked of every
+    paragraph: one whose first five pieces between spaces each hold a word is too long, told
+    without rewriting the whole paragraph."""
+    if sum(any(c.isalnum() for c in piece) for piece in text.split(maxsplit=5)[:5]) == 5:
+        return None
     words = re.sub(r"[\W_]+", " ", text).strip()
     return agency_of(words) if len(words.split()) <= 4 else None
 
@@ -265,8 +276,9 @@ def find_wire(body: str, pieces: list[Piece]) -> Optional[str]:
             for agency, aliases in agencies.items():
                 if any(re.search(r"\b%s\b" % re.escape(a.lower()), slug) for a in aliases):
                     return agency
-    if not any(p.search(body) for p in naming_patterns(agency_names())):
-        return None  # most bodies: one pass for all agencies, then one per agency to tell which
+    names = agency_names()
+    if not any(name in body for name in names) or not any(p.search(body) for p in naming_patterns(names)):
+        return None  # most bodies name no agency: a substring test each, then one pass for all, then one per agency
     return next((agency for agency, aliases in agencies.items()
                  if any(p.search(body) for p in naming_patterns(tuple(aliases)))), None)
 
