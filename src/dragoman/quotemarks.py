@@ -16,10 +16,11 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from typing import Optional
+from typing import Optional, Sequence
 
 DOUBLE_OPEN = {'"': '"', "\u201c": "\u201d", "\u201e": "\u201d", "\u00ab": "\u00bb"}
 DOUBLE_CLOSE = {'"', "\u201d", "\u00bb"}
+DOUBLE_MARK = re.compile("[" + re.escape("".join(sorted({*DOUBLE_OPEN, *DOUBLE_CLOSE}))) + "]")
 SINGLES = {"'", "\u2018", "\u2019"}
 DOUBLED_MARKS = re.compile(r"``|''(?!\w)|(?<!\w)''")
 GLUED_OPENER = re.compile("([,:])(\u201c)(?=\\w)")  # 'Ryan said,\u201cLook': the tokeniser keeps it one word
@@ -29,14 +30,15 @@ def is_wordchar(ch: str) -> bool:
     return ch.isalnum()
 
 
-def looks_like_closer(text: str, i: int) -> bool:
-    """A mark after a non-space and before a space, punctuation or the end."""
+def looks_like_closer(text: Sequence[str], i: int) -> bool:
+    """A mark after a non-space and before a space, punctuation or the end (``text``: a string,
+    or the list of its characters being mended)."""
     before = text[i - 1] if i > 0 else " "
     after = text[i + 1] if i + 1 < len(text) else " "
     return not before.isspace() and not is_wordchar(after)
 
 
-def looks_like_opener(text: str, i: int) -> bool:
+def looks_like_opener(text: Sequence[str], i: int) -> bool:
     before = text[i - 1] if i > 0 else " "
     after = text[i + 1] if i + 1 < len(text) else " "
     return (before.isspace() or before in "([{\u2014-/") and not after.isspace()
@@ -50,16 +52,17 @@ def is_apostrophe(text: str, i: int) -> bool:
 
 def repair_quotes(paragraph: str) -> str:
     """The paragraph with every double-mark quote closed by a matching double mark."""
-    text = GLUED_OPENER.sub("\\1 \\2", DOUBLED_MARKS.sub('"', paragraph))
+    text = DOUBLED_MARKS.sub('"', paragraph) if "``" in paragraph or "''" in paragraph else paragraph
+    text = GLUED_OPENER.sub("\\1 \\2", text) if "\u201c" in text else text
     if not any(mark in text for mark in (*DOUBLE_OPEN, "\u201d")):
         return text  # most paragraphs: no double mark to walk to
-    chars = list(text)
+    chars = list(text)  # the marks' neighbours are read from the list as it is mended, not joined anew at each mark
     i = 0
     while i < len(chars):
-        if chars[i] == "\u201d" and looks_like_opener("".join(chars), i) and not looks_like_closer("".join(chars), i):
+        if chars[i] == "\u201d" and looks_like_opener(chars, i) and not looks_like_closer(chars, i):
             chars[i] = "\u201c"  # a right mark that opens: space before, word after
         ch = chars[i]
-        if ch in DOUBLE_OPEN and looks_like_opener("".join(chars), i):
+        if ch in DOUBLE_OPEN and looks_like_opener(chars, i):
             i = close_quote(chars, i)
         i += 1
     return "".join(chars)
@@ -109,12 +112,14 @@ class Quoted:
 
 
 def quoted_spans(text: str) -> list[Quoted]:
-    """Pairs of double marks within each paragraph; an unclosed one runs to the paragraph's end."""
+    """Pairs of double marks within each paragraph; an unclosed one runs to the paragraph's end.
+    Only the marks are visited (a regular expression finds them), not every character."""
     found = []
     offset = 0
     for paragraph in text.split("\n\n"):
         opened: Optional[int] = None
-        for i, ch in enumerate(paragraph):
+        for mark in DOUBLE_MARK.finditer(paragraph):
+            i, ch = mark.start(), mark.group()
             if opened is None and ch in DOUBLE_OPEN:
                 opened = i
             elif opened is not None and ch in DOUBLE_CLOSE:
