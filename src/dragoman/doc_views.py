@@ -95,11 +95,16 @@ def indices_of_pos(doc: Doc, *tags: str) -> list[int]:
 
 def tokens_of_words(doc: Doc, words: Collection[str]) -> list[Token]:
     """The Doc's tokens whose lower-case form (``token.lower_``) is one of ``words``, in order."""
+    return [doc[i] for i in indices_of_words(doc, words)]
+
+
+def indices_of_words(doc: Doc, words: Collection[str]) -> list[int]:
+    """The indexes of ``tokens_of_words``, for a loop that wants the words of one sentence only."""
     views = views_of(doc)
     if "lower" not in views:
         views["lower"] = doc.to_array(LOWER).tolist()
     wanted = {doc.vocab.strings[w] for w in words}
-    return [doc[i] for i, lower in enumerate(views["lower"]) if lower in wanted]
+    return [i for i, lower in enumerate(views["lower"]) if lower in wanted]
 
 
 def sentence_starts(doc: Doc) -> list[int]:
