@@ -135,6 +135,8 @@ def title_mentions(doc: Doc, kb: KnowledgeBase, people: list[Mention], taken: se
     for person in people:
         if person.role:
             roles.setdefault(person.key, person.role)
+    if not roles:
+        return  # no one holds a title a noun could repeat
     ordered = sorted(people, key=lambda m: m.first_token)
     texts = token_texts(doc)[0]
     for i in indices_of_pos(doc, "NOUN"):
@@ -167,6 +169,8 @@ def description_mentions(doc: Doc, kb: KnowledgeBase, others: list[Mention], tak
     """``the terrorist group``, ``this militant group``: the armed group last named before it
     (``Iraq's efforts to destroy the terrorist group`` after ISIL is named)."""
     armed = [m for m in others if m.type == kb.group_descriptions["type"]]
+    if not armed:
+        return  # nothing to refer to: most articles, whose words need not be read
     nouns = kb.group_descriptions["nouns"]
     texts = token_texts(doc)[0]
     named = {text for text in set(texts) if normalise(text) in nouns}  # each distinct word normalised once
