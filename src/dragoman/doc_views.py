@@ -16,7 +16,7 @@ text. Each gives the words in the Doc's order, as a loop over the Doc would meet
 from __future__ import annotations
 
 from bisect import bisect_left
-from typing import Collection
+from typing import Collection, Optional
 
 import numpy as np
 from spacy.attrs import DEP, IDX, IS_PUNCT, IS_SPACE, LOWER, POS, SENT_START, SPACY
@@ -99,12 +99,24 @@ def tokens_of_words(doc: Doc, words: Collection[str]) -> list[Token]:
 
 
 def indices_of_words(doc: Doc, words: Collection[str]) -> list[int]:
-    """The indexes of ``tokens_of_words``, for a loop that wants the words of one sentence only."""
+    """The indexes of ``tokens_of_words``."""
     views = views_of(doc)
     if "lower" not in views:
         views["lower"] = doc.to_array(LOWER).tolist()
     wanted = {doc.vocab.strings[w] for w in words}
     return [i for i, lower in enumerate(views["lower"]) if lower in wanted]
+
+
+def words_between(doc: Doc, words: tuple[str, ...], start: int = 0, end: Optional[int] = None) -> list[int]:
+    """``indices_of_words`` from word ``start`` to ``end``, the Doc's found once per tuple of
+    ``words``: for the stages that ask of each quote's or claim's sentence whether it holds a
+    rare word ("according", "capital"), instead of reading every word of the sentence."""
+    views = views_of(doc)
+    key = ("words", words)
+    if key not in views:
+        views[key] = indices_of_words(doc, words)
+    found = views[key]
+    return found[bisect_left(found, start):bisect_left(found, len(doc) if end is None else end)]
 
 
 def sentence_starts(doc: Doc) -> list[int]:

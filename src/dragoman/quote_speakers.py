@@ -7,13 +7,12 @@ tag before or after the marks, the clause a colon ends), that verb's subject or 
 
 from __future__ import annotations
 
-from bisect import bisect_left
 from typing import Optional
 
 from spacy.tokens import Doc, Span, Token
 
 from dragoman.data_files import load_json
-from dragoman.doc_views import indices_of_words, views_of
+from dragoman.doc_views import words_between
 from dragoman.mention_index import MentionIndex, clause_subject, is_speech_verb
 from dragoman.quotemarks import DOUBLE_CLOSE
 
@@ -107,22 +106,12 @@ def passive_agent(span: Span) -> Optional[Token]:
 def according_to(sentence: Span) -> Optional[tuple[Token, Span]]:
     """``according to the ministry``: the attributed noun and the whole phrase."""
     doc = sentence.doc
-    for i in according_words(doc, sentence.start, sentence.end):
+    for i in words_between(doc, ("according",), sentence.start, sentence.end):
         to = [c for c in doc[i].children if c.lower_ == "to"]
         objects = [g for c in to for g in c.children if g.dep_ == "pobj"]
         if objects:
             return objects[0], doc[i:objects[0].right_edge.i + 1]
     return None
-
-
-def according_words(doc: Doc, start: int = 0, end: Optional[int] = None) -> list[int]:
-    """The indexes of the word "according" between words ``start`` and ``end``: found in the Doc
-    once, since every quote's sentence and every sentence of the Doc is asked (rarely with one)."""
-    views = views_of(doc)
-    if "according" not in views:
-        views["according"] = indices_of_words(doc, ("according",))
-    found = views["according"]
-    return found[bisect_left(found, start):bisect_left(found, len(doc) if end is None else end)]
 
 
 def noun_phrase(head: Token) -> Span:

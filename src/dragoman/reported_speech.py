@@ -14,9 +14,9 @@ from typing import Iterator, Optional
 from spacy.tokens import Doc, Span, Token
 
 from dragoman.data_files import load_json
-from dragoman.doc_views import text_of, tokens_of_pos
+from dragoman.doc_views import text_of, tokens_of_pos, words_between
 from dragoman.mention_index import MentionIndex, clause_subject, is_speech_verb, is_to_clause
-from dragoman.quote_speakers import according_to, according_words
+from dragoman.quote_speakers import according_to
 from dragoman.quotemarks import DOUBLE_CLOSE, DOUBLE_OPEN
 
 
@@ -40,7 +40,7 @@ def indirect(doc: Doc, quoted: list[tuple[int, int]], index: MentionIndex) -> It
             if head.i < token.i and not is_tag_after(content, token):
                 continue
             yield start, end, token, subject
-    for sentence in doc.sents if according_words(doc) else ():  # most articles have no "according"
+    for sentence in doc.sents if words_between(doc, ("according",)) else ():  # most articles have no "according"
         attributed = according_to(sentence)
         if attributed is None:
             continue
