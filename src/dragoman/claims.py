@@ -23,7 +23,7 @@ from spacy.tokens import Doc, Span, Token
 
 from dragoman.actors.kb import load_kb, normalise
 from dragoman.data_files import load_json
-from dragoman.doc_views import entities_in, text_of
+from dragoman.doc_views import entities_in, text_of, words_between
 from dragoman.mention_index import MentionIndex, index_of
 from dragoman.record import Actor, Article, Claim, Quote
 from dragoman.relations import find_relations
@@ -83,7 +83,7 @@ def topics(claim: Claim, index: MentionIndex, doc: Doc, main_capital: Optional[s
     for ent in entities_in(sentence):
         if ent.label_ in ("GPE", "LOC", "FAC") and normalise(ent.text) not in countries:
             found.add("place:" + normalise(ent.text))
-    if main_capital and any(is_bare_capital(t) for t in sentence):
+    if main_capital and any(is_bare_capital(doc[i]) for i in words_between(doc, ("capital",), sentence.start, sentence.end)):
         found.add("place:" + normalise(main_capital))
     found |= {f"denied:{owner}" for owner in claim_owners(sentence, index)}
     for chunk in index.noun_chunks_in(span):
@@ -109,12 +109,10 @@ def is_bare_capital(token: Token) -> bool:
 def claim_owners(sentence: Span, index: MentionIndex) -> set[str]:
     """Whose claims a sentence names: ``the Russian Defense Ministry's allegations`` (an actor),
     ``the Russian and Syrian claims`` (countries: ``country:RUS``)."""
-    nouns = set(cues()["claim_nouns"])
     kb = load_kb()
     owners = set()
-    for token in sentence:
-        if token.lower_ not in nouns:
-            continue
+    doc = sentence.doc
+    for token in (doc[i] for i in words_between(doc, tuple(cues()["claim_nouns"]), sentence.start, sentence.end)):
         for child in token.children:
             if child.dep_ not in ("poss", "amod", "compound"):
                 continue
