@@ -125,10 +125,10 @@ def from_nouns(doc: Doc, index: MentionIndex, words: dict) -> Iterator[Found]:
     ``Vietnam is one of the region's most vocal critics of China's ... claims``, ``Iran and Russia
     are partners``, ``Iraq's ... partners, including the International Monetary Fund``."""
     confidence = words["noun_confidence"]
-    for token in tokens_of_pos(doc, "NOUN", "PROPN"):
-        kind = words["nouns"].get(token.lower_)
-        if kind is None:
+    for token in tokens_of_words(doc, words["nouns"]):  # the relation nouns, found without a Token per noun
+        if token.pos_ not in ("NOUN", "PROPN"):
             continue
+        kind = words["nouns"][token.lower_]
         others = [index.at(c) for c in token.children if c.dep_ in ("compound", "poss", "amod") and index.at(c)]
         others += [a for c in token.children if c.lower_ == "of" for a in objects(c, index)]
         following = doc[token.i + 1] if token.i + 1 < len(doc) else None
@@ -194,10 +194,13 @@ def from_verbs(doc: Doc, index: MentionIndex, words: dict) -> Iterator[Found]:
     participles (``Kremlin-backed separatists``, ``rebels backed by Turkey``, ``aided by strong
     support from our ally Turkey``: the backer supports the backed)."""
     candidates = {t.i: t for t in (*tokens_of_pos(doc, "VERB"), *tokens_of_words(doc, words["backing_participles"]))}
+    acts = {*words["hostile_verbs"], *words["hostile_verb_prepositions"], *words["taking_verbs"], *words["supporting_verbs"]}
     for token in (candidates[i] for i in sorted(candidates)):
         lemma = token.lemma_.lower()
         if token.pos_ != "VERB" and token.lower_ not in words["backing_participles"]:
             continue
+        if lemma not in acts and token.lower_ not in words["backing_participles"]:
+            continue  # most verbs: none of the branches below, told before their children are read
         if any(c.dep_ == "neg" for c in token.children):
             continue
         if lemma in words["hostile_verbs"] or lemma in words["hostile_verb_prepositions"] or lemma in words["taking_verbs"]:
