@@ -150,6 +150,8 @@ def apposed_title(span: Span) -> list[Token]:
 def party_tag(span: Span, kb: KnowledgeBase) -> Optional[str]:
     """``Ilhan Omar, D-Minn.``, ``Ted Cruz (R-Texas)``: a US party-and-state tag after a name."""
     doc = span.doc  # the text from the name's end to the end of the tenth word after it, at most 24 characters
+    if "-" not in text_of(doc)[span.end_char:span.end_char + 24]:
+        return None  # most names: no tag's hyphen within reach
     end = min(span.end + 10, len(doc))
     stop = doc[end - 1].idx + len(doc[end - 1]) if end > span.end else span.end_char + len(span[-1].whitespace_)
     after = text_of(doc)[span.end_char:min(stop, span.end_char + 24)]
