@@ -97,6 +97,7 @@ def test_bench_reports_throughput_stages_and_the_ratio_to_bare_spacy(run):
     assert abs(sum(stages.values()) - report["dragoman_seconds"]) < 0.05 * report["dragoman_seconds"]
     assert len(report["records_sha256"]) == 64
     assert report["matmul"] == "numpy" and report["bare_same_matmul_seconds"] > 0 and report["own_ratio"] > 0
+    assert report["cpu_seconds"] > 0 and report["core_share"] > 0 and "busy_share" not in report
 
 
 @reloads_the_model
@@ -106,3 +107,5 @@ def test_bench_with_two_jobs_reports_each_workers_own_peak_memory(run):
     report = json.loads(result.stdout)
     assert report["articles"] == 4 and report["stages"] == {}
     assert 100 < report["worker_peak_mb"] < report["peak_mb"]  # the parent peaked in bare spaCy
+    assert 0 < report["cpu_seconds"] <= report["busy_seconds"] * 1.1  # a worker's batch uses one core at most
+    assert 0 < report["core_share"] <= report["busy_share"] * 1.1 and report["busy_share"] <= 1.0

@@ -11,6 +11,12 @@ Dragoman run is timed stage by stage (the components are run one after another o
 as ``nlp.pipe`` does); with several, the wall time of the worker pool once every worker has its
 pipeline. Bare spaCy runs first in this process, so its peak memory is its own; the process's
 peak after the Dragoman run is an upper bound for Dragoman's (workers report their own).
+Each Dragoman run also reports the CPU seconds it got (this process's, or the workers' inside
+their batches): ``core_share``, CPU seconds / (jobs x wall seconds), is 1.0 when every process
+had a core all the time. On a machine shared with other jobs it drops (a worker waits for a
+core), and wall times, the ratios and ``--jobs 2`` against ``--jobs 1`` with them, mean little;
+``busy_share`` (workers' wall seconds inside batches / (jobs x wall)) tells an uneven end of the
+work apart from waiting.
 ``dragoman bench`` and ``benchmarks/throughput.py`` both print this report.
 """
 
@@ -34,6 +40,7 @@ from dragoman.settings import Settings
 
 if TYPE_CHECKING:
     from dragoman.pipeline import Pipeline
+    from dragoman.workers import BatchStats
 
 ROOT = Path(__file__).resolve().parents[2]
 DEFAULT_CORPUS = (ROOT / "examples" / "samples", ROOT / "tests" / "fixtures" / "pages")
@@ -64,6 +71,10 @@ class BenchReport:
     """Seconds per stage in the Dragoman run (one job only), in pipeline order."""
     records_sha256: str = ""
     """Digest of the records as JSON Lines: equal digests, identical output."""
+    cpu_seconds: Optional[float] = None
+    """CPU seconds of the Dragoman run: this process's (one job) or the workers' inside their batches."""
+    busy_seconds: Optional[float] = None
+    """With --jobs > 1: wall seconds the workers spent inside their batches, summed."""
     machine: str = field(default_factory=lambda: f"{platform.machine()} {platform.processor() or ''}".strip())
 
     @property
@@ -83,6 +94,10 @@ class BenchReport:
         report["words_per_second"] = round(self.words / self.dragoman_seconds)
         report["bare_articles_per_second"] = round(self.articles / self.bare_seconds, 2)
         report["stage_shares"] = {name: round(s / self.dragoman_seconds, 4) for name, s in self.stages.items()}
+        if self.cpu_seconds is not None:
+            report["core_share"] = round(self.cpu_seconds / (self.jobs * self.dragoman_seconds), 3)
+        if self.busy_seconds is not None:
+            report["busy_share"] = round(self.busy_seconds / (self.jobs * self.dragoman_seconds), 3)
         return report
 
 
@@ -127,16 +142,16 @@ def time_bare(model: str, texts: list[str], batch_size: int = 32, matmul: str = 
     return seconds
 
 
-def time_stages(pipeline: Pipeline, raws: list[RawArticle]) -> tuple[float, dict[str, float], list[str]]:
+def time_stages(pipeline: Pipeline, raws: list[RawArticle]) -> tuple[float, dict[str, float], list[str], float]:
     """Dragoman over ``raws`` in one process, timed per stage: what ``analyze_stream`` does,
-    with the pipeline's components run one after another on each batch."""
+    with the pipeline's components run one after another on each batch; and its CPU seconds."""
     nlp = pipeline.hold().nlp  # as the CLI holds it
     for _outcome in pipeline.analyze_stream(raws[:WARM_UP]):
         pass
     stages: dict[str, float] = defaultdict(float)
     lines: list[str] = []
     clock = time.perf_counter
-    start = clock()
+    start, cpu = clock(), time.process_time()
     items = iter(raws)
     while batch := list(islice(items, pipeline.settings.batch_size)):
         mark = clock()
@@ -158,21 +173,21 @@ def time_stages(pipeline: Pipeline, raws: list[RawArticle]) -> tuple[float, dict
         mark = clock()
         lines.extend(o.to_json() for o in outcomes if isinstance(o, Article))
         stages["serialisation"] += clock() - mark
-    return clock() - start, dict(stages), lines
+    return clock() - start, dict(stages), lines, time.process_time() - cpu
 
 
-def time_parallel(settings: Settings, raws: list[RawArticle], jobs: int) -> tuple[float, list[str], Optional[float]]:
+def time_parallel(settings: Settings, raws: list[RawArticle], jobs: int) -> tuple[float, list[str], list[BatchStats]]:
     """Wall seconds of ``jobs`` worker processes over ``raws``, from the moment all have loaded;
-    the records; the largest peak memory a worker reported (MB)."""
+    the records; what the workers reported with each batch (peak memory, time)."""
     from dragoman.workers import analyze_parallel
 
     started: list[float] = []
-    peaks: list[float] = [0.0]
+    batches: list[BatchStats] = []
     lines = [outcome.to_json() for _item, outcome in
              analyze_parallel(raws, settings, jobs=jobs, on_ready=lambda: started.append(time.perf_counter()),
-                              on_worker_peak=peaks.append)
+                              on_batch=batches.append)
              if isinstance(outcome, Article)]
-    return time.perf_counter() - started[0], lines, max(peaks) or None
+    return time.perf_counter() - started[0], lines, batches
 
 
 def run(paths: Optional[Iterable[str]] = None, settings: Optional[Settings] = None, jobs: int = 1,
@@ -191,21 +206,23 @@ def run(paths: Optional[Iterable[str]] = None, settings: Optional[Settings] = No
     bare_same = (time_bare(settings.model, texts, settings.batch_size, settings.matmul)
                  if settings.matmul != "blis" else None)
     bare_peak = peak_mb()
-    worker_peak = None
+    worker_peak = busy = None
     if jobs > 1:
-        seconds, lines, worker_peak = time_parallel(settings, raws, jobs)
+        seconds, lines, batches = time_parallel(settings, raws, jobs)
         stages: dict[str, float] = {}
+        worker_peak = max((b.peak_mb for b in batches if b.peak_mb is not None), default=None)
+        cpu, busy = sum(b.cpu_seconds for b in batches), sum(b.seconds for b in batches)
     else:
         from dragoman.pipeline import Pipeline
 
-        seconds, stages, lines = time_stages(pipeline or Pipeline(settings), raws)
+        seconds, stages, lines, cpu = time_stages(pipeline or Pipeline(settings), raws)
     digest = hashlib.sha256("\n".join(lines).encode("utf-8")).hexdigest()
     return BenchReport(articles=len(raws), words=sum(len(t.split()) for t in texts), jobs=jobs,
                        model=settings.model, matmul=settings.matmul, failed=failed + len(raws) - len(lines),
                        read_seconds=read_seconds, bare_seconds=bare, dragoman_seconds=seconds,
                        bare_same_matmul_seconds=bare_same, bare_peak_mb=bare_peak, peak_mb=peak_mb(),
-                       worker_peak_mb=worker_peak,
-                       stages=stages, records_sha256=digest)
+                       worker_peak_mb=worker_peak, stages=stages, records_sha256=digest,
+                       cpu_seconds=cpu, busy_seconds=busy)
 
 
 def format_report(report: BenchReport) -> str:
@@ -221,6 +238,11 @@ def format_report(report: BenchReport) -> str:
         + (f", {r.worker_peak_mb:.0f} MB (largest worker)" if r.worker_peak_mb else ""),
         f"  ratio bare time / dragoman time: {r.ratio:.2f}",
     ]
+    if r.cpu_seconds is not None:
+        report = r.to_dict()
+        lines.append(f"  dragoman got {report['core_share']:.0%} of {r.jobs} core(s) over its wall time"
+                     + (f", its workers were busy {report['busy_share']:.0%} of it" if r.busy_seconds is not None else "")
+                     + (" (other processes took cores: wall times mean little)" if report["core_share"] < 0.9 else ""))
     if r.bare_same_matmul_seconds:
         lines.append(f"  bare spaCy with {r.matmul}: {r.bare_same_matmul_seconds:.1f} s; ratio of that / dragoman "
                      f"time (Dragoman's own stages): {r.own_ratio:.2f}")

@@ -11,7 +11,9 @@ from __future__ import annotations
 
 import multiprocessing
 import os
+import time
 from collections import deque
+from dataclasses import dataclass
 from itertools import chain, islice
 from typing import TYPE_CHECKING, Callable, Iterable, Iterator, Optional
 
@@ -29,6 +31,17 @@ LOAD_TIMEOUT = 900
 
 class WorkerFailed(DragomanError):
     """A worker process could not build its pipeline (the model would not load in it)."""
+
+
+@dataclass
+class BatchStats:
+    """What a worker reports with each batch, for benchmarks: its peak resident memory so far
+    (MB; None off Linux), and the wall and CPU seconds the batch took in it. CPU seconds below the
+    wall seconds mean the worker waited for a core (another process had it)."""
+
+    peak_mb: Optional[float]
+    seconds: float
+    cpu_seconds: float
 
 
 def default_jobs() -> int:
@@ -65,12 +78,14 @@ class _Worker:
             loaded.wait(LOAD_TIMEOUT)
 
     @classmethod
-    def analyze(cls, batch: list[Item], date: Optional[str]) -> tuple[list[Outcome], Optional[float]]:
-        """The batch's outcomes, and this worker's peak resident memory so far (MB)."""
+    def analyze(cls, batch: list[Item], date: Optional[str]) -> tuple[list[Outcome], BatchStats]:
+        """The batch's outcomes, and this worker's peak memory and the batch's time."""
         if cls.failure is not None:
             raise WorkerFailed(cls.failure)
         assert cls.pipeline is not None, "worker used before its initializer ran"
-        return list(cls.pipeline.analyze_stream(batch, date=date)), own_peak_mb()
+        wall, cpu = time.perf_counter(), time.process_time()
+        outcomes = list(cls.pipeline.analyze_stream(batch, date=date))
+        return outcomes, BatchStats(own_peak_mb(), time.perf_counter() - wall, time.process_time() - cpu)
 
 
 def own_peak_mb() -> Optional[float]:
@@ -87,14 +102,14 @@ def own_peak_mb() -> Optional[float]:
 def analyze_parallel(items: Iterable[Item], settings: Settings, jobs: int = 1, date: Optional[str] = None,
                      pipeline: Optional[Pipeline] = None,
                      on_ready: Optional[Callable[[], None]] = None,
-                     on_worker_peak: Optional[Callable[[float], None]] = None) -> Iterator[tuple[Item, Outcome]]:
+                     on_batch: Optional[Callable[[BatchStats], None]] = None) -> Iterator[tuple[Item, Outcome]]:
     """Each input with its outcome (an Article or an InputError), in input order.
 
     With ``jobs`` 1 the work is done here, by ``pipeline`` if given (tests and the server pass the
     one they hold); otherwise by ``jobs`` worker processes, started at the first input to analyze
     (a rerun with everything stored starts none). ``on_ready`` is called once every
     worker has loaded its pipeline, before any input is handed out (benchmarks start their clock);
-    ``on_worker_peak`` with the peak memory (MB) a worker reports after each batch.
+    ``on_batch`` with what a worker reports after each batch (its peak memory, the batch's time).
     """
     items = iter(items)
     batch_size = max(1, min(settings.batch_size, 8))
@@ -130,9 +145,9 @@ def analyze_parallel(items: Iterable[Item], settings: Settings, jobs: int = 1, d
             if not pending:
                 break
             batch, result = pending.popleft()
-            done, peak = result.get() if result is not None else ([], None)
-            if peak is not None and on_worker_peak is not None:
-                on_worker_peak(peak)
+            done, stats = result.get() if result is not None else ([], None)
+            if stats is not None and on_batch is not None:
+                on_batch(stats)
             outcomes = iter(done)
             for item in batch:
                 yield item, (item if isinstance(item, InputError) else next(outcomes))
