@@ -720,6 +720,20 @@ def test_mediation_and_event_nouns_as_modifiers(pipeline, text, want):
     assert {triple for triple, _ in coded_triples(analyzed_sentence(pipeline, text))} == want
 
 
+@pytest.mark.parametrize("text, want", [
+    # Ours: talks called off did not take place; talks hoped for or that cannot be rescheduled
+    # are still to come.
+    ("The summit between Trump and Kim was postponed.", "denied"),
+    ("The talks between Iran and Iraq that were canceled last week were meant to end the dispute.", "denied"),
+    ("He hoped the swap would pave the way for talks between Kabul and the Taliban.", "hypothetical"),
+    ("The two sides were unable to reschedule a meeting between Trump and Xi.", "hypothetical"),
+    ("Iran and Iraq held talks that were called by Qatar.", "reported"),
+])
+def test_talks_called_off_or_hoped_for(pipeline, text, want):
+    article = analyzed_sentence(pipeline, text)
+    assert {e.status for e in article.events if e.type == "CONSULT"} == {want}
+
+
 def test_a_guess_of_the_model_needs_a_party(pipeline):
     # Ours: "claimed" with an object is no accusation; no word list types it, so it needs a target.
     assert not analyzed_sentence(pipeline, "President Trump claimed victory after the hearing.").events

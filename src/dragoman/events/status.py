@@ -13,9 +13,15 @@ from dragoman.quotemarks import Quoted
 
 
 def is_denied(trigger: Token) -> bool:
-    """Negated (``did not attack``) or under a denial (``there is no truth to news claiming ...``)."""
+    """Negated (``did not attack``), called off (``a meeting that was canceled``) or under a
+    denial (``there is no truth to news claiming ...``)."""
     if any(c.dep_ == "neg" for c in trigger.children):
         return True
+    called_off = load_json("events/status.json")["called_off_words"]
+    if trigger.pos_ == "NOUN" and (any(c.dep_ in ("relcl", "acl", "amod") and c.lemma_.lower() in called_off
+                                       for c in trigger.children)
+                                   or trigger.dep_ == "nsubjpass" and trigger.head.lemma_.lower() in called_off):
+        return True  # "a meeting that was canceled", "the summit was postponed"
     cues = load_json("events/status.json")["denial_phrases"]
     before = trigger.doc[trigger.sent.start:trigger.i].text.lower()
     return any(cue in before for cue in cues) and any(
@@ -26,7 +32,7 @@ def is_hypothetical(trigger: Token) -> bool:
     """Under a modal (``would continue``, ``must not be allowed to fall``), a condition, or a
     purpose to prevent it; a modal on another clause (``as rebels advance``) does not count."""
     cues = load_json("events/status.json")
-    chain = [trigger]
+    chain = [governing_verb(trigger)]  # "would pave the way for talks": the talks are to come
     while chain[-1].dep_ in ("xcomp", "ccomp", "pcomp") and len(chain) < 3:
         chain.append(chain[-1].head)
     for token in chain:
@@ -37,6 +43,17 @@ def is_hypothetical(trigger: Token) -> bool:
         if token is not chain[0] and token.lower_ in cues["hypothetical_heads"]:
             return True
     return False
+
+
+def governing_verb(trigger: Token) -> Token:
+    """A noun's clause: the verb it is the object or subject of, directly or through one
+    preposition ("pave the way for talks"); a verb is its own."""
+    if trigger.pos_ != "NOUN":
+        return trigger
+    head = trigger.head.head if trigger.dep_ == "pobj" else trigger.head
+    if trigger.dep_ == "pobj" and head.pos_ == "NOUN" and head.dep_ in ("dobj", "pobj", "nsubj"):
+        head = head.head  # "the way for talks": the way's verb
+    return head if head.pos_ in ("VERB", "AUX") and trigger.dep_ in ("dobj", "pobj", "nsubj", "nsubjpass") else trigger
 
 
 def is_condition(clause: Token) -> bool:
