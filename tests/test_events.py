@@ -734,6 +734,15 @@ def test_talks_called_off_or_hoped_for(pipeline, text, want):
     assert {e.status for e in article.events if e.type == "CONSULT"} == {want}
 
 
+@pytest.mark.parametrize("text, want", [
+    # Ours: "South Sudanese" is not "Sudanese"; a place owned by a country's name is in that country.
+    ("About 243,000 South Sudanese refugees have sought refuge in Sudan.", ("REQUEST", "SSD", "SDN")),
+    ("Around 5,000 Malians have sought refuge in Niger's Tahoua region this year.", ("REQUEST", "MLI", "NER")),
+])
+def test_two_word_demonyms_and_owned_places(pipeline, text, want):
+    assert want in {triple for triple, _ in coded_triples(analyzed_sentence(pipeline, text))}
+
+
 def test_a_guess_of_the_model_needs_a_party(pipeline):
     # Ours: "claimed" with an object is no accusation; no word list types it, so it needs a target.
     assert not analyzed_sentence(pipeline, "President Trump claimed victory after the hearing.").events

@@ -433,16 +433,17 @@ def modifier_countries(token: Token, modifiers: list[Token], sector: str, kb: Kn
 
 
 def two_word_demonyms(token: Token, kb: KnowledgeBase) -> list[tuple[str, Token, int]]:
-    """Demonyms and names of two words before a group noun, which no single word names: "South
-    African troops", "Sri Lankan Tamil rebels", "Ivory Coast rebels" (country, last word, first
-    token), however the parser hung the first word."""
+    """Demonyms and names of two words before a group noun, which no single word names or whose
+    last word alone names another country: "South African troops", "Sri Lankan Tamil rebels",
+    "Ivory Coast rebels", "South Sudanese refugees", "North Korean soldiers" (country, last word,
+    first token), however the parser hung the first word."""
     doc = token.doc
     found = []
     for i in range(token.left_edge.i, token.i - 1):
         if not (doc[i].is_alpha and doc[i + 1].is_alpha):
             continue  # "Syria - Coalition forces": a dateline's dash is no demonym
         iso3 = kb.country_of_word(doc[i:i + 2].text)
-        if iso3 and not kb.country_of_word(doc[i + 1].text):
+        if iso3 and kb.country_of_word(doc[i + 1].text) != iso3:  # "South Sudanese" is not "Sudanese"
             found.append((iso3, doc[i + 1], i))
     return found
 

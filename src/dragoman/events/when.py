@@ -151,12 +151,15 @@ def place_of(trigger: Token) -> tuple[Optional[Location], Optional[Span]]:
     """A place in the trigger's own clause, the closest in the parse: ``met ... in Baghdad``;
     after ``in``/``at``, or a named venue (``the Doha Forum``), whose first name word counts only
     if it is a known city or country (a town called "Federal" is no reason to place the "Federal
-    Foreign Office" in Argentina); never a possessive or subject."""
+    Foreign Office" in Argentina); never a subject, and a possessive or a modifier only of the
+    place after the preposition ("in Qatar's capital", "in the Maradi region")."""
     prepositions = lexicon()["location_prepositions"]
     candidates = []
     for ent in entities_in(trigger.sent):
-        head = ent.root.head
-        after_preposition = ent.root.dep_ == "pobj" and (head.lower_ in prepositions or (
+        owned = ent.root.dep_ in ("poss", "compound") and ent.root.head.dep_ == "pobj"  # "in Niger's Maradi region"
+        root = ent.root.head if owned else ent.root
+        head = root.head
+        after_preposition = root.dep_ == "pobj" and (head.lower_ in prepositions or (
             head.lower_ == "of" and head.head.lower_ in lexicon()["direction_words"]))  # "southwest of Baghdad"
         venue = (ent.label_ in ("ORG", "FAC", "EVENT") and len(ent) > 1) or (
             ent.root.dep_ == "compound" and ent.root.head.pos_ == "PROPN")  # "the Doha Forum"
