@@ -803,6 +803,7 @@ def test_an_arrest_told_as_a_noun_and_no_crowd_made_of_a_thing(pipeline):
     ("Rockets were fired from Lebanon into northern Israel.", ("ASSAULT", "LBN", "ISR")),
     ("Four children were killed in Israeli tank shelling in the east of the Gaza Strip.", ("ASSAULT", "ISR", "PSE")),
     ("Israeli jets struck Hamas targets in Gaza.", ("ASSAULT", "ISR", "PSE")),
+    ("Dozens of Syrian soldiers were killed by Israeli strikes.", ("ASSAULT", "ISR", "SYR")),
 ])
 def test_the_side_behind_force_with_no_doer(pipeline, text, want):
     article = analyzed_sentence(pipeline, text)

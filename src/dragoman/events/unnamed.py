@@ -185,17 +185,20 @@ def unnamed_doers(trigger: Trigger, index: MentionIndex, location: Optional[Loca
 
 def force_origin(trigger: Trigger, index: MentionIndex) -> Optional[Actor]:
     """The side behind force whose doer the text names only by its weapons or its origin: the
-    nationality of the weapons ("Israeli jets struck Hamas targets"), the place the attack came
-    from ("a mortar bomb was fired at Israel from the Gaza Strip": Palestine) or the nationality
-    of the attack it came in ("were killed in Israeli tank shelling"), as CAMEO coders read them."""
+    nationality of the weapons ("Israeli jets struck Hamas targets", "killed by Israeli strikes"),
+    the place the attack came from ("a mortar bomb was fired at Israel from the Gaza Strip":
+    Palestine) or the nationality of the attack it came in ("were killed in Israeli tank
+    shelling"), as CAMEO coders read them."""
     rule = crowd_rule()
     word = trigger.word
     if trigger.type not in rule["origin_types"] or trigger.sources or word.pos_ != "VERB":
         return None
     kb = load_kb()
-    weapons = [c for c in word.children if c.dep_ == "nsubj" and c.lemma_.lower() in rule["attack_words"]]
+    by = [g for c in word.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"]
+    weapons = [c for c in word.children if c.dep_ == "nsubj" and c.lemma_.lower() in rule["attack_words"]] + [
+        g for g in by if g.lemma_.lower() in rule["attack_words"]]  # "killed by Israeli strikes"
     passive = any(c.dep_ == "nsubjpass" for c in word.children) or word.tag_ == "VBN" and word.dep_ == "acl"
-    if not weapons and (not passive or any(c.dep_ == "agent" for c in word.children)):
+    if not weapons and (not passive or by):
         return None
     heads = [(head, "in") for head in weapons] + [
         (g, c.lower_) for c in word.children if c.dep_ == "prep" for g in c.children if g.dep_ == "pobj"]
