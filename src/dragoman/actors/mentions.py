@@ -127,7 +127,7 @@ def candidate_spans(doc: Doc, kb: KnowledgeBase) -> list[Span]:
             if in_date.issuperset(range(i, i + n)):
                 continue  # "a May 15 deadline": a date, not the group of that name
             token = doc[i]
-            if n > 1 or i in in_entity or (token.is_upper and len(token) > 1) or is_group_name(token, key, kb):
+            if n > 1 or i in in_entity or (token.is_upper and len(token) > 1) or is_missed_name(token, key, kb):
                 found.append(stripped(doc, i, i + n))
     taken: set[int] = set()
     chosen = []
@@ -165,7 +165,7 @@ def describes_a_thing(last: Token, kb: KnowledgeBase) -> bool:
             and head.pos_ == "NOUN" and kb.sector_of(head.text) is None and kb.sector_of(singular(normalise(head.text))) is None)
 
 
-def is_group_name(token: Token, key: str, kb: KnowledgeBase) -> bool:
+def is_missed_name(token: Token, key: str, kb: KnowledgeBase) -> bool:
     """A one-word proper noun the recogniser missed that only a group or body is called
     ("the fight against Da’esh"); not at a sentence's start, where any word is capitalised. Or
     one only a person of the knowledge base or a country is called, standing as a noun phrase of

@@ -340,13 +340,14 @@ def past_quantity(noun: Optional[Token]) -> Optional[Token]:
     return noun
 
 
-def is_people(noun: Token) -> bool:
-    """Whether a noun names people: one of ``crowds.people`` or an agent noun of the Phoenix
-    dictionaries ("captain", "smugglers")."""
+def is_people(noun: Token, agent_nouns: bool = True) -> bool:
+    """Whether a noun names people: one of ``crowds.people``, a title, or an agent noun of the
+    Phoenix dictionaries ("captain", "smugglers"); ``agent_nouns=False`` leaves those out, since
+    they name some things too (a tanker is a business)."""
     kb = load_kb()
     lemma, people = noun.lemma_.lower(), lexicon()["crowds"]["people"]
-    return lemma in people or noun.lower_ in people or bool(
-        kb.agents.get(lemma) or kb.agents.get(noun.lower_) or kb.titles.get(lemma))
+    agent = agent_nouns and bool(kb.agents.get(lemma) or kb.agents.get(noun.lower_))
+    return lemma in people or noun.lower_ in people or agent or bool(kb.titles.get(lemma))
 
 
 def releases_people(word: Token) -> bool:
@@ -367,12 +368,10 @@ def releases_people(word: Token) -> bool:
 
 
 def names_people(noun: Token) -> bool:
-    """A person's name, a people ("19 Christians"), a title, a noun of ``crowds.people``, or "him"
-    or "her". Not the Phoenix agent nouns: they name some things too (a tanker is a business)."""
+    """A person's name, a people ("19 Christians"), "him" or "her", or a noun of people other
+    than the Phoenix agent nouns."""
     if noun.ent_type_ in ("PERSON", "NORP"):
         return True
-    crowds = lexicon()["crowds"]
     if noun.pos_ == "PRON":
-        return noun.lower_ in crowds["personal_pronouns"]
-    lemma = noun.lemma_.lower()
-    return lemma in crowds["people"] or noun.lower_ in crowds["people"] or bool(load_kb().titles.get(lemma))
+        return noun.lower_ in lexicon()["crowds"]["personal_pronouns"]
+    return is_people(noun, agent_nouns=False)

@@ -17,14 +17,14 @@ def is_denied(trigger: Token) -> bool:
     denial (``there is no truth to news claiming ...``)."""
     if any(c.dep_ == "neg" for c in trigger.children):
         return True
-    called_off = load_json("events/status.json")["called_off_words"]
+    cues = load_json("events/status.json")
+    called_off = cues["called_off_words"]
     if trigger.pos_ == "NOUN" and (any(c.dep_ in ("relcl", "acl", "amod") and c.lemma_.lower() in called_off
                                        for c in trigger.children)
                                    or trigger.dep_ == "nsubjpass" and trigger.head.lemma_.lower() in called_off):
         return True  # "a meeting that was canceled", "the summit was postponed"
-    cues = load_json("events/status.json")["denial_phrases"]
     before = trigger.doc[trigger.sent.start:trigger.i].text.lower()
-    return any(cue in before for cue in cues) and any(
+    return any(cue in before for cue in cues["denial_phrases"]) and any(
         a.lemma_.lower() in ("deny", "be", "reject", "dismiss") or a.dep_ == "ROOT" for a in trigger.ancestors)
 
 
