@@ -30,7 +30,7 @@ from dragoman.events.roles import (acts_only_without_object, lexicon, light_obje
 from dragoman.events.status import confidence_of, is_condition, status_of
 from dragoman.events.transfers import received_from, transferred
 from dragoman.events.unnamed import authorities_for, crowd_of, force_origin, people_acted_on, unnamed_doers
-from dragoman.events.when import date_of, place_of
+from dragoman.events.when import date_of, inherit_dates, place_of
 from dragoman.mention_index import MentionIndex, index_of, is_speech_verb
 from dragoman.record import Actor, Article, Event
 
@@ -351,14 +351,3 @@ def add_events(article: Article, doc: Doc, coder: EventCoder) -> Article:
                                               for e in events if e.type in fighting])
     return article
 
-
-def inherit_dates(events: list[Event]) -> list[Event]:
-    """An undated event repeating an earlier one (same type, a participant in common) takes its
-    date: "talks on Saturday" ... "met on the sidelines of the Doha Forum"."""
-    for i, event in enumerate(events):
-        if event.date is None:
-            people = {event.source, event.target} - {None}
-            earlier = [e for e in events[:i] if e.type == event.type and e.date and people & {e.source, e.target}]
-            if earlier:
-                event.date, event.date_text = earlier[-1].date, earlier[-1].date_text
-    return events

@@ -24,7 +24,7 @@ from dragoman.actors.kb import load_kb, normalise
 from dragoman.datelines import DATE_FORMS, parse_date
 from dragoman.doc_views import entities_in
 from dragoman.events.roles import lexicon
-from dragoman.record import Location
+from dragoman.record import Event, Location
 
 WEEKDAYS = {name.lower(): i for i, name in enumerate(calendar.day_name)}
 MONTHS = {name.lower(): i for i, name in enumerate(calendar.month_name) if name}
@@ -202,3 +202,15 @@ def tense_of(trigger: Token) -> str:
         if token.tag_ == "VBG" and any(c.lemma_ == "be" and c.tag_ in ("VBZ", "VBP") for c in auxiliaries):
             return "future"  # "is meeting on Wednesday": a plan
     return "past"
+
+
+def inherit_dates(events: list[Event]) -> list[Event]:
+    """An undated event repeating an earlier one (same type, a participant in common) takes its
+    date: "talks on Saturday" ... "met on the sidelines of the Doha Forum"."""
+    for i, event in enumerate(events):
+        if event.date is None:
+            people = {event.source, event.target} - {None}
+            earlier = [e for e in events[:i] if e.type == event.type and e.date and people & {e.source, e.target}]
+            if earlier:
+                event.date, event.date_text = earlier[-1].date, earlier[-1].date_text
+    return events
