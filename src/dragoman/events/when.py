@@ -29,6 +29,7 @@ from dragoman.record import Event, Location
 WEEKDAYS = {name.lower(): i for i, name in enumerate(calendar.day_name)}
 MONTHS = {name.lower(): i for i, name in enumerate(calendar.month_name) if name}
 MONTHS.update({name.lower(): i for i, name in enumerate(calendar.month_abbr) if name})
+FULL_MONTHS = {name.lower() for name in calendar.month_name if name}  # alone, "may" and "mar" are words too
 
 
 RANGE = re.compile(r"\b(?:since|from|between)\s+(.+?)(?:\s+(?:to|until|till|and|through)\s+(.+))?$", re.I)
@@ -51,6 +52,7 @@ def resolve_date(text: str, published: Optional[str], tense: str = "past") -> Op
 
 
 def resolve_point(text: str, published: Optional[str], tense: str) -> Optional[str]:
+    """One date of ``resolve_date``: written out, else named relative to ``published``."""
     words = text.lower()
     future = tense == "future"
     for form in DATE_FORMS:
@@ -58,9 +60,15 @@ def resolve_point(text: str, published: Optional[str], tense: str) -> Optional[s
         if match:
             return parse_date(match)
     year = re.search(r"\b(1[89]\d\d|20\d\d)\b", words)
+    month = next((MONTHS[m] for m in re.findall(r"[a-z]+", words) if m in FULL_MONTHS), None)
+    if year and month:
+        return f"{year.group(1)}-{month:02d}"  # "August 2013"
     base = date.fromisoformat(published[:10]) if published else None
     if base is None:
         return year.group(1) if year else None
+    day = day_of_month(words, base, future)
+    if day is not None:
+        return day  # before the weekday: "Tuesday, October 29" is October 29
     for name, weekday in WEEKDAYS.items():
         if re.search(rf"\b{name}\b", words):
             if future or re.search(r"\bnext\b", words):
@@ -72,29 +80,26 @@ def resolve_point(text: str, published: Optional[str], tense: str) -> Optional[s
         return (base - timedelta(days=1)).isoformat()
     if "tomorrow" in words:
         return (base + timedelta(days=1)).isoformat()
-    if "week" in words:
+    if re.search(r"\b(weeks|months)\b", words):
+        return None  # a length of time ("for months", "three weeks before he died"), not this week or month
+    if re.search(r"\bweek\b", words):
         shift = -7 if "last week" in words else 7 if "next week" in words else 0
         iso = (base + timedelta(days=shift)).isocalendar()
         return f"{iso.year}-W{iso.week:02d}"
-    if "month" in words:
+    first = base.replace(day=1)
+    if re.search(r"\bmonth\b", words):
         if "last month" in words:
-            month = base.replace(day=1) - timedelta(days=1)
+            first = (first - timedelta(days=1)).replace(day=1)
         elif "next month" in words:
-            month = (base.replace(day=28) + timedelta(days=4)).replace(day=1)
-        else:
-            month = base
-        return f"{month.year}-{month.month:02d}"
-    day_month = re.search(r"\b(\d{1,2})\s+([a-z]+)\b|\b([a-z]+)\.?\s+(\d{1,2})\b", words)
-    if day_month:
-        day, name = day_month.group(1, 2) if day_month.group(1) else day_month.group(4, 3)
-        if name in MONTHS:
-            try:
-                candidate = date(base.year, MONTHS[name], int(day))
-            except ValueError:
-                return None
-            if future:
-                return (candidate if candidate >= base else candidate.replace(year=base.year + 1)).isoformat()
-            return (candidate if candidate <= base else candidate.replace(year=base.year - 1)).isoformat()
+            first = (first + timedelta(days=32)).replace(day=1)
+        return f"{first.year}-{first.month:02d}"
+    if month:  # "in October", "early February": the last one, or in a future clause the next
+        named = first.replace(month=month)
+        if future and named < first:
+            named = named.replace(year=base.year + 1)
+        elif not future and named > first:
+            named = named.replace(year=base.year - 1)
+        return f"{named.year}-{named.month:02d}"
     if year:
         return year.group(1)
     if "last year" in words:
@@ -103,6 +108,23 @@ def resolve_point(text: str, published: Optional[str], tense: str) -> Optional[s
         return str(base.year + 1)
     if "this year" in words:
         return str(base.year)
+    return None
+
+
+def day_of_month(words: str, base: date, future: bool) -> Optional[str]:
+    """"December 6", "July 25th" or "6 December" without a year: the one before ``base`` (on or
+    after it in a future clause)."""
+    for match in re.finditer(r"\b(\d{1,2})(?:st|nd|rd|th)?\s+(?:of\s+)?([a-z]+)\b|\b([a-z]+)\.?\s+(\d{1,2})(?:st|nd|rd|th)?\b", words):
+        day, name = match.group(1, 2) if match.group(1) else match.group(4, 3)
+        if name not in MONTHS:
+            continue
+        try:
+            candidate = date(base.year, MONTHS[name], int(day))
+        except ValueError:
+            return None
+        if future:
+            return (candidate if candidate >= base else candidate.replace(year=base.year + 1)).isoformat()
+        return (candidate if candidate <= base else candidate.replace(year=base.year - 1)).isoformat()
     return None
 
 
