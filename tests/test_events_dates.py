@@ -39,6 +39,47 @@ def test_a_length_of_time_is_no_date(words):
     assert resolve_date(words, "2019-11-20") is None
 
 
+def test_a_date_of_another_noun_is_not_the_events(pipeline):
+    # Deccan Herald, page c90731f0: July 25 is the call's date, not the questioning's
+    text = ("In the morning, Democratic lawmakers grilled Lt Col Alexander Vindman, a Ukraine specialist on the "
+            "National Security Council, on Trump's July 25 phone call with Ukrainian President Zelensky.")
+    events = dated(pipeline, text, "2019-11-20")
+    assert [date for kind, *_, date in events if kind == "ACCUSE"] == [None, None]
+    assert ("CONSULT", "Donald Trump", "Volodymyr Zelensky", "2019-07-25") in events  # the call's own date
+
+
+def test_a_year_before_a_noun_describes_that_noun(pipeline):
+    # Al Bawaba, page dc7ccccc: the investigation is dropped now, the allegation is of 2010
+    text = "Sweden has dropped its investigation into a 2010 rape allegation against WikiLeaks co-founder Julian Assange."
+    article = pipeline.analyze(RawArticle(source="page", text=text, layout="paragraphs"), date="2019-11-20")
+    concede = [e for e in article.events if e.type == "CONCEDE"]
+    assert concede and concede[0].date is None and concede[0].status == "reported"
+
+
+@pytest.mark.parametrize("text, want", [
+    ("Protesters were arrested by police during Tuesday's rally in Ankara.", "2019-11-19"),
+    ("The Conservative Party rebranded its Twitter account to resemble a neutral fact-checking account, and it "
+     "posted a series of tweets supporting Johnson during Tuesday's debate.", "2019-11-19"),  # AP, e7994d55
+    ("Morrison listened in on President Trump's July 25 call with Ukrainian President Volodymyr Zelensky.",
+     "2019-07-25"),  # CBS, 7a664e40: the date of the event's own noun
+])
+def test_a_date_in_a_temporal_phrase_or_on_the_events_noun_is_its_date(pipeline, text, want):
+    assert [date for *_, date in dated(pipeline, text, "2019-11-20")] == [want]
+
+
+def test_a_deadline_of_a_plan_or_demand_is_not_the_acts_date(pipeline):
+    # CNBC, page 374ac9a5: the expansion is planned by 2025, not done in 2025
+    plan = dated(pipeline, "Emirates president Tim Clark in October revealed lofty plans to expand the Emirates "
+                           "fleet by 30% by the end of 2025.", "2019-11-20")
+    assert plan and all(date is None for *_, date in plan)
+    demand = dated(pipeline, "Erdogan demanded in early February that Syrian forces withdraw by the end of the month "
+                             "from a de-escalation zone around Idlib.", "2020-03-02")
+    assert ("REQUEST", "Recep Tayyip Erdogan", "Syrian forces", "2020-02") in demand
+    assert [date for kind, *_, date in demand if kind == "RETREAT"] == [None]
+    done = dated(pipeline, "Syrian forces had withdrawn from the zone by the end of October.", "2019-11-20")
+    assert [date for *_, date in done] == ["2019-10"]
+
+
 def test_a_weekday_with_its_date_is_that_date(pipeline):
     text = "The House of Representatives overwhelmingly voted Tuesday, October 29 to recognize the Armenian Genocide."
     assert "2019-10-29" in {date for *_, date in dated(pipeline, text, "2019-11-20")}

@@ -23,7 +23,7 @@ from spacy.tokens import Span, Token
 from dragoman.actors.kb import load_kb, normalise
 from dragoman.datelines import DATE_FORMS, parse_date
 from dragoman.doc_views import entities_in
-from dragoman.events.roles import lexicon
+from dragoman.events.roles import lexicon, light_objects
 from dragoman.record import Event, Location
 
 WEEKDAYS = {name.lower(): i for i, name in enumerate(calendar.day_name)}
@@ -199,8 +199,10 @@ def place_of(trigger: Token) -> tuple[Optional[Location], Optional[Span]]:
 
 def date_of(trigger: Token, published: Optional[str]) -> tuple[Optional[str], Optional[str]]:
     """The date words of the trigger's own clause (not a relative clause's year), read in the
-    clause's tense; with "since"/"from"/"between" before them, as a range."""
-    dates = [e for e in entities_in(trigger.sent) if e.label_ == "DATE" and in_clause(e.root, trigger)]
+    clause's tense; with "since"/"from"/"between" before them, as a range. Words that tell when
+    something else was, or a deadline, are not the event's date."""
+    dates = [e for e in entities_in(trigger.sent) if e.label_ == "DATE" and in_clause(e.root, trigger)
+             and not describes_another_noun(e, trigger) and not is_deadline(e, trigger)]
     if not dates:
         return None, None
     nearest = min(dates, key=lambda e: owner_and_depth(e.root)[1])
@@ -210,11 +212,68 @@ def date_of(trigger: Token, published: Optional[str]) -> tuple[Optional[str], Op
     return resolve_date(nearest.text, published, tense_of(trigger)), nearest.text
 
 
+NOUN_MODIFIERS = ("nmod", "nummod", "compound", "poss", "amod", "npadvmod")  # "a 2010 allegation", "Tuesday's debate"
+
+
+def describes_another_noun(date: Span, trigger: Token) -> bool:
+    """Whether the date modifies a noun other than the event's, and so tells when that thing was:
+    "dropped its investigation into a 2010 rape allegation", "grilled Vindman on Trump's July 25
+    phone call", "the core we need for a Moon landing in 2024". It is still the event's time in
+    a temporal phrase of the event's clause ("tweets during Tuesday's debate", "in the closing
+    seconds of last week's game"), before a light verb's noun ("held a July 10 meeting"), and
+    after a subject or object of the event's verb, where the parse cannot tell what it modifies
+    ("the Punjab government in 2009 enacted", "approved a bill Tuesday")."""
+    root = date.root
+    if root.dep_ in NOUN_MODIFIERS and root.head.pos_ in ("NOUN", "PROPN"):
+        noun = root.head
+    elif root.dep_ == "pobj" and root.head.dep_ == "prep" and root.head.head.pos_ in ("NOUN", "PROPN"):
+        noun = root.head.head
+    else:
+        return False
+    if noun.i == trigger.i or noun.ent_type_ in ("DATE", "TIME") or in_temporal_phrase(noun, trigger):
+        return False
+    if date.end <= noun.i:
+        light = lexicon()["light_verbs"].get(trigger.lemma_.lower(), {})
+        return not (noun in light_objects(trigger) and noun.lemma_.lower() in light)
+    return noun.head.i != clause_verb(trigger).i
+
+
+def in_temporal_phrase(noun: Token, trigger: Token) -> bool:
+    """Whether ``noun`` is (or, through "of", belongs to) the object of a temporal preposition
+    of the trigger's verb: "during Tuesday's debate", "in the closing seconds of last week's game";
+    not "his role in the release of documents in 2010"."""
+    while noun.dep_ == "pobj":
+        preposition = noun.head
+        if preposition.lower_ in lexicon()["temporal_prepositions"]:
+            return preposition.head.i in (trigger.i, clause_verb(trigger).i)
+        if preposition.lower_ != "of" or preposition.head.pos_ not in ("NOUN", "PROPN"):
+            return False
+        noun = preposition.head
+    return False
+
+
+def is_deadline(date: Span, trigger: Token) -> bool:
+    """Whether the date is a deadline of an act not done yet: after "by"/"until" in a clause whose
+    verb is not in a past form, a plan or purpose ("plans to expand the fleet by the end of 2025"),
+    a demand ("demanded that the forces withdraw by the end of the month": a present tag) or a
+    future ("will withdraw by Friday"). "Had withdrawn by March" is done, and dated."""
+    head = date.root.head
+    if date.root.dep_ != "pobj" or head.lower_ not in lexicon()["deadline_prepositions"]:
+        return False
+    return clause_verb(trigger).tag_ in ("VB", "VBP", "VBZ") or tense_of(trigger) == "future"
+
+
+def clause_verb(trigger: Token) -> Token:
+    """The trigger if it is a verb, else the verb its noun hangs on (itself if none)."""
+    if trigger.pos_ in ("VERB", "AUX"):
+        return trigger
+    return next((a for a in trigger.ancestors if a.pos_ in ("VERB", "AUX")), trigger)
+
+
 def tense_of(trigger: Token) -> str:
     """``future`` for "will meet", "is due to visit", "is meeting (on Wednesday)"; else ``past``."""
     cues = lexicon()["future_cues"]
-    verb = trigger if trigger.pos_ in ("VERB", "AUX") else next(
-        (a for a in trigger.ancestors if a.pos_ in ("VERB", "AUX")), trigger)
+    verb = clause_verb(trigger)
     for token in (verb, verb.head if verb.dep_ in ("xcomp", "conj") else None):
         if token is None:
             continue
