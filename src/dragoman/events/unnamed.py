@@ -56,12 +56,15 @@ def crowd_head(trigger: Token) -> Optional[Token]:
 
 
 def crowd_country(head: Optional[Token], location: Optional[Location], article: Article) -> tuple[Optional[str], bool]:
-    """Where the crowd protests, else a place named in its own phrase ("workers in Peru"), else
-    the country the story's actors belong to when one leads clearly (as the actors stage gives
+    """The crowd's nationality ("Saudi hackers"), else where it protests, else a place named in its
+    own phrase ("workers in Peru"), else the country the story's actors belong to when one leads clearly (as the actors stage gives
     home bodies; the second value says the country is only the story's focus)."""
+    kb = load_kb()
+    for token in head.children if head is not None else ():
+        if token.dep_ in ("amod", "compound") and token.i < head.i and (iso3 := kb.country_of_word(token.text)):
+            return iso3, False  # "Chinese hackers", "Pakistani workers protested in Dubai"
     if location is not None and location.country:
         return location.country, False
-    kb = load_kb()
     for token in head.subtree if head is not None else ():
         if token.ent_type_ in ("GPE", "LOC") and (iso3 := kb.country_of_place(token.text) or kb.country_of_word(token.text)):
             return iso3, False
