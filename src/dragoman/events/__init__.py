@@ -152,6 +152,8 @@ def verb_triggers(doc: Doc, index: MentionIndex, used: set[int], coder: EventCod
             continue
         used.update(c.i for c in word.children if c.dep_ == "dobj")  # "lift the sanctions": one event
         into = ("subject" if kind == "ACCUSE" else True) if kind in lex["clause_target_types"] else False
+        if kind in ("AGREE", "CONCEDE") and states_an_opinion(word):
+            into = False  # "agrees that China has taken advantage": a view, not a deal with China
         sources = subjects_of(word, index)
         targets = targets_of(word, index, prepositions, into_clauses=into, deep=kind not in TARGET_DEFAULT_TYPES,
                              topics=topic_prepositions(kind))
@@ -170,6 +172,15 @@ def verb_triggers(doc: Doc, index: MentionIndex, used: set[int], coder: EventCod
         elif is_passive(word):  # "Obama is being pressured by Congress to help Iran": Obama is pressured
             targets = undergoers or targets
         yield Trigger(word, kind, mode or mode_of(word), sources, targets or reciprocal(word, sources), False)
+
+
+def states_an_opinion(word: Token) -> bool:
+    """Whether agreeing or conceding is about a statement of fact ("agrees that China has long
+    taken advantage of the United States"), not a plan ("agreed that talks would resume"): its
+    clause carries neither a modal of intent nor one of demand."""
+    modals = {*lexicon()["intent_auxiliaries"], *lexicon()["demand_modals"]}
+    clauses = [c for c in word.children if c.dep_ == "ccomp" and c.pos_ in ("VERB", "AUX")]
+    return bool(clauses) and not any(a.lower_ in modals for c in clauses for a in c.children if a.dep_ == "aux")
 
 
 def wanting_triggers(doc: Doc, index: MentionIndex) -> Iterator[Trigger]:

@@ -12,8 +12,9 @@ its object when the noun names people. Their country is the place of the act, el
 within their own phrase, else (for a crowd) the story's leading country or (for people acted on)
 the doer's. An arrest, a deportation or a sentence told in the passive with no doer ("was
 arrested in Rwanda") is the act of the state where it happens. Unnamed people who attack, accuse,
-demand, reject, support or threaten ("politicians have vilified educators") are groups in the same
-way. Force whose doer is named only by its weapons or origin ("Israeli jets", "fired from Lebanon")
+demand, reject, support, threaten, agree or give way ("politicians have vilified educators",
+"Palestinian factions agreed to disarm") are groups in the same way, of their nationality when the
+phrase gives one ("Saudi hackers"). Force whose doer is named only by its weapons or origin ("Israeli jets", "fired from Lebanon")
 is the act of the side they belong to.
 """
 
@@ -170,13 +171,15 @@ def unnamed_doers(trigger: Trigger, index: MentionIndex, location: Optional[Loca
     """The unnamed people who use force or coerce ("gunmen killed five policemen", "were
     abducted by gunmen"): the subject, or a passive's agent, when it names people; of the
     country where they act, else of a place their clause names, else of the story's."""
-    if trigger.type not in crowd_rule()["acted_on_types"] + crowd_rule()["doer_types"] or trigger.sources:
-        return None
     word = trigger.word
+    intended = word.dep_ == "xcomp" and word.head.lemma_.lower() in lexicon()["intent_verbs"]  # read as AGREE or THREATEN
+    if trigger.type not in crowd_rule()["acted_on_types"] + crowd_rule()["doer_types"] and not intended or trigger.sources:
+        return None
     if word.pos_ != "VERB":
         return None
     doers = [c for c in word.children if c.dep_ == "nsubj"] or [
-        g for c in word.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"]
+        g for c in word.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"] or [
+        c for c in word.head.children if word.dep_ == "xcomp" and c.dep_ == "nsubj"]  # "factions agreed to hand over"
     head = past_quantity(doers[0]) if doers else None
     if head is None or head.pos_ != "NOUN" or not is_people(head) or lone_person(head, trigger):
         return None

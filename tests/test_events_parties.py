@@ -1,0 +1,38 @@
+"""Who acts and who is acted on when the text names no one: unnamed groups, opinions, pronouns.
+
+Each sentence is ours, written for the class of error it stands for."""
+
+import pytest
+from test_events import analyzed_sentence, coded_triples
+
+
+def triples(pipeline, text):
+    return {triple for triple, _ in coded_triples(analyzed_sentence(pipeline, text))}
+
+
+@pytest.mark.parametrize("text, want", [
+    ("Saudi hackers launched cyber attacks on Iranian government websites.", ("ASSAULT", "SAU", "IRN")),
+    ("A group of Chinese hackers attacked the websites of the Indian army.", ("ASSAULT", "CHN", "IND")),
+    ("Palestinian factions agreed to hand over their weapons to the Lebanese army.", ("AGREE", "PSE", "LBN")),
+])
+def test_an_unnamed_group_is_of_its_nationality(pipeline, text, want):
+    assert want in triples(pipeline, text)
+
+
+def test_a_group_acting_abroad_keeps_its_nationality(pipeline):
+    # The place where the act happens names where it was done, not who did it.
+    assert ("PROTEST", "PAK", None) in triples(pipeline, "Pakistani workers protested in Dubai on Friday.") or (
+        any(t[:2] == ("PROTEST", "PAK") for t in triples(pipeline, "Pakistani workers protested in Dubai on Friday.")))
+
+
+@pytest.mark.parametrize("text", [
+    "Germany agrees that China has long taken advantage of the United States.",
+    "Many businesses agree that China has long taken advantage of the United States.",
+])
+def test_agreeing_with_a_view_is_no_agreement(pipeline, text):
+    assert not any(t[0] == "AGREE" for t in triples(pipeline, text))
+
+
+def test_agreeing_on_a_plan_is_an_agreement(pipeline):
+    found = triples(pipeline, "Iran agreed with Iraq that the talks would resume in Baghdad.")
+    assert ("AGREE", "IRN", "IRQ") in found
