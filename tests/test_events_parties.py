@@ -36,3 +36,12 @@ def test_agreeing_with_a_view_is_no_agreement(pipeline, text):
 def test_agreeing_on_a_plan_is_an_agreement(pipeline):
     found = triples(pipeline, "Iran agreed with Iraq that the talks would resume in Baghdad.")
     assert ("AGREE", "IRN", "IRQ") in found
+
+
+
+def test_allowing_someone_to_act_is_an_agreement_with_them(pipeline):
+    # "allow X to deliver" is a plan, unlike "agree that X has done".
+    article = analyzed_sentence(pipeline, "Jordan said it would allow the Red Cross to deliver food to the refugees.")
+    actors = {a.id: a for a in article.actors}
+    assert any(e.type == "AGREE" and actors[e.source].country == "JOR" and actors[e.target].name == "Red Cross"
+               for e in article.events)

@@ -176,10 +176,11 @@ def verb_triggers(doc: Doc, index: MentionIndex, used: set[int], coder: EventCod
 
 def states_an_opinion(word: Token) -> bool:
     """Whether agreeing or conceding is about a statement of fact ("agrees that China has long
-    taken advantage of the United States"), not a plan ("agreed that talks would resume"): its
-    clause carries neither a modal of intent nor one of demand."""
-    modals = {*lexicon()["intent_auxiliaries"], *lexicon()["demand_modals"]}
-    clauses = [c for c in word.children if c.dep_ == "ccomp" and c.pos_ in ("VERB", "AUX")]
+    taken advantage of the United States"), not a plan ("agreed that talks would resume", "allow
+    the WFP to deliver food"): its clause is finite and carries neither a modal of intent nor one of
+    demand."""
+    modals = {*lexicon()["intent_auxiliaries"], *lexicon()["demand_modals"], "to"}
+    clauses = [c for c in word.children if c.dep_ == "ccomp" and c.pos_ in ("VERB", "AUX") and c.tag_ != "VB"]
     return bool(clauses) and not any(a.lower_ in modals for c in clauses for a in c.children if a.dep_ == "aux")
 
 
