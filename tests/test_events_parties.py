@@ -45,3 +45,11 @@ def test_allowing_someone_to_act_is_an_agreement_with_them(pipeline):
     actors = {a.id: a for a in article.actors}
     assert any(e.type == "AGREE" and actors[e.source].country == "JOR" and actors[e.target].name == "Red Cross"
                for e in article.events)
+
+
+@pytest.mark.parametrize("text, want", [
+    ("Poland opened its borders to Ukrainian refugees.", ("AID", "POL", "UKR")),
+    ("Austria says it will not accept Afghan asylum seekers.", ("REJECT", "AUT", "AFG")),
+])
+def test_unnamed_people_aid_is_given_to(pipeline, text, want):
+    assert want in triples(pipeline, text)

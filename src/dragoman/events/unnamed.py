@@ -61,9 +61,8 @@ def crowd_country(head: Optional[Token], location: Optional[Location], article: 
     own phrase ("workers in Peru"), else the country the story's actors belong to when one leads clearly (as the actors stage gives
     home bodies; the second value says the country is only the story's focus)."""
     kb = load_kb()
-    for token in head.children if head is not None else ():
-        if token.dep_ in ("amod", "compound") and token.i < head.i and (iso3 := kb.country_of_word(token.text)):
-            return iso3, False  # "Chinese hackers", "Pakistani workers protested in Dubai"
+    if head is not None and (iso3 := nationality_of(head)):
+        return iso3, False  # "Pakistani workers protested in Dubai"
     if location is not None and location.country:
         return location.country, False
     for token in head.subtree if head is not None else ():
@@ -71,6 +70,13 @@ def crowd_country(head: Optional[Token], location: Optional[Location], article: 
             return iso3, False
     focus = story_country(article)
     return focus, focus is not None
+
+
+def nationality_of(head: Token) -> Optional[str]:
+    """The country a people noun's own modifier names ("Chinese hackers", "Ukrainian refugees")."""
+    kb = load_kb()
+    return next((iso3 for c in head.children if c.dep_ in ("amod", "compound") and c.i < head.i
+                 if (iso3 := kb.country_of_word(c.text))), None)
 
 
 def story_country(article: Article) -> Optional[str]:
@@ -107,10 +113,10 @@ def group_of(head: Token, index: MentionIndex, country: Optional[str], from_focu
 
 def people_acted_on(trigger: Trigger, index: MentionIndex, location: Optional[Location],
                     doer: Optional[Actor]) -> Optional[Actor]:
-    """The unnamed people a coercion, an attack or a release is done to ("detained 18 people",
+    """The unnamed people a coercion, an attack, aid or a release is done to ("detained 18 people",
     "deported a 95-year-old man", "the arrest of 25 members", "freed 37 prisoners", "issued an
-    ultimatum to Muslim leaders"), when its object names people; of the country where it
-    happens, else (for a coercion) the doer's."""
+    ultimatum to Muslim leaders", "opened its borders to refugees"), when its object names people;
+    of the country where it happens, else (for a coercion) the doer's."""
     rule = crowd_rule()
     word = trigger.word
     freed = trigger.type == "RETREAT" and releases_people(word)  # "freed 37 prisoners"
@@ -124,13 +130,15 @@ def people_acted_on(trigger: Trigger, index: MentionIndex, location: Optional[Lo
     head = next((h for h in map(past_quantity, objects) if h.pos_ == "NOUN" and is_people(h)), None)
     if head is None or lone_person(head, trigger):
         return None
-    if location is not None and location.country:
+    if nationality := nationality_of(head):
+        country = nationality  # "opened its borders to Ukrainian refugees"
+    elif location is not None and location.country:
         country = location.country
     elif freed:
         country = None  # "Russia released the hostages": held, not Russian
     else:
-        country = place_within(word) or (doer.country if doer and trigger.type != "ASSAULT" else None)
-        # an arrest is made at home; an attack seldom is
+        country = place_within(word) or (doer.country if doer and trigger.type not in rule["abroad_types"] else None)
+        # an arrest is made at home; an attack or aid seldom is
     return group_of(head, index, country)
 
 
