@@ -53,3 +53,18 @@ def test_allowing_someone_to_act_is_an_agreement_with_them(pipeline):
 ])
 def test_unnamed_people_aid_is_given_to(pipeline, text, want):
     assert want in triples(pipeline, text)
+
+
+@pytest.mark.parametrize("text, want, not_want", [
+    # The object of "trained" does the fighting; drones used are no one, so their user strikes.
+    ("The US military trained Syrian rebels to fight Islamic State.", None, ("ASSAULT", "USA")),
+    ("The US used drones to strike militants in Somalia.", ("ASSAULT", "USA"), None),
+])
+def test_who_does_a_to_clause_after_an_object(pipeline, text, want, not_want):
+    pairs = {t[:2] for t in triples(pipeline, text)}
+    assert want is None or want in pairs
+    assert not_want is None or not_want not in pairs
+
+
+def test_training_is_no_agreement(pipeline):
+    assert not any(t[0] == "AGREE" for t in triples(pipeline, "The US military trained Syrian rebels."))

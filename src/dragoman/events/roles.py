@@ -32,12 +32,22 @@ def state_named(index: MentionIndex, iso3: Optional[str], start: int, end: int) 
 
 
 def subjects_of(verb: Token, index: MentionIndex) -> list[Actor]:
-    """The actors who do what the verb says (the clause's subject, by the mention index)."""
-    subject = clause_subject(verb)
+    """The actors who do what the verb says (the clause's subject, by the mention index); in a
+    to-clause after an object, that object ("trained the rebels to fight": the rebels fight)."""
+    subject = object_controller(verb) or clause_subject(verb)
     if subject is None:
         return []
     return (index.of_phrase(subject) or who_antecedent(subject, verb, index) or named_members(subject, index)
             or document_authors(subject, index))
+
+
+def object_controller(verb: Token) -> Optional[Token]:
+    """The object that does what a to-clause says when it names someone: "trained Syrian rebels
+    to fight", "allowed the WFP to deliver food" (but "used drones to strike": the user strikes)."""
+    if verb.dep_ != "xcomp" or verb.pos_ != "VERB" or any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children):
+        return None
+    obj = next((c for c in verb.head.children if c.dep_ == "dobj" and c.i < verb.i), None)
+    return obj if obj is not None and (obj.pos_ == "PROPN" or is_people(past_quantity(obj))) else None
 
 
 def named_members(head: Token, index: MentionIndex) -> list[Actor]:

@@ -31,7 +31,8 @@ from dragoman.actors.kb import load_kb
 from dragoman.data_files import load_json
 from dragoman.doc_views import entities_in
 from dragoman.events.readings import Trigger
-from dragoman.events.roles import is_people, lexicon, name_of, past_quantity, releases_people, state_named
+from dragoman.events.roles import (is_people, lexicon, name_of, object_controller, past_quantity, releases_people,
+                                   state_named)
 from dragoman.mention_index import MentionIndex
 from dragoman.record import Actor, Article, Location
 
@@ -187,7 +188,8 @@ def unnamed_doers(trigger: Trigger, index: MentionIndex, location: Optional[Loca
         return None
     doers = [c for c in word.children if c.dep_ == "nsubj"] or [
         g for c in word.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"] or [
-        c for c in word.head.children if word.dep_ == "xcomp" and c.dep_ == "nsubj"]  # "factions agreed to hand over"
+        c for c in word.head.children if word.dep_ == "xcomp" and c.dep_ == ("dobj" if object_controller(word) else "nsubj")]
+    # "factions agreed to hand over", "trained rebels to fight"
     head = past_quantity(doers[0]) if doers else None
     if head is None or head.pos_ != "NOUN" or not is_people(head) or lone_person(head, trigger):
         return None
