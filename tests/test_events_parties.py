@@ -68,3 +68,8 @@ def test_who_does_a_to_clause_after_an_object(pipeline, text, want, not_want):
 
 def test_training_is_no_agreement(pipeline):
     assert not any(t[0] == "AGREE" for t in triples(pipeline, "The US military trained Syrian rebels."))
+
+
+def test_a_command_chanted_is_not_done(pipeline):
+    article = analyzed_sentence(pipeline, 'Nurses chanted, "Fund our hospitals," outside the parliament in Madrid.')
+    assert not any(e.type == "AID" for e in article.events)

@@ -49,7 +49,7 @@ def recode(pairs: list[tuple[Event, Trigger]], triggers: list[Trigger], index: M
     food": the announcement happened, the act may not), an act someone is asked to do is not done
     ("urged Israel to withdraw"), nor is what someone is arrested for, "would not provide
     support" and "reluctant to commit" are REJECT, talks someone "refused to hold" are no
-    CONSULT, and troops sent to keep the peace are AID."""
+    CONSULT, troops sent to keep the peace are AID, and a command reported is not done."""
     lex = lexicon()
     at = {t.word.i: t.type for t in triggers}
     aimed = {t.word.i for t in triggers if t.targets}
@@ -71,6 +71,8 @@ def recode(pairs: list[tuple[Event, Trigger]], triggers: list[Trigger], index: M
             kinds[word.i] = lex["intent_types"].get(trigger.type, "REQUEST")
         elif topic_of_talks(word):
             drop.add(word.i)  # "met to discuss efforts to counter Islamic State": a topic, not an act
+        elif is_imperative(word):
+            drop.add(word.i)  # 'Teachers chanted, "Fund our schools"': a demand, not an act
         elif word.dep_ == "pcomp" and head.lower_ in lex["charges"]["prepositions"] and (
                 at.get(head.head.i) in lex["charges"]["types"]):
             drop.add(word.i)  # "arrested for collaborating with Boko Haram": the charge
@@ -117,6 +119,13 @@ def recode(pairs: list[tuple[Event, Trigger]], triggers: list[Trigger], index: M
             event.status = "reported"  # "did not give permission": the refusal is what happened
         out.append((event, trigger))
     return out
+
+
+def is_imperative(word: Token) -> bool:
+    """A command a speech verb reports ('chanted, "Fund our schools"', 'told them: "Leave now"'):
+    a bare verb with no subject and no auxiliary."""
+    return (word.tag_ == "VB" and word.dep_ in ("ccomp", "xcomp", "parataxis") and is_speech_verb(word.head)
+            and not any(c.dep_ in ("nsubj", "nsubjpass", "aux", "auxpass", "mark") for c in word.children))
 
 
 def verbal_attack(trigger: Trigger) -> bool:

@@ -128,7 +128,8 @@ def people_acted_on(trigger: Trigger, index: MentionIndex, location: Optional[Lo
     aimed_at = rule["aimed_at_prepositions"]  # "issued an ultimatum to Muslim leaders", "investigations against 70 employees"
     objects += [g for w in (word, *objects) for c in w.children if c.dep_ == "prep" and c.lower_ in aimed_at
                 for g in c.children if g.dep_ == "pobj"]
-    head = next((h for h in map(past_quantity, objects) if h.pos_ == "NOUN" and is_people(h)), None)
+    agent_nouns = trigger.type != "AID"  # aid to "our schools": Phoenix's agent nouns name institutions too
+    head = next((h for h in map(past_quantity, objects) if h.pos_ == "NOUN" and is_people(h, agent_nouns)), None)
     if head is None or lone_person(head, trigger):
         return None
     if nationality := nationality_of(head):
