@@ -73,3 +73,11 @@ def test_training_is_no_agreement(pipeline):
 def test_a_command_chanted_is_not_done(pipeline):
     article = analyzed_sentence(pipeline, 'Nurses chanted, "Fund our hospitals," outside the parliament in Madrid.')
     assert not any(e.type == "AID" for e in article.events)
+
+
+@pytest.mark.parametrize("text", [
+    "Indian and Pakistani troops exchanged fire across the Line of Control.",
+    "Shelling followed an exchange of fire between Indian and Pakistani troops in Kashmir.",
+])
+def test_an_exchange_of_fire_is_force_both_ways(pipeline, text):
+    assert {("ASSAULT", "IND", "PAK"), ("ASSAULT", "PAK", "IND")} <= triples(pipeline, text)

@@ -228,10 +228,13 @@ def deeper_targets(kind: str, heads: tuple[Token, ...], index: MentionIndex, sou
 
 
 def noun_type(word: Token) -> Optional[str]:
-    """The event a noun names: by the noun list, or by a noun that needs its preposition
-    ("a call with Zelensky", not "a call for calm")."""
+    """The event a noun names: by its "of" object ("an exchange of fire"), by the noun list, or by
+    a noun that needs its preposition ("a call with Zelensky", not "a call for calm")."""
     lex = lexicon()
-    kind = lex["nouns"].get(word.lower_) or lex["nouns"].get(word.lemma_.lower())
+    by_object = lex["noun_of_objects"].get(word.lemma_.lower(), {})
+    kind = next((by_object[g.lemma_.lower()] for c in word.children if c.dep_ == "prep" and c.lower_ == "of"
+                 for g in c.children if g.dep_ == "pobj" and g.lemma_.lower() in by_object), None)  # "an exchange of fire"
+    kind = kind or lex["nouns"].get(word.lower_) or lex["nouns"].get(word.lemma_.lower())
     prepositions = lex["nouns_with_preposition"].get(word.lemma_.lower(), ()) if kind is None else ()
     if prepositions and any(c.dep_ == "prep" and c.lower_ in prepositions for c in word.children):
         kind = "CONSULT"
@@ -283,7 +286,7 @@ def noun_triggers(doc: Doc, index: MentionIndex, used: set[int]) -> Iterator[Tri
         if kind == "PROTEST" and not targets and word.dep_ in ("nsubj", "nsubjpass"):
             targets = targets_of(word.head, index, prepositions, deep=False)  # "protests erupted against the government"
         if owners or targets or kind == "PROTEST":  # a protest no one is named for is the crowd's (unnamed.py)
-            yield Trigger(word, kind, mode_of(word), owners, targets, True)
+            yield Trigger(word, kind, mode_of(word), owners, targets or reciprocal(word, owners), True)
 
 
 def parties(head: Token, index: MentionIndex) -> list[Actor]:
