@@ -81,3 +81,14 @@ def test_a_command_chanted_is_not_done(pipeline):
 ])
 def test_an_exchange_of_fire_is_force_both_ways(pipeline, text):
     assert {("ASSAULT", "IND", "PAK"), ("ASSAULT", "PAK", "IND")} <= triples(pipeline, text)
+
+
+def test_withdrawing_observers_reduces_relations(pipeline):
+    # CAMEO 1662: withdrawing inspectors or observers is SANCTION; troops withdrawn are a retreat.
+    assert ("SANCTION", "USA", "IRN") in triples(pipeline, "The United States withdrew its inspectors from Iran.")
+    assert ("RETREAT", "RUS", "GEO") in triples(pipeline, "Russia withdrew its troops from Georgia.")
+
+
+def test_violating_a_ceasefire_is_force_not_a_ceasefire(pipeline):
+    found = triples(pipeline, "Azerbaijan accused Armenia of violating the ceasefire agreement in Nagorno-Karabakh.")
+    assert not any(t[0] == "RETREAT" for t in found)

@@ -138,7 +138,7 @@ def verb_triggers(doc: Doc, index: MentionIndex, used: set[int], coder: EventCod
         if not nouns and kind == "AID" and (given := transferred(word)) is not None:
             nouns = [given]
         if nouns:  # "offered military support": the noun's own targets and mode count
-            used.add(nouns[0].i)
+            used.update((nouns[0].i, nouns[0].head.i) if nouns[0].dep_ == "compound" else (nouns[0].i,))
             sources = subjects_of(word, index)
             deep = kind not in TARGET_DEFAULT_TYPES
             owners = [a for c in nouns[0].children if c.dep_ == "poss" for a in index.of_phrase(c)]  # "Turkey's support"
@@ -150,7 +150,9 @@ def verb_triggers(doc: Doc, index: MentionIndex, used: set[int], coder: EventCod
                        if a not in sources and a not in owners] or deeper_targets(kind, (nouns[0], word), index, sources)
             yield Trigger(word, kind, mode or mode_of(nouns[0]), sources, targets or reciprocal(word, sources), False)
             continue
-        used.update(c.i for c in word.children if c.dep_ == "dobj")  # "lift the sanctions": one event
+        used.update(n.i for c in word.children if c.dep_ == "dobj"
+                    for n in (c, *(m for m in c.children if m.dep_ == "compound")))
+        # "lift the sanctions", "violated the ceasefire agreement": one event
         into = ("subject" if kind == "ACCUSE" else True) if kind in lex["clause_target_types"] else False
         if kind in ("AGREE", "CONCEDE") and states_an_opinion(word):
             into = False  # "agrees that China has taken advantage": a view, not a deal with China

@@ -12,7 +12,7 @@ from typing import Optional
 
 from spacy.tokens import Span, Token
 
-from dragoman.events.roles import lexicon, light_objects, subjects_of
+from dragoman.events.roles import lexicon, light_objects, past_quantity, subjects_of
 from dragoman.events.status import is_condition
 from dragoman.events.transfers import transferred
 from dragoman.mention_index import MentionIndex, is_speech_verb, is_to_clause
@@ -88,6 +88,9 @@ def recode(pairs: list[tuple[Event, Trigger]], triggers: list[Trigger], index: M
                     drop.add(head.i)
         elif trigger.type == "MOBILIZE" and any(w.lower_ in lex["peacekeeping_words"] for w in word.subtree):
             kinds[word.i] = "AID"  # "sent 200 troops to serve as a peacekeeping force": protection, not force
+        elif trigger.type == "RETREAT" and any(past_quantity(c).lemma_.lower() in lex["withdrawn_missions"]["words"]
+                                               for c in word.children if c.dep_ == "dobj"):
+            kinds[word.i] = lex["withdrawn_missions"]["type"]  # "withdrew peacekeepers from Sinai": relations reduced
         elif verbal_attack(trigger):
             kinds[word.i] = "ACCUSE"
         elif announced_intent(trigger, index):

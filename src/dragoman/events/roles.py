@@ -269,11 +269,12 @@ def phrase_event(word: Token) -> Optional[tuple[str, Token]]:
 
 def light_objects(verb: Token) -> list[Token]:
     """The nouns a light verb can take its event from: its object, or the subject of a passive
-    whose doer is named ("sanctions were imposed on Russia by the EU")."""
+    whose doer is named ("sanctions were imposed on Russia by the EU"); then the nouns that
+    modify them ("violated the ceasefire agreement")."""
     objects = [c for c in verb.children if c.dep_ == "dobj"]
     if any(c.dep_ == "agent" for c in verb.children):
         objects += [c for c in verb.children if c.dep_ == "nsubjpass"]
-    return objects
+    return objects + [m for c in objects for m in c.children if m.dep_ == "compound" and m.pos_ == "NOUN"]
 
 
 def reciprocal(verb: Token, sources: list[Actor]) -> list[Actor]:
