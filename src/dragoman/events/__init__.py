@@ -138,21 +138,20 @@ def verb_triggers(doc: Doc, index: MentionIndex, used: set[int], coder: EventCod
         if not nouns and kind == "AID" and (given := transferred(word)) is not None:
             nouns = [given]
         if nouns:  # "offered military support": the noun's own targets and mode count
-            used.update((nouns[0].i, nouns[0].head.i) if nouns[0].dep_ == "compound" else (nouns[0].i,))
+            noun = nouns[0].head if nouns[0].dep_ == "compound" else nouns[0]  # "a mediation effort between"
+            used.update((nouns[0].i, noun.i))
             sources = subjects_of(word, index)
             deep = kind not in TARGET_DEFAULT_TYPES
-            owners = [a for c in nouns[0].children if c.dep_ == "poss" for a in index.of_phrase(c)]  # "Turkey's support"
+            owners = [a for c in noun.children if c.dep_ == "poss" for a in index.of_phrase(c)]  # "Turkey's support"
             if kind == "MOBILIZE":  # "send troops": the troops sent are the act's means ("summon the ambassador" is not)
-                owners += index.of_phrase(nouns[0])
+                owners += index.of_phrase(noun)
             topics = topic_prepositions(kind)
             targets = [a for a in targets_of(word, index, prepositions, deep=deep, topics=topics)
-                       + targets_of(nouns[0], index, prepositions, topics=topics)
-                       if a not in sources and a not in owners] or deeper_targets(kind, (nouns[0], word), index, sources)
-            yield Trigger(word, kind, mode or mode_of(nouns[0]), sources, targets or reciprocal(word, sources), False)
+                       + targets_of(noun, index, prepositions, topics=topics)
+                       if a not in sources and a not in owners] or deeper_targets(kind, (noun, word), index, sources)
+            yield Trigger(word, kind, mode or mode_of(noun), sources, targets or reciprocal(word, sources), False)
             continue
-        used.update(n.i for c in word.children if c.dep_ == "dobj"
-                    for n in (c, *(m for m in c.children if m.dep_ == "compound")))
-        # "lift the sanctions", "violated the ceasefire agreement": one event
+        used.update(c.i for c in word.children if c.dep_ == "dobj")  # "lift the sanctions": one event
         into = ("subject" if kind == "ACCUSE" else True) if kind in lex["clause_target_types"] else False
         if kind in ("AGREE", "CONCEDE") and states_an_opinion(word):
             into = False  # "agrees that China has taken advantage": a view, not a deal with China
