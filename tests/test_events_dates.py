@@ -68,6 +68,19 @@ def test_a_date_in_a_temporal_phrase_or_on_the_events_noun_is_its_date(pipeline,
     assert [date for *_, date in dated(pipeline, text, "2019-11-20")] == [want]
 
 
+def test_a_year_in_a_laws_name_and_the_date_of_an_act_about_the_event_are_not_its_date(pipeline):
+    protest = dated(pipeline, "Farmers are protesting against the Essential Commodities (Amendment) Act, 2020.",
+                    "2020-12-06")
+    assert [kind for kind, *_ in protest] == ["PROTEST"] and protest[0][-1] is None
+    # Wednesday is when Pelosi complained, not when the attacks were made
+    about = dated(pipeline, "Pelosi on Wednesday complained about the attacks on Democrats by Republicans.",
+                  "2020-09-24")
+    assert [(kind, date) for kind, *_, date in about] == [("ACCUSE", None)]
+    # an act at the event shares its time: the protest was last week too
+    at = dated(pipeline, "A member of the group was arrested by police at a protest last week.", "2020-09-24")
+    assert {date for *_, date in at} == {"2020-W38"} and "PROTEST" in {kind for kind, *_ in at}
+
+
 def test_a_deadline_of_a_plan_or_demand_is_not_the_acts_date(pipeline):
     # CNBC, page 374ac9a5: the expansion is planned by 2025, not done in 2025
     plan = dated(pipeline, "Emirates president Tim Clark in October revealed lofty plans to expand the Emirates "

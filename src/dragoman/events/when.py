@@ -203,7 +203,7 @@ def date_of(trigger: Token, published: Optional[str]) -> tuple[Optional[str], Op
     clause's tense; with "since"/"from"/"between" before them, as a range. Words that tell when
     something else was, or a deadline, are not the event's date."""
     dates = [e for e in entities_in(trigger.sent) if e.label_ == "DATE" and in_clause(e.root, trigger)
-             and not describes_another_noun(e, trigger) and not is_deadline(e, trigger)]
+             and not describes_another_noun(e, trigger) and not is_deadline(e, trigger) and not is_other_acts(e, trigger)]
     if not dates:
         return None, None
     nearest = min(dates, key=lambda e: owner_and_depth(e.root)[1])
@@ -213,7 +213,7 @@ def date_of(trigger: Token, published: Optional[str]) -> tuple[Optional[str], Op
     return resolve_date(nearest.text, published, tense_of(trigger)), nearest.text
 
 
-NOUN_MODIFIERS = ("nmod", "nummod", "compound", "poss", "amod", "npadvmod")  # "a 2010 allegation", "Tuesday's debate"
+NOUN_MODIFIERS = ("nmod", "nummod", "compound", "poss", "amod", "npadvmod", "appos")  # "a 2010 allegation", "the Act, 2020"
 
 
 def describes_another_noun(date: Span, trigger: Token) -> bool:
@@ -251,6 +251,16 @@ def in_temporal_phrase(noun: Token, trigger: Token) -> bool:
             return False
         noun = preposition.head
     return False
+
+
+def is_other_acts(date: Span, trigger: Token) -> bool:
+    """Whether the date belongs to another act, one about the event its noun names: "McConnell on
+    Wednesday took issue with the attacks from Democrats" dates the taking issue, not the attacks
+    (data key about_prepositions). A subject or object noun keeps its verb's date ("the protests
+    began in June", "unveiled its ban on Thursday"), so does one the act attends ("arrested at a
+    protest last week", "will come to the meeting"), and the noun's own words are its own."""
+    return (trigger.pos_ in ("NOUN", "PROPN") and trigger.dep_ == "pobj" and date.root not in trigger.subtree
+            and trigger.head.lower_ in lexicon()["about_prepositions"])
 
 
 def is_deadline(date: Span, trigger: Token) -> bool:
