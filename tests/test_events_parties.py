@@ -92,3 +92,11 @@ def test_withdrawing_observers_reduces_relations(pipeline):
 def test_violating_a_ceasefire_is_force_not_a_ceasefire(pipeline):
     found = triples(pipeline, "Azerbaijan accused Armenia of violating the ceasefire agreement in Nagorno-Karabakh.")
     assert not any(t[0] == "RETREAT" for t in found)
+
+
+def test_they_in_what_unnamed_people_say_is_those_people(pipeline):
+    # Ours: the rebels announce a release; releasing the peacekeepers is no withdrawal of them.
+    article = analyzed_sentence(pipeline, "Libyan rebel commanders said they would release the Turkish engineers.")
+    actors = {a.id: a for a in article.actors}
+    assert any(e.type == "AGREE" and actors[e.source].country == "LBY" for e in article.events)
+    assert not any(e.type == "SANCTION" for e in article.events)

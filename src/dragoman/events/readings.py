@@ -88,8 +88,7 @@ def recode(pairs: list[tuple[Event, Trigger]], triggers: list[Trigger], index: M
                     drop.add(head.i)
         elif trigger.type == "MOBILIZE" and any(w.lower_ in lex["peacekeeping_words"] for w in word.subtree):
             kinds[word.i] = "AID"  # "sent 200 troops to serve as a peacekeeping force": protection, not force
-        elif trigger.type == "RETREAT" and any(past_quantity(c).lemma_.lower() in lex["withdrawn_missions"]["words"]
-                                               for c in word.children if c.dep_ == "dobj"):
+        elif withdraws_a_mission(word):
             kinds[word.i] = lex["withdrawn_missions"]["type"]  # "withdrew peacekeepers from Sinai": relations reduced
         elif verbal_attack(trigger):
             kinds[word.i] = "ACCUSE"
@@ -122,6 +121,14 @@ def recode(pairs: list[tuple[Event, Trigger]], triggers: list[Trigger], index: M
             event.status = "reported"  # "did not give permission": the refusal is what happened
         out.append((event, trigger))
     return out
+
+
+def withdraws_a_mission(word: Token) -> bool:
+    """"Withdrew its peacekeepers from Sinai", "expelled the UN inspectors" (not "released the
+    peacekeepers they took")."""
+    rule = lexicon()["withdrawn_missions"]
+    return word.lemma_.lower() in rule["verbs"] and any(
+        past_quantity(c).lemma_.lower() in rule["words"] for c in word.children if c.dep_ == "dobj")
 
 
 def is_imperative(word: Token) -> bool:
@@ -157,6 +164,8 @@ def announced_intent(trigger: Trigger, index: MentionIndex) -> bool:
     if not any(c.dep_ == "aux" and c.lower_ in lexicon()["intent_auxiliaries"] for c in word.children):
         return False
     speakers = subjects_of(word.head, index)
+    if not trigger.sources:  # "opposition members said they will release ...": the speakers, unnamed
+        return any(c.dep_ == "nsubj" and c.lower_ in lexicon()["crowds"]["group_pronouns"] for c in word.children)
     return any(source in speakers for source in trigger.sources)
 
 

@@ -33,7 +33,7 @@ from dragoman.doc_views import entities_in
 from dragoman.events.readings import Trigger
 from dragoman.events.roles import (is_people, lexicon, name_of, object_controller, past_quantity, releases_people,
                                    state_named)
-from dragoman.mention_index import MentionIndex
+from dragoman.mention_index import MentionIndex, is_speech_verb
 from dragoman.record import Actor, Article, Location
 
 
@@ -192,6 +192,9 @@ def unnamed_doers(trigger: Trigger, index: MentionIndex, location: Optional[Loca
         c for c in word.head.children if word.dep_ == "xcomp" and c.dep_ == ("dobj" if object_controller(word) else "nsubj")]
     # "factions agreed to hand over", "trained rebels to fight"
     head = past_quantity(doers[0]) if doers else None
+    if head is not None and head.lower_ in crowd_rule()["group_pronouns"] and word.dep_ == "ccomp" and (
+            is_speech_verb(word.head)):  # "opposition members said they will release ...": the members
+        head = past_quantity(next((c for c in word.head.children if c.dep_ == "nsubj"), None))
     if head is None or head.pos_ != "NOUN" or not is_people(head) or lone_person(head, trigger):
         return None
     country, from_focus = crowd_country(head, location, index.article)
