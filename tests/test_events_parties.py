@@ -100,3 +100,7 @@ def test_they_in_what_unnamed_people_say_is_those_people(pipeline):
     actors = {a.id: a for a in article.actors}
     assert any(e.type == "AGREE" and actors[e.source].country == "LBY" for e in article.events)
     assert not any(e.type == "SANCTION" for e in article.events)
+
+
+def test_a_decision_to_act_is_the_act(pipeline):
+    assert ("RETREAT", "JPN", "IRN") in triples(pipeline, "Japan has decided to lift economic sanctions on Iran.")
