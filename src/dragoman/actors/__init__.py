@@ -17,6 +17,7 @@ from dragoman.actors.context import dateline, is_domestic_role, leading_country,
 from dragoman.actors.kb import KnowledgeBase, load_kb, normalise
 from dragoman.actors.mentions import (Mention, candidate_spans, entity_labels, group_mentions, is_place, name_mention,
                                       span_label)
+from dragoman.actors.people import People, add_person
 from dragoman.doc_views import entities_in, text_of
 from dragoman.record import Actor, Article, Span
 
@@ -30,13 +31,13 @@ def find_mentions(doc: Doc, day: Optional[str]) -> list[Mention]:
     labels = entity_labels(doc, kb)
     opening, _ = dateline(text, kb)  # the place and agency a story is filed from are not its actors
     spans = candidate_spans(doc, kb)
-    named_people: list[Mention] = []  # so far: a later name may shorten an earlier one
+    named_people = People()  # so far: a later name may shorten an earlier one
     for span in [s for s in spans + repeated_names(doc, text, spans, labels) if s.start_char >= opening]:
         mention = name_mention(span, kb, day, named_people, labels)
         if mention is not None:
             names.append(mention)
             if mention.type == "person":
-                named_people.append(mention)
+                add_person(named_people, mention)
     names = one_label_per_name([m for m in names if not is_title_of_next(m, names, text)])
     owners = {t.i: m for m in names for t in tokens_of(doc, m)}
     taken = set(owners)

@@ -20,9 +20,9 @@ from spacy.tokens import Doc, Span, Token
 
 from dragoman.actors.context import Found, around_name
 from dragoman.actors.kb import Entry, KnowledgeBase, normalise
+from dragoman.actors.people import People, same_person
 from dragoman.data_files import load_json
 from dragoman.doc_views import entities_of, indices_of_pos, punct_and_space, token_texts
-from dragoman.mention_index import without_suffixes
 
 NAME_LABELS = {"PERSON", "ORG", "GPE", "NORP", "LOC", "FAC"}
 MAX_ALIAS_TOKENS = 8
@@ -225,7 +225,7 @@ def state_mention(base: dict, iso3: str, kb: KnowledgeBase) -> Mention:
                    code=iso3, kb_id=f"country:{iso3}", country_from="kb")
 
 
-def name_mention(span: Span, kb: KnowledgeBase, day: Optional[str], people: list[Mention],
+def name_mention(span: Span, kb: KnowledgeBase, day: Optional[str], people: People,
                  labels: dict[tuple[int, int], str]) -> Optional[Mention]:
     """What a name refers to, or None when it is a place, a demonym, a thing or a mere modifier."""
     text = span.text
@@ -275,7 +275,7 @@ def name_mention(span: Span, kb: KnowledgeBase, day: Optional[str], people: list
                    country=country, code=f"{country}{sector}" if country and sector else None, country_from=source)
 
 
-def leader_country(name: str, people: list[Mention], kb: KnowledgeBase) -> Optional[str]:
+def leader_country(name: str, people: People, kb: KnowledgeBase) -> Optional[str]:
     """The country of the person a body is named after: ``the Trump administration``, ``the Assad
     regime`` are the governments of that person's country (a person of the article, else the
     knowledge base's)."""
@@ -313,37 +313,6 @@ def entry_mention(base: dict, span: Span, entries: list[Entry], label: str, day:
     return Mention(**base, key=entry.key, name=name, type=kind, country=country,
                    role=kb_role.title if kb_role and kb_role.title else found.role, code=code,
                    kb_id=entry.key, country_from=source if country else None)
-
-
-def same_person(key: str, people: list[Mention], kb: KnowledgeBase) -> Optional[Mention]:
-    """An earlier person of the article this name shortens: ``Lavrov`` or ``Mr Lavrov`` after
-    ``Sergei Lavrov``, never another one of the family (``Tamim ... Al-Thani`` after ``Mohammed ...
-    Al-Thani``); a first name alone (``Angela``) when one person only was introduced with it."""
-    words = [w for w in key.split() if w not in kb.honorifics]
-    if not words:
-        return None
-    wanted = set(words)
-    tried = set()
-    for earlier in reversed(people):  # every mention of a person so far: each name tried once
-        if earlier.name in tried:
-            continue
-        tried.add(earlier.name)
-        full, full_set = name_words(earlier.name)
-        if full and words[-1] == full[-1] and wanted < full_set:
-            return earlier
-    if len(words) == 1:
-        firsts = {m.key: m for m in people if len(full := name_words(m.name)[0]) > 1 and full[0] == words[0]}
-        if len(firsts) == 1:
-            return next(iter(firsts.values()))
-    return None
-
-
-@lru_cache(maxsize=1 << 14)
-def name_words(name: str) -> tuple[tuple[str, ...], frozenset[str]]:
-    """A name's normal words, in order and as a set (asked for every pair of people in a story),
-    without a generational suffix: "Patrick W. Carlineo Jr." is shortened to "Carlineo"."""
-    words = tuple(without_suffixes(normalise(name).split()))
-    return words, frozenset(words)
 
 
 def seat_mention(base: dict, iso3: str, kb: KnowledgeBase) -> Mention:
