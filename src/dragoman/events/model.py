@@ -101,14 +101,12 @@ class EventTypeModel:
         rows: list[int] = []
         values: list[float] = []
         counts: list[int] = []
+        row_of = self.features.get
         for features in clauses:
-            known = len(rows)
-            for name, value in features.items():
-                row = self.features.get(name)
-                if row is not None:
-                    rows.append(row)
-                    values.append(value)
-            counts.append(len(rows) - known)
+            known = [(row, value) for name, value in features.items() if (row := row_of(name)) is not None]
+            rows.extend(row for row, _ in known)
+            values.extend(value for _, value in known)
+            counts.append(len(known))
         terms = np.zeros((len(clauses), max(counts, default=0) + 1, bias.shape[0]), dtype=np.float64)
         terms[:, 0] = bias
         clause = np.repeat(np.arange(len(clauses)), counts)
@@ -128,16 +126,21 @@ class EventTypeModel:
         return self.predict_many([features], mode_from)[0]
 
     def predict_many(self, clauses: list[dict[str, float]], mode_from: float = 0.0) -> list[Prediction]:
-        """``predict`` for each clause, their types scored together."""
-        found = []
+        """``predict`` for each clause, their types scored together, then the modes of those sure
+        enough to ask (the mode head's 88 classes, scored clause by clause, cost more than the
+        types of all a Doc's clauses)."""
+        found: list[Prediction] = []
+        asked: list[int] = []
         for features, probabilities in zip(clauses, self.scores_many(clauses, self.type_weights, self.type_bias)):
             best = int(probabilities.argmax())
             kind = self.type_classes[best]
-            if kind == NONE:
-                found.append(Prediction(None, float(probabilities[best]), None))
-                continue
-            mode = self.mode_of(kind, features) if probabilities[best] >= mode_from else None
-            found.append(Prediction(kind, float(probabilities[best]), mode))
+            if kind != NONE and probabilities[best] >= mode_from and self.mode_classes:
+                asked.append(len(found))
+            found.append(Prediction(None if kind == NONE else kind, float(probabilities[best]), None))
+        if asked:
+            modes = self.scores_many([clauses[i] for i in asked], self.mode_weights, self.mode_bias)
+            for i, probabilities in zip(asked, modes):
+                found[i] = Prediction(found[i].type, found[i].probability, self.mode_within(found[i].type, probabilities))
         return found
 
     @cached_property
@@ -149,10 +152,9 @@ class EventTypeModel:
                 found.setdefault(name.split(":", 1)[0], []).append((column, name))
         return found
 
-    def mode_of(self, kind: str, features: dict[str, float]) -> Optional[str]:
-        if not self.mode_classes:
-            return None
-        probabilities = self.scores(features, self.mode_weights, self.mode_bias)
+    def mode_within(self, kind: str, probabilities: np.ndarray) -> Optional[str]:
+        """The mode of type ``kind`` from the mode head's ``probabilities``: the likeliest of the
+        type's modes, if it has half of their probability."""
         within = [(probabilities[column], name) for column, name in self.modes_by_type.get(kind, [])]
         if not within:
             return None
