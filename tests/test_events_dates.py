@@ -33,6 +33,22 @@ def test_a_month_in_a_future_clause_is_the_coming_one():
     assert resolve_date("next month", "2019-12-20") == "2020-01"
 
 
+@pytest.mark.parametrize("words, published, tense, want", [
+    ("from July 10 to July 16", "2020-07-09", "past", "2020-07-10/2020-07-16"),  # "ordered a lockdown from July 10"
+    ("from December 28 to January 3", "2025-01-10", "past", "2024-12-28/2025-01-03"),  # the end after the start
+    ("July 15-24", "2020-04-08", "future", "2020-07-15/2020-07-24"),
+    ("from Monday to Friday", "2024-12-07", "future", "2024-12-09/2024-12-13"),
+    ("since Monday", "2024-12-07", "future", "2024-12-02/.."),  # "since" looks back whatever the tense
+])
+def test_ranges_are_kept_as_ranges_in_the_clauses_tense(words, published, tense, want):
+    assert resolve_date(words, published, tense) == want
+
+
+def test_a_past_clause_reads_a_day_just_after_publication_as_this_years():
+    assert resolve_date("December 8", "2024-12-07") == "2024-12-08"
+    assert resolve_date("December 20", "2024-12-07") == "2023-12-20"
+
+
 @pytest.mark.parametrize("words", ["for months", "18 months", "three weeks", "the last three months",
                                    "two weeks later", "months"])
 def test_a_length_of_time_is_no_date(words):

@@ -34,6 +34,7 @@ FULL_MONTHS = {name.lower() for name in calendar.month_name if name}  # alone, "
 
 
 RANGE = re.compile(r"\b(?:since|from|between)\s+(.+?)(?:\s+(?:to|until|till|and|through)\s+(.+))?$", re.I)
+DAY_SPAN = re.compile(r"\b([A-Za-z]+)\.?\s+(\d{1,2})\s*(?:-|\u2013)\s*(\d{1,2})\b")
 YEAR_SPAN = re.compile(r"\b(1[89]\d\d|20\d\d)\s*(?:-|\u2013|to)\s*(1[89]\d\d|20\d\d)\b")
 
 
@@ -44,11 +45,17 @@ def resolve_date(text: str, published: Optional[str], tense: str = "past") -> Op
     span = YEAR_SPAN.search(text)
     if span:
         return f"{span.group(1)}/{span.group(2)}"
+    days = DAY_SPAN.search(text)
+    if days and days.group(1).lower() in MONTHS:  # "July 15-24"
+        text = f"from {days.group(1)} {days.group(2)} to {days.group(1)} {days.group(3)}"
     bounded = RANGE.search(text.strip())
     if bounded:
-        start = resolve_point(bounded.group(1), published, "past")
-        end = resolve_point(bounded.group(2), published, tense) if bounded.group(2) else ".."
-        return f"{start}/{end or '..'}" if start else None
+        start = resolve_point(bounded.group(1), published, "past" if bounded.group(0).lower().startswith("since") else tense)
+        if not start or not bounded.group(2):
+            return f"{start}/.." if start else None
+        after = start if re.fullmatch(r"\d{4}-\d\d-\d\d", start) else published  # "to July 16": the one after the start
+        end = resolve_point(bounded.group(2), after, "future" if after == start else tense)
+        return f"{start}/{end or '..'}"
     return resolve_point(text, published, tense)
 
 
@@ -113,8 +120,9 @@ def resolve_point(text: str, published: Optional[str], tense: str) -> Optional[s
 
 
 def day_of_month(words: str, base: date, future: bool) -> Optional[str]:
-    """"December 6", "July 25th" or "6 December" without a year: the one before ``base`` (on or
-    after it in a future clause)."""
+    """"December 6", "July 25th" or "6 December" without a year: the one before ``base``, or
+    a few days after it (a past clause tells of orders and plans too); in a future clause the
+    one on or after it."""
     for match in re.finditer(r"\b(\d{1,2})(?:st|nd|rd|th)?\s+(?:of\s+)?([a-z]+)\b|\b([a-z]+)\.?\s+(\d{1,2})(?:st|nd|rd|th)?\b", words):
         day, name = match.group(1, 2) if match.group(1) else match.group(4, 3)
         if name not in MONTHS:
@@ -125,7 +133,9 @@ def day_of_month(words: str, base: date, future: bool) -> Optional[str]:
             return None
         if future:
             return (candidate if candidate >= base else candidate.replace(year=base.year + 1)).isoformat()
-        return (candidate if candidate <= base else candidate.replace(year=base.year - 1)).isoformat()
+        if candidate <= base or (candidate - base).days <= lexicon()["near_future_days"]:
+            return candidate.isoformat()  # "ordered a lockdown from July 10", published July 9
+        return candidate.replace(year=base.year - 1).isoformat()
     return None
 
 
