@@ -182,8 +182,9 @@ class MentionIndex:
         """The actors a noun phrase names, its conjuncts included."""
         found: list[Actor] = []
         first = self.at(head)
-        listed = [c for c in head.children if c.dep_ == "appos" and first is not None and self.at(c) is not None
-                  and self.at(c) is not first and self.at(c).type == first.type]  # "The US, Russia, and Switzerland"
+        listed = [c for c in head.children if c.dep_ == "appos" and (named := self.at(c)) is not None
+                  and named is not first and named.type == first.type  # "The US, Russia, and Switzerland"
+                  ] if first is not None else []
         for token in [head, *head.conjuncts, *(w for c in listed for w in (c, *c.conjuncts))]:
             for actor in self.in_phrase(token):
                 if actor not in found:
@@ -198,18 +199,20 @@ class MentionIndex:
             return [actor]
         modifiers = words()["modifier_deps"]
         found = []
-        children = sorted(token.children, key=lambda c: modifiers.index(c.dep_) if c.dep_ in modifiers else 9)
-        for child in children:
-            if child.dep_ in modifiers and (child.i < token.i or child.dep_ == "appos"):
+        children = list(token.children)  # walked once: each walk makes every child's Token again
+        deps = [c.dep_ for c in children]
+        for _, n in sorted((modifiers.index(dep), n) for n, dep in enumerate(deps) if dep in modifiers):
+            child = children[n]
+            if child.i < token.i or deps[n] == "appos":
                 for word in [child, *child.conjuncts]:
                     named = self.at(word) or self.by_word.get(word.lower_.rstrip("s"))
                     if named is not None and named not in found:
                         found.append(named)
         if found:
-            return found[:1] if any(c.dep_ == "appos" for c in token.children) else found
+            return found[:1] if "appos" in deps else found
         if token.lower_ not in words()["partitive_heads"] and token.pos_ not in ("PRON", "NUM", "DET"):
             return []
-        partitive = [g for c in token.children if c.lower_ == "of" for g in c.children if g.dep_ == "pobj"]
+        partitive = [g for c in children if c.lower_ == "of" for g in c.children if g.dep_ == "pobj"]
         return self.of_phrase(partitive[0]) if partitive else []
 
     @cached_property

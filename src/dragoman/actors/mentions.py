@@ -22,7 +22,7 @@ from dragoman.actors.context import Found, around_name
 from dragoman.actors.kb import Entry, KnowledgeBase, normalise
 from dragoman.actors.people import People, same_person
 from dragoman.data_files import load_json
-from dragoman.doc_views import entities_of, indices_of_pos, punct_and_space, token_texts
+from dragoman.doc_views import entities_of, indices_of_pos, punct_and_space, text_of, token_texts
 
 NAME_LABELS = {"PERSON", "ORG", "GPE", "NORP", "LOC", "FAC"}
 MAX_ALIAS_TOKENS = 8
@@ -228,7 +228,7 @@ def state_mention(base: dict, iso3: str, kb: KnowledgeBase) -> Mention:
 def name_mention(span: Span, kb: KnowledgeBase, day: Optional[str], people: People,
                  labels: dict[tuple[int, int], str]) -> Optional[Mention]:
     """What a name refers to, or None when it is a place, a demonym, a thing or a mere modifier."""
-    text = span.text
+    text = text_of(span.doc)[span.start_char:span.end_char]  # ``span.text``, without joining its Tokens
     key = normalise(text)
     label = span_label(span, labels)
     if key in kb.not_actors or not any(c.isalnum() for c in key):

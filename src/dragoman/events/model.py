@@ -103,10 +103,13 @@ class EventTypeModel:
         counts: list[int] = []
         row_of = self.features.get
         for features in clauses:
-            known = [(row, value) for name, value in features.items() if (row := row_of(name)) is not None]
-            rows.extend(row for row, _ in known)
-            values.extend(value for _, value in known)
-            counts.append(len(known))
+            known = len(rows)
+            for name, value in features.items():
+                row = row_of(name)
+                if row is not None:
+                    rows.append(row)
+                    values.append(value)
+            counts.append(len(rows) - known)
         terms = np.zeros((len(clauses), max(counts, default=0) + 1, bias.shape[0]), dtype=np.float64)
         terms[:, 0] = bias
         clause = np.repeat(np.arange(len(clauses)), counts)
