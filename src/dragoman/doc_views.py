@@ -15,7 +15,7 @@ text. Each gives the words in the Doc's order, as a loop over the Doc would meet
 
 from __future__ import annotations
 
-from bisect import bisect_left
+from bisect import bisect_left, bisect_right
 from typing import Collection, Optional
 
 import numpy as np
@@ -126,6 +126,23 @@ def sentence_starts(doc: Doc) -> list[int]:
         return [sentence.start for sentence in doc.sents]
     flags = doc.to_array(SENT_START)[1:]
     return [0, *(np.flatnonzero(flags == 1) + 1).tolist()]
+
+
+def sentence_of(token: Token) -> Span:
+    """``token.sent``, made once per sentence: spaCy walks the words to the sentence's ends and
+    makes a new Span on each access, and the stages ask it of every trigger and quote."""
+    views = views_of(token.doc)
+    if "sentences" not in views:
+        doc = token.doc
+        if "sents" in doc.user_hooks or not doc.has_annotation("SENT_START"):
+            return token.sent
+        starts = sentence_starts(doc)
+        views["sentences"] = starts, [None] * len(starts)
+    starts, spans = views["sentences"]
+    n = bisect_right(starts, token.i) - 1
+    if spans[n] is None:
+        spans[n] = Span(token.doc, starts[n], starts[n + 1] if n + 1 < len(starts) else len(token.doc))
+    return spans[n]
 
 
 def punct_and_space(doc: Doc) -> tuple[list[int], list[int]]:

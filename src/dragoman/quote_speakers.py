@@ -12,7 +12,7 @@ from typing import Optional
 from spacy.tokens import Doc, Span, Token
 
 from dragoman.data_files import load_json
-from dragoman.doc_views import words_between
+from dragoman.doc_views import sentence_of, words_between
 from dragoman.mention_index import MentionIndex, clause_subject, is_speech_verb
 from dragoman.quotemarks import DOUBLE_CLOSE
 
@@ -44,10 +44,10 @@ def adjacent_cue(doc: Doc, span: Span) -> Optional[Token]:
     while start < len(doc) and (doc[start].is_punct or doc[start].is_space):
         start += 1  # past the closing mark and comma, even into the next "sentence" when it goes on
     asks = span.text.rstrip().rstrip("".join(DOUBLE_CLOSE) + "'\u2019")[-1:] in "?!"
-    if (start < len(doc) and not doc[start].is_lower and doc[start].sent.start == start
-            and not (asks and is_bare_tag(doc[start].sent))):
+    if (start < len(doc) and not doc[start].is_lower and sentence_of(doc[start]).start == start
+            and not (asks and is_bare_tag(sentence_of(doc[start])))):
         start = len(doc)  # a new sentence, capitalised: not an attribution of this quote
-    sentence_end = doc[start].sent.end if start < len(doc) else start
+    sentence_end = sentence_of(doc[start]).end if start < len(doc) else start
     after = [t for t in doc[start:min(start + 6, sentence_end)] if is_speech_verb(t)] if start < len(doc) else []
     if after:
         return after[0]
@@ -81,7 +81,7 @@ def introduced_by_colon(doc: Doc, span: Span) -> Optional[Token]:
         colon -= 1
     if colon < 0 or doc[colon].text != ":":
         return None
-    clause = doc[doc[colon].sent.start:colon]
+    clause = doc[sentence_of(doc[colon]).start:colon]
     speech = [t for t in clause if is_speech_verb(t)]  # "The Times made these allegations, and X responded:"
     verbs = [t for t in (doc[colon].head, clause.root) if t.pos_ in ("VERB", "AUX") and t.i < colon]
     return speech[-1] if speech else verbs[0] if verbs else None

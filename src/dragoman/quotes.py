@@ -22,7 +22,7 @@ from typing import Callable, Iterator, Optional
 from spacy.tokens import Doc, Span, Token
 
 from dragoman.data_files import load_json
-from dragoman.doc_views import text_of
+from dragoman.doc_views import sentence_of, text_of
 from dragoman.layout_speakers import NamedLine, named_lines, signed_by
 from dragoman.mention_index import MentionIndex, index_of, is_speech_verb
 from dragoman.quote_speakers import cue_text, described_speaker, speaker_of, speaker_phrase
@@ -147,7 +147,7 @@ def is_continued(text: str, first: tuple, second: tuple, limit: int) -> bool:
     gap = text[end + 1:second[0] - 1]
     if not gap.strip():
         return True
-    tag_only = cue is not None and end < cue.idx and cue.sent.end_char >= end + 1 + len(gap.rstrip())
+    tag_only = cue is not None and end < cue.idx and sentence_of(cue).end_char >= end + 1 + len(gap.rstrip())
     return tag_only and gap.count("\n\n") <= 1 and len(gap.split()) <= limit
 
 

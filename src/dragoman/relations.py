@@ -28,7 +28,7 @@ from typing import Iterator, NamedTuple, Optional
 from spacy.tokens import Doc, Span, Token
 
 from dragoman.data_files import load_json
-from dragoman.doc_views import tokens_of_pos, tokens_of_words
+from dragoman.doc_views import sentence_of, tokens_of_pos, tokens_of_words
 from dragoman.mention_index import MentionIndex, clause_subject, index_of
 from dragoman.record import Actor, Article, Relation
 
@@ -150,9 +150,9 @@ def from_nouns(doc: Doc, index: MentionIndex, words: dict) -> Iterator[Found]:
             holder = []
         if not others and kind in words["symmetric"] and len(holder) > 1:
             for i, a in enumerate(holder):  # "Iran and Russia are partners"
-                yield from pairs([a], holder[i + 1:], kind, token.sent, confidence, f"noun:{token.lower_}")
+                yield from pairs([a], holder[i + 1:], kind, sentence_of(token), confidence, f"noun:{token.lower_}")
             continue
-        yield from pairs(holder, others, kind, token.sent, confidence, f"noun:{token.lower_}")
+        yield from pairs(holder, others, kind, sentence_of(token), confidence, f"noun:{token.lower_}")
 
 
 def phrase_at(doc: Doc, i: int, words: list[str]) -> bool:
@@ -183,7 +183,7 @@ def from_phrases(doc: Doc, index: MentionIndex, words: dict) -> Iterator[Found]:
                 anchor = None  # "five supply routes in support of SDF operations": things listed act for no one
             if anchor is None:
                 continue
-            yield from pairs(holders(anchor, index, words), objects(last, index), phrase["kind"], token.sent,
+            yield from pairs(holders(anchor, index, words), objects(last, index), phrase["kind"], sentence_of(token),
                              phrase["confidence"], f"phrase:{phrase['words']}")
 
 
@@ -210,7 +210,7 @@ def from_verbs(doc: Doc, index: MentionIndex, words: dict) -> Iterator[Found]:
                         for a in objects(c, index)]
             targets += [a for c in token.children if c.lower_ == "from" and lemma in words["taking_verbs"]
                         for a in objects(c, index)]
-            yield from pairs(acting(token, index, words), targets, "opposes", token.sent, words["hostile_verb_confidence"],
+            yield from pairs(acting(token, index, words), targets, "opposes", sentence_of(token), words["hostile_verb_confidence"],
                              f"verb:{lemma}")
         elif token.lower_ in words["backing_participles"]:
             backers = [index.at(c) for c in token.children if c.dep_ in ("npadvmod", "compound", "nmod") and index.at(c)]
@@ -220,10 +220,10 @@ def from_verbs(doc: Doc, index: MentionIndex, words: dict) -> Iterator[Found]:
                 backed = index.of_phrase(token.head) or after_clause(token, index, words)
             else:
                 backed = [a for c in token.children if c.dep_ == "nsubjpass" for a in index.of_phrase(c)]
-            yield from pairs(backers, backed, "supports", token.sent, words["backing_confidence"], f"backing:{token.lower_}")
+            yield from pairs(backers, backed, "supports", sentence_of(token), words["backing_confidence"], f"backing:{token.lower_}")
         elif lemma in words["supporting_verbs"] and not any(c.dep_ in ("nsubjpass", "auxpass") for c in token.children):
             backed = [a for c in token.children if c.dep_ == "dobj" for a in index.of_phrase(c)]
-            yield from pairs(acting(token, index, words), backed, "supports", token.sent,
+            yield from pairs(acting(token, index, words), backed, "supports", sentence_of(token),
                              words["supporting_verb_confidence"], f"verb:{lemma}")
 
 
@@ -233,7 +233,7 @@ def after_clause(participle: Token, index: MentionIndex, words: dict) -> list[Ac
     doc = participle.doc
     if participle.i == 0 or doc[participle.i - 1].text != ",":
         return []
-    verbs = [t for t in doc[participle.sent.start:participle.i - 1] if t.pos_ == "VERB"]
+    verbs = [t for t in doc[sentence_of(participle).start:participle.i - 1] if t.pos_ == "VERB"]
     return doers(verbs[-1], index, words) if verbs else []
 
 

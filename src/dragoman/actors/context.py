@@ -55,11 +55,11 @@ def country_in_words(words: list[Token], kb: KnowledgeBase) -> tuple[Optional[st
     one before a subject noun is what an expert knows, not whom he serves (``a Ukraine specialist``)."""
     own = [w for w in words if not (w.i > 0 and w.doc[w.i - 1].lower_ in ("to", "in", "at", "from"))
            and not is_subject(w, kb)]
-    runs = phrases([w.text for w in own])
     for word in own:
         iso3 = kb.country_of_word(word.text)
         if iso3:
             return iso3, "text"
+    runs = phrases([w.text for w in own])  # every run of the words: only where no one word names a country
     for start, end, phrase in runs:
         if not all(w.text[:1].isupper() for w in own[start:end]):
             continue  # places and bodies are proper names: "most" is not the Czech town
