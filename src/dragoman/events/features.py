@@ -105,19 +105,22 @@ def clause_features(word: Token, lists: WordLists) -> dict[str, float]:
                 features[f"{dep}_dict={comp_type}"] = 1.0
         else:
             features[f"{dep}={child_lemma}"] = 1.0
-    if word.dep_ in ("xcomp", "ccomp", "advcl", "conj", "relcl", "acl", "pcomp", "dobj", "pobj"):
-        features[f"dep={word.dep_}"] = 1.0
-        features[f"head={lemma(word.head)}"] = 1.0
-        if lemma(word.head) in lists.speech:
+    word_dep = word.dep_
+    if word_dep in ("xcomp", "ccomp", "advcl", "conj", "relcl", "acl", "pcomp", "dobj", "pobj"):
+        head_lemma = lemma(word.head)
+        features[f"dep={word_dep}"] = 1.0
+        features[f"head={head_lemma}"] = 1.0
+        if head_lemma in lists.speech:
             features["under_speech"] = 1.0
-        head_type = lists.verb_type(lemma(word.head))
-        if head_type and word.dep_ in ("xcomp", "ccomp"):
+        head_type = lists.verb_type(head_lemma)
+        if head_type and word_dep in ("xcomp", "ccomp"):
             features[f"head_dict={head_type}"] = 1.0
     else:
-        features[f"dep={word.dep_}"] = 1.0
+        features[f"dep={word_dep}"] = 1.0
     for token in islice(word.subtree, SUBTREE_LIMIT):  # a sentence's root need not list its whole subtree
         if token is not word and token.pos in CONTENT_POS_IDS and not token.ent_type:  # ids: no string per word
-            features.setdefault(f"bag={lemma(token)}", 0.5)
+            text = token.lemma_  # ``lemma``, without a call per word of the bag
+            features.setdefault(f"bag={text.lower() if text else token.lower_}", 0.5)
     return features
 
 
