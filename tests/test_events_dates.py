@@ -49,6 +49,20 @@ def test_a_past_clause_reads_a_day_just_after_publication_as_this_years():
     assert resolve_date("December 20", "2024-12-07") == "2023-12-20"
 
 
+@pytest.mark.parametrize("words, want", [
+    ("15 months ago", "2018-08"), ("three days ago", "2019-11-17"), ("a week ago", "2019-W46"),
+    ("two years ago", "2017"), ("earlier in the day", "2019-11-20"),
+])
+def test_a_time_ago_counts_back_at_its_units_precision(words, want):
+    assert resolve_date(words, "2019-11-20") == want
+
+
+@pytest.mark.parametrize("words", ["several weeks ago", "nearly five years ago", "more than a year ago"])
+def test_a_rough_time_ago_is_no_date(words):
+    # "the Magic Keyboard that Apple released nearly five years ago" (2015, on a page of November 2019)
+    assert resolve_date(words, "2019-11-20") is None
+
+
 @pytest.mark.parametrize("words", ["for months", "18 months", "three weeks", "the last three months",
                                    "two weeks later", "months"])
 def test_a_length_of_time_is_no_date(words):

@@ -82,8 +82,12 @@ def resolve_point(text: str, published: Optional[str], tense: str) -> Optional[s
             if future or re.search(r"\bnext\b", words):
                 return (base + timedelta(days=(weekday - base.weekday()) % 7)).isoformat()
             return (base - timedelta(days=(base.weekday() - weekday) % 7)).isoformat()
-    if re.search(r"\b(today|tonight)\b", words):
+    if re.search(r"\b(today|tonight)\b|\b(earlier|later) in the day\b", words):
         return base.isoformat()
+    ago = re.search(r"(?:\b([a-z]+)\s+)?\b([a-z]+|\d+)\s+(day|week|month|year)s?\s+ago\b", words)
+    if ago:  # "nearly five years ago" may be four: no date
+        hedged = ago.group(1) in lexicon()["count_hedges"]
+        return None if hedged else time_ago(ago.group(2), ago.group(3), base)
     if "yesterday" in words:
         return (base - timedelta(days=1)).isoformat()
     if "tomorrow" in words:
@@ -117,6 +121,22 @@ def resolve_point(text: str, published: Optional[str], tense: str) -> Optional[s
     if "this year" in words:
         return str(base.year)
     return None
+
+
+def time_ago(count: str, unit: str, base: date) -> Optional[str]:
+    """"15 months ago", "three days ago", "a year ago": at the precision of the unit."""
+    n = int(count) if count.isdigit() else lexicon()["count_words"].get(count)
+    if n is None:
+        return None  # "several weeks ago"
+    if unit == "day":
+        return (base - timedelta(days=n)).isoformat()
+    if unit == "week":
+        iso = (base - timedelta(weeks=n)).isocalendar()
+        return f"{iso.year}-W{iso.week:02d}"
+    if unit == "month":
+        months = base.year * 12 + base.month - 1 - n
+        return f"{months // 12}-{months % 12 + 1:02d}"
+    return str(base.year - n)
 
 
 def day_of_month(words: str, base: date, future: bool) -> Optional[str]:
