@@ -104,3 +104,17 @@ def test_they_in_what_unnamed_people_say_is_those_people(pipeline):
 
 def test_a_decision_to_act_is_the_act(pipeline):
     assert ("RETREAT", "JPN", "IRN") in triples(pipeline, "Japan has decided to lift economic sanctions on Iran.")
+
+
+@pytest.mark.parametrize("text", [
+    "Democrats beat the Republican governor in a state the president won by 30 points.",
+    "She said voters could see the senator defeating the president in the election.",
+    "Medvedev had rallied to beat Nadal 3-6, 6-3, 7-6 in the final.",
+])
+def test_beating_someone_in_a_race_or_a_game_is_no_force(pipeline, text):
+    assert not analyzed_sentence(pipeline, text).events
+
+
+def test_protesters_rally_before_a_vote(pipeline):
+    found = triples(pipeline, "Thousands of Polish protesters rallied in Warsaw against the government ahead of the vote.")
+    assert any(t[0] == "PROTEST" for t in found)

@@ -42,6 +42,17 @@ def is_match_report(sentence: Span) -> bool:
     return re.search(lexicon()["match_score"], sentence.text) is not None
 
 
+def is_contest(word: Token) -> bool:
+    """Beating someone in a race or a game: "Democrats beat Gov. Matt Bevin in a state Trump won
+    by 30 points", "voters could see defeating President Trump", "rallied to beat Bautista-Agut
+    3-6, 6-3"."""
+    rule = lexicon()["contests"]
+    lemma = word.lemma_.lower()
+    if lemma in rule["scored_verbs"]:
+        return is_match_report(word.sent)
+    return lemma in rule["verbs"] and (is_match_report(word.sent) or any(t.lower_ in rule["words"] for t in word.sent))
+
+
 def recode(pairs: list[tuple[Event, Trigger]], triggers: list[Trigger], index: MentionIndex) -> list[tuple[Event, Trigger]]:
     """PLOVER's reading of intent and refusal: "wants to attack" is THREATEN, "seeking to deepen a
     partnership" and "agreed to lift the sanctions" are AGREE (the intent verb's own event goes),
