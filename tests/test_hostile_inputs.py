@@ -354,8 +354,18 @@ def test_text_in_another_language_is_flagged(run, tmp_path):
     path.write_text(french)
     record = json.loads(run("analyze", path).stdout)
     assert record["language"] == "fr"
-    assert record["warnings"] == ["language: 'fr' text read with the 'en' pipeline: its actors, quotes, events "
-                                  "and claims are unreliable"]
+    assert record["warnings"] == ["language: 'fr' text read with the 'en' pipeline: no events coded; its actors, "
+                                  "quotes and claims are unreliable"]
+
+
+
+def test_no_events_are_coded_from_text_the_pipeline_cannot_read(pipeline):
+    # Ours, in German: read with English grammar, "Gesetz" and "Weder" became the doers of two attacks.
+    german = ("Laut Gesetz soll die elektronische Patientenakte den Notfalldatensatz, den Medikationsplan und "
+              "Arztbriefe enthalten. Weder die Krankenkasse noch IBM haben Zugriff auf die Daten, und der Patient "
+              "allein entscheidet, ob und in welchem Umfang Ärzte darauf zugreifen dürfen.")
+    record = pipeline.analyze(german)
+    assert record.language == "de" and record.events == []
 
 
 # Mutations of the real fixtures: whatever the bytes, every reader answers with articles or reasons

@@ -108,7 +108,7 @@ class Pipeline:
             article.published, article.published_from = date, "given"
         if article.language and self.nlp.lang not in ("xx", article.language):
             article.warnings.append(f"language: '{article.language}' text read with the '{self.nlp.lang}' pipeline: "
-                                    "its actors, quotes, events and claims are unreliable")
+                                    "no events coded; its actors, quotes and claims are unreliable")
         return article
 
     def doc_for(self, article: Article):

@@ -300,6 +300,8 @@ def parties(head: Token, index: MentionIndex) -> list[Actor]:
 
 
 def add_events(article: Article, doc: Doc, coder: EventCoder) -> Article:
+    if article.language and doc.lang_ not in ("xx", article.language):
+        return article  # English grammar read over German text makes only junk events (the cleaner warns)
     index = index_of(doc, article)
     index.add_quoted_speakers(article.quotes)
     marks = index.marks
