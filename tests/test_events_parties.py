@@ -118,3 +118,12 @@ def test_beating_someone_in_a_race_or_a_game_is_no_force(pipeline, text):
 def test_protesters_rally_before_a_vote(pipeline):
     found = triples(pipeline, "Thousands of Polish protesters rallied in Warsaw against the government ahead of the vote.")
     assert any(t[0] == "PROTEST" for t in found)
+
+
+@pytest.mark.parametrize("text", [
+    "Three people have died during protests in Bolivia.",
+    "He has managed FC Porto, Inter Milan and Chelsea.",
+    "Emirates Airline agreed to purchase 30 Boeing jets.",
+])
+def test_verbs_cameo_reads_only_in_a_pattern_name_no_event_alone(pipeline, text):
+    assert not any(e.type in ("ASSAULT", "COOPERATE") for e in analyzed_sentence(pipeline, text).events)
