@@ -127,3 +127,14 @@ def test_protesters_rally_before_a_vote(pipeline):
 ])
 def test_verbs_cameo_reads_only_in_a_pattern_name_no_event_alone(pipeline, text):
     assert not any(e.type in ("ASSAULT", "COOPERATE") for e in analyzed_sentence(pipeline, text).events)
+
+
+def test_the_country_is_the_last_country_named(pipeline):
+    article = analyzed_sentence(pipeline, "Rebels attacked a checkpoint near Kabul on Monday. The attack came 18 years "
+                                          "after Washington invaded the country.")
+    assert any(t == ("ASSAULT", "USA", "AFG") for t, _ in coded_triples(article))
+
+
+def test_the_neighbouring_country_is_another_one(pipeline):
+    article = analyzed_sentence(pipeline, "Iran and Iraq held talks in Tehran. Turkish jets bombed the neighbouring country.")
+    assert ("ASSAULT", "TUR", "IRN") not in {t for t, _ in coded_triples(article)}

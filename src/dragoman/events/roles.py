@@ -153,12 +153,39 @@ def states_of_places(head: Token, index: MentionIndex, located: bool = False) ->
         return []  # "the invasion of South Lebanon", "a visit to Iraq" concern the state; "talks in Geneva" do not
     found: list[Actor] = []
     for token in (head, *head.conjuncts):
+        if is_the_country(token):  # "18 years after Washington invaded the country"
+            iso3 = last_country_named(token)
+            actor = state_named(index, iso3, token.idx, token.idx + len(token)) if iso3 else None
+            if actor is not None and actor not in found:
+                found.append(actor)
+            continue
         place = name_of(token)
         iso3 = kb.country_of_place(place.text) if place is not None else None
         actor = state_named(index, iso3, place.start_char, place.end_char) if iso3 else None
         if actor is not None and actor not in found:
             found.append(actor)
     return found
+
+
+def is_the_country(token: Token) -> bool:
+    """"The country" with nothing that makes it another one ("the neighbouring country", "the
+    country of his birth")."""
+    return (token.lemma_.lower() == "country" and token.tag_ == "NN" and any(c.lower_ == "the" for c in token.children)
+            and not any(c.dep_ in ("amod", "compound", "prep", "relcl", "acl") for c in token.children))
+
+
+def last_country_named(token: Token) -> Optional[str]:
+    """The country of the last place named before ``token``, in an earlier sentence or after a
+    preposition (not "Washington" of "Washington invaded the country"): what "the country" refers
+    back to."""
+    kb = load_kb()
+    sentence = token.sent
+    places = [e for e in token.doc.ents if e.end <= token.i and e.label_ in ("GPE", "LOC")
+              and (e.end <= sentence.start or e.root.dep_ == "pobj")]
+    for ent in reversed(places):
+        if iso3 := kb.country_of_place(ent.text):
+            return iso3
+    return None
 
 
 def name_of(token: Token) -> Optional[Span]:
