@@ -12,7 +12,8 @@ from typing import Optional
 
 from spacy.tokens import Span, Token
 
-from dragoman.events.roles import lexicon, light_objects, past_quantity, subjects_of
+from dragoman.events.people import past_quantity
+from dragoman.events.roles import lexicon, light_objects, subjects_of
 from dragoman.events.status import is_condition
 from dragoman.events.transfers import transferred
 from dragoman.mention_index import MentionIndex, is_speech_verb, is_to_clause

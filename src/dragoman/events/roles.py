@@ -15,6 +15,7 @@ from dragoman.actors import add_state_actor
 from dragoman.actors.kb import load_kb
 from dragoman.data_files import load_json
 from dragoman.doc_views import entities_in
+from dragoman.events.people import is_people, names_people, past_quantity
 from dragoman.mention_index import MentionIndex, clause_subject, is_speech_verb, words
 from dragoman.record import Actor
 
@@ -368,26 +369,8 @@ def opposed_in(word: Token, index: MentionIndex) -> list[Actor]:
     return found
 
 
-def past_quantity(noun: Optional[Token]) -> Optional[Token]:
-    """The noun a quantity counts ("tens of thousands of people": people); "student groups" and
-    "18 people" stay as they are."""
-    while noun is not None and noun.lemma_.lower() in lexicon()["crowds"]["quantities"]:
-        counted = next((g for c in noun.children if c.dep_ == "prep" and c.lower_ == "of"
-                        for g in c.children if g.dep_ == "pobj"), None)
-        if counted is None:
-            break
-        noun = counted
-    return noun
 
 
-def is_people(noun: Token, agent_nouns: bool = True) -> bool:
-    """Whether a noun names people: one of ``crowds.people``, a title, or an agent noun of the
-    Phoenix dictionaries ("captain", "smugglers"); ``agent_nouns=False`` leaves those out, since
-    they name some things too (a tanker is a business)."""
-    kb = load_kb()
-    lemma, people = noun.lemma_.lower(), lexicon()["crowds"]["people"]
-    agent = agent_nouns and bool(kb.agents.get(lemma) or kb.agents.get(noun.lower_))
-    return lemma in people or noun.lower_ in people or agent or bool(kb.titles.get(lemma))
 
 
 def releases_people(word: Token) -> bool:
@@ -405,13 +388,3 @@ def releases_people(word: Token) -> bool:
         freed = [c for c in release.children if c.dep_ == "poss"] + [
             g for c in release.children if c.dep_ == "prep" and c.lower_ == "of" for g in c.children if g.dep_ == "pobj"]
     return any(names_people(past_quantity(noun)) for noun in freed)
-
-
-def names_people(noun: Token) -> bool:
-    """A person's name, a people ("19 Christians"), "him" or "her", or a noun of people other
-    than the Phoenix agent nouns."""
-    if noun.ent_type_ in ("PERSON", "NORP"):
-        return True
-    if noun.pos_ == "PRON":
-        return noun.lower_ in lexicon()["crowds"]["personal_pronouns"]
-    return is_people(noun, agent_nouns=False)

@@ -31,8 +31,8 @@ from dragoman.actors.kb import load_kb
 from dragoman.data_files import load_json
 from dragoman.doc_views import entities_in
 from dragoman.events.readings import Trigger
-from dragoman.events.roles import (is_people, lexicon, name_of, object_controller, past_quantity, releases_people,
-                                   state_named)
+from dragoman.events.people import is_people, past_quantity
+from dragoman.events.roles import lexicon, name_of, object_controller, releases_people, state_named
 from dragoman.mention_index import MentionIndex, is_speech_verb
 from dragoman.record import Actor, Article, Location
 
