@@ -138,3 +138,16 @@ def test_the_country_is_the_last_country_named(pipeline):
 def test_the_neighbouring_country_is_another_one(pipeline):
     article = analyzed_sentence(pipeline, "Iran and Iraq held talks in Tehran. Turkish jets bombed the neighbouring country.")
     assert ("ASSAULT", "TUR", "IRN") not in {t for t, _ in coded_triples(article)}
+
+
+
+@pytest.mark.parametrize("text, refers_back", [
+    ("Washington invaded the country in 2001.", True),
+    ('China said it is committed to the "one country, two systems" formula.', False),
+    ("Turkish jets bombed the neighbouring country.", False),
+])
+def test_which_the_country_refers_back(pipeline, text, refers_back):
+    from dragoman.events.roles import is_the_country
+
+    doc = pipeline.nlp(text)
+    assert is_the_country(next(t for t in doc if t.lower_ == "country")) is refers_back

@@ -170,9 +170,11 @@ def states_of_places(head: Token, index: MentionIndex, located: bool = False) ->
 
 def is_the_country(token: Token) -> bool:
     """"The country" with nothing that makes it another one ("the neighbouring country", "the
-    country of his birth")."""
-    return (token.lemma_.lower() == "country" and token.tag_ == "NN" and any(c.lower_ == "the" for c in token.children)
-            and not any(c.dep_ in ("amod", "compound", "prep", "relcl", "acl") for c in token.children))
+    country of his birth") or a name ("the 'one country, two systems' formula")."""
+    return (token.lemma_.lower() == "country" and token.tag_ == "NN" and token.dep_ in ("dobj", "pobj", "nsubj")
+            and any(c.lower_ == "the" for c in token.children)
+            and not any(c.dep_ in ("amod", "compound", "nummod", "prep", "relcl", "acl", "appos", "punct")
+                        for c in token.children))
 
 
 def last_country_named(token: Token) -> Optional[str]:
