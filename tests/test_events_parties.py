@@ -151,3 +151,11 @@ def test_which_the_country_refers_back(pipeline, text, refers_back):
 
     doc = pipeline.nlp(text)
     assert is_the_country(next(t for t in doc if t.lower_ == "country")) is refers_back
+
+
+@pytest.mark.parametrize("text", [
+    "Having been expelled by Russia, the British diplomats returned to London.",
+    "The British diplomats returned to London after having been expelled by Russia.",
+])
+def test_a_perfect_participle_is_done_to_the_subject_it_describes(pipeline, text):
+    assert ("SANCTION", "RUS", "GBR") in triples(pipeline, text)

@@ -212,8 +212,15 @@ def is_passive(verb: Token) -> bool:
 
 
 def undergoers_of(verb: Token, index: MentionIndex) -> list[Actor]:
-    """Who a passive verb's act is done to: its subject, or the noun its participle follows."""
-    nouns = [c for c in verb.children if c.dep_ == "nsubjpass"] or ([verb.head] if verb.dep_ == "acl" else [])
+    """Who a passive verb's act is done to: its subject, the subject a perfect participle clause
+    describes ("Austria argued that it was the first victim, having been annexed by Germany"),
+    or the noun its participle follows."""
+    nouns = [c for c in verb.children if c.dep_ == "nsubjpass"]
+    if not nouns and any(c.lower_ == "having" for c in verb.children if c.dep_ == "aux"):
+        subjects = [t for t in verb.sent if t.dep_ == "nsubj" and t not in verb.subtree]
+        before = [t for t in subjects if t.i < verb.i]
+        nouns = before[-1:] or subjects[:1]  # "Having been expelled by Russia, the diplomats ..."
+    nouns = nouns or ([verb.head] if verb.dep_ == "acl" else [])
     return [a for noun in nouns for a in index.of_phrase(noun)]
 
 
