@@ -159,3 +159,10 @@ def test_which_the_country_refers_back(pipeline, text, refers_back):
 ])
 def test_a_perfect_participle_is_done_to_the_subject_it_describes(pipeline, text):
     assert ("SANCTION", "RUS", "GBR") in triples(pipeline, text)
+
+
+def test_them_is_the_people_named_before(pipeline):
+    text = "Police surrounded the campus, trapping 600 students inside, and threatened to fire on them."
+    article = analyzed_sentence(pipeline, text)
+    actors = {a.id: a for a in article.actors}
+    assert any(e.type == "THREATEN" and e.target and actors[e.target].name.endswith("students") for e in article.events)

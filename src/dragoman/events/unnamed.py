@@ -123,13 +123,15 @@ def people_acted_on(trigger: Trigger, index: MentionIndex, location: Optional[Lo
     freed = trigger.type == "RETREAT" and releases_people(word)  # "freed 37 prisoners"
     if trigger.type not in rule["acted_on_types"] and not freed or trigger.targets:
         return None
-    objects = [c for c in word.children if c.dep_ in ("dobj", "nsubjpass")] if word.pos_ == "VERB" else [
+    intended = [c for c in word.children if c.dep_ == "xcomp" and trigger.type == "THREATEN"]  # "threatened to use ... on them"
+    objects = [c for w in (word, *intended) for c in w.children if c.dep_ in ("dobj", "nsubjpass")] if word.pos_ == "VERB" else [
         g for c in word.children if c.dep_ == "prep" and c.lower_ == "of" for g in c.children if g.dep_ == "pobj"]
     aimed_at = rule["aimed_at_prepositions"]  # "issued an ultimatum to Muslim leaders", "investigations against 70 employees"
-    objects += [g for w in (word, *objects) for c in w.children if c.dep_ == "prep" and c.lower_ in aimed_at
+    objects += [g for w in (word, *intended, *objects) for c in w.children if c.dep_ == "prep" and c.lower_ in aimed_at
                 for g in c.children if g.dep_ == "pobj"]
     agent_nouns = trigger.type != "AID"  # aid to "our schools": Phoenix's agent nouns name institutions too
-    head = next((h for h in map(past_quantity, objects) if h.pos_ == "NOUN" and is_people(h, agent_nouns)), None)
+    heads = [people_referred_to(h) if h.lower_ in rule["group_pronouns"] else h for h in map(past_quantity, objects)]
+    head = next((h for h in heads if h is not None and h.pos_ == "NOUN" and is_people(h, agent_nouns)), None)
     if head is None or lone_person(head, trigger):
         return None
     if nationality := nationality_of(head):
@@ -142,6 +144,13 @@ def people_acted_on(trigger: Trigger, index: MentionIndex, location: Optional[Lo
         country = place_within(word) or (doer.country if doer and trigger.type not in rule["abroad_types"] else None)
         # an arrest is made at home; an attack or aid seldom is
     return group_of(head, index, country)
+
+
+def people_referred_to(pronoun: Token) -> Optional[Token]:
+    """The unnamed people "them" stands for: the last plural noun of people before it in its
+    sentence ("pinning 800 students inside and threatened to use live ammunition on them")."""
+    return next((t for t in reversed(pronoun.sent[:pronoun.i - pronoun.sent.start])
+                 if t.tag_ == "NNS" and is_people(t)), None)
 
 
 def place_within(word: Token) -> Optional[str]:
