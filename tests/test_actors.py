@@ -220,6 +220,15 @@ def test_a_domestic_office_takes_the_dateline_country_from_context(pipeline):
     assert (cooper.country, cooper.country_from, cooper.confidence) == ("USA", "context", 0.6)
 
 
+def test_the_dateline_cleaning_took_out_still_sets_the_story(pipeline):
+    # Ours, in the form of an AP opening: cleaning moves "HANOI, Vietnam (AP) —" to `removed`,
+    # and the police and the court of the story are still Vietnam's.
+    record = pipeline.analyze("HANOI, Vietnam (AP) — The senator said the police detained two men near the "
+                              "port on Tuesday, and the court will hear the case.")
+    assert [p.kind for p in record.removed] == ["dateline"]
+    assert {a.name: a.country for a in record.actors}["police"] == "VNM"
+
+
 def test_a_malformed_data_line_is_reported_with_file_and_line():
     with pytest.raises(DataFileError, match=r"data/actors/x.jsonl, line 2: 'name' must be a str"):
         list(check_rows("x.jsonl", ['{"name": "a", "aliases": [], "type": "person", "roles": [], "source": "s"}',

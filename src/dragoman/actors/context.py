@@ -195,12 +195,15 @@ def dateline(text: str, kb: KnowledgeBase) -> tuple[int, Optional[str]]:
 
 
 def setting(doc: Doc, places: Counter, kb: KnowledgeBase) -> Optional[str]:
-    """The one country a story is set in: its dateline's (``LONDON (AP) —``, ``HANOI, Vietnam``), else
-    the country of every place it names (``places``) when all are in one country; None for a story
-    across borders."""
-    _, iso3 = dateline(doc[:80].text, kb)  # a dateline is in the first 80 characters; doc.text joins every token
-    if iso3:
-        return iso3
+    """The one country a story is set in: its dateline's (``LONDON (AP) —``, ``HANOI, Vietnam``), left
+    in the text or taken out by cleaning, else the country of every place it names (``places``) when
+    all are in one country; None for a story across borders."""
+    record = doc._.dragoman_record if doc.has_extension("dragoman_record") else None
+    openings = [p.text for p in (record.removed if record is not None else []) if p.kind == "dateline"]
+    for opening in [*openings, doc[:80].text]:  # a dateline is in the first 80 characters; doc.text joins every token
+        _, iso3 = dateline(opening, kb)
+        if iso3:
+            return iso3
     return next(iter(places)) if len(places) == 1 else None
 
 
