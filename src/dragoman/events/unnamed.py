@@ -105,7 +105,7 @@ def group_of(head: Token, index: MentionIndex, country: Optional[str], from_focu
     kb = load_kb()
     words = [c for c in head.children if c.dep_ in ("compound", "amod") and c.i < head.i] + [head]
     first = min(w.left_edge.i for w in words)
-    while first < head.i and (head.doc[first].pos_ == "DET" or head.doc[first].lower_ in crowd_rule()["quantities"]):
+    while first < head.i and (head.doc[first].pos_ in ("DET", "PUNCT") or head.doc[first].lower_ in crowd_rule()["quantities"]):
         first += 1
     phrase = head.doc[first:head.i + 1]
     sector = kb.sector_of(head.text) or kb.sector_of(head.lemma_) or crowd_rule()["sector"]
