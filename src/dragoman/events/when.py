@@ -94,6 +94,12 @@ def resolve_point(text: str, published: Optional[str], tense: str) -> Optional[s
         return (base + timedelta(days=1)).isoformat()
     if re.search(r"\b(weeks|months)\b", words):
         return None  # a length of time ("for months", "three weeks before he died"), not this week or month
+    return period_of(words, base, future, month) or (year.group(1) if year else None) or year_of(words, base)
+
+
+def period_of(words: str, base: date, future: bool, month: Optional[int]) -> Optional[str]:
+    """The ISO week or month that ``words`` name relative to ``base``: "earlier this week", "last
+    month", "in October" (the last one, or in a future clause the next)."""
     if re.search(r"\bweek\b", words):
         shift = -7 if "last week" in words else 7 if "next week" in words else 0
         iso = (base + timedelta(days=shift)).isocalendar()
@@ -105,21 +111,21 @@ def resolve_point(text: str, published: Optional[str], tense: str) -> Optional[s
         elif "next month" in words:
             first = (first + timedelta(days=32)).replace(day=1)
         return f"{first.year}-{first.month:02d}"
-    if month:  # "in October", "early February": the last one, or in a future clause the next
+    if month:
         named = first.replace(month=month)
         if future and named < first:
             named = named.replace(year=base.year + 1)
         elif not future and named > first:
             named = named.replace(year=base.year - 1)
         return f"{named.year}-{named.month:02d}"
-    if year:
-        return year.group(1)
-    if "last year" in words:
-        return str(base.year - 1)
-    if "next year" in words:
-        return str(base.year + 1)
-    if "this year" in words:
-        return str(base.year)
+    return None
+
+
+def year_of(words: str, base: date) -> Optional[str]:
+    """"last year", "next year", "this year" relative to ``base``."""
+    for phrase, shift in (("last year", -1), ("next year", 1), ("this year", 0)):
+        if phrase in words:
+            return str(base.year + shift)
     return None
 
 
