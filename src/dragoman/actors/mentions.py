@@ -248,10 +248,12 @@ def name_mention(span: Span, kb: KnowledgeBase, day: Optional[str], people: Peop
     earlier = same_person(key, people, kb) if label == "PERSON" or len(span) == 1 else None
     if is_named_place(span, label, entries, kb) and (earlier is None or is_place(span, kb)):
         return None  # "Dayton" after "Scott C. Dayton" is the man, "in Dayton" the town
-    found = around_name(span, kb)
     if earlier is not None:  # a later mention can say more: "Robertson, the U.S. commander, said"
         return Mention(**base, key=earlier.key, name=earlier.name, type="person", kb_id=earlier.kb_id,
-                       **person_context(found, kb))
+                       **person_context(around_name(span, kb), kb))
+    if label in ("GPE", "LOC", "FAC") and not entries:
+        return None  # a place no entry knows: the words around it are not read
+    found = around_name(span, kb)
     if entries:
         mention = entry_mention(base, span, entries, label, day, found, kb)
         if mention is not None:
