@@ -166,3 +166,11 @@ def test_them_is_the_people_named_before(pipeline):
     article = analyzed_sentence(pipeline, text)
     actors = {a.id: a for a in article.actors}
     assert any(e.type == "THREATEN" and e.target and actors[e.target].name.endswith("students") for e in article.events)
+
+
+@pytest.mark.parametrize("text", [
+    "The two journalists asked their governments to help in their release.",
+    "The UN urged Israel to allow aid convoys to enter Gaza.",
+])
+def test_an_act_deep_inside_a_request_is_not_done(pipeline, text):
+    assert {e.type for e in analyzed_sentence(pipeline, text).events} <= {"REQUEST"}

@@ -38,6 +38,16 @@ def wanted_clauses(word: Token) -> list[Token]:
     return [c for c in word.children if c.dep_ in ("ccomp", "xcomp") and c.pos_ in ("VERB", "AUX") and is_to_clause(c)]
 
 
+def asked_for_deeper(word: Token, at: dict[int, str]) -> bool:
+    """An act inside what someone is asked to do, below its first verb ("asked their governments
+    to help in their release", "urged Israel to let the aid convoys enter")."""
+    for ancestor in list(word.ancestors)[1:]:
+        clause = ancestor if ancestor.dep_ in ("xcomp", "ccomp") else None
+        if clause is not None and at.get(clause.head.i) == "REQUEST" and clause in wanted_clauses(clause.head):
+            return True
+    return False
+
+
 def is_match_report(sentence: Span) -> bool:
     """A score ("6-0") marks a sports report, where "beat" and "defeated" are no force."""
     return re.search(lexicon()["match_score"], sentence.text) is not None
@@ -75,7 +85,7 @@ def recode(pairs: list[tuple[Event, Trigger]], triggers: list[Trigger], index: M
         if asked.head.lemma_.lower() in lex["wanting_verbs"] and asked in wanted_clauses(asked.head) and (
                 any(c.dep_ == "nsubj" for c in asked.children) or any(c.dep_ == "dobj" for c in asked.head.children)):
             drop.add(word.i)  # "wants the UK to extradite Assange", "efforts to get Ukraine to investigate": not done
-        elif at.get(asked.head.i) == "REQUEST" and asked in wanted_clauses(asked.head):
+        elif at.get(asked.head.i) == "REQUEST" and asked in wanted_clauses(asked.head) or asked_for_deeper(word, at):
             drop.add(word.i)  # "called on the government to withdraw the army": asked for, not done
         elif trigger.nominal and word.dep_ == "pobj" and head.lower_ == "for" and at.get(head.head.i) == "REQUEST":
             # "called for sanctions against Russia" threatens Russia; "called for talks with Russia" asks
