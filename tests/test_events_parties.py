@@ -174,3 +174,13 @@ def test_them_is_the_people_named_before(pipeline):
 ])
 def test_an_act_deep_inside_a_request_is_not_done(pipeline, text):
     assert {e.type for e in analyzed_sentence(pipeline, text).events} <= {"REQUEST"}
+
+
+@pytest.mark.parametrize("text", [
+    "Clashes broke out between Indian and Chinese troops in Ladakh.",
+    "A soldier died during a clash between Indian and Chinese troops in Ladakh.",
+])
+def test_a_clash_is_force_both_ways_and_dying_is_no_act(pipeline, text):
+    found = triples(pipeline, text)
+    assert {("ASSAULT", "IND", "CHN"), ("ASSAULT", "CHN", "IND")} <= found
+    assert not any(t[0] == "PROTEST" for t in found)

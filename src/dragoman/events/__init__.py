@@ -273,8 +273,10 @@ def noun_triggers(doc: Doc, index: MentionIndex, used: set[int]) -> Iterator[Tri
             state_named(index, load_kb().country_of_word(c.text), c.idx, c.idx + len(c))
             for m in word.children if m.dep_ in ("amod", "compound") for c in (m, *m.conjuncts)
             if load_kb().country_of_word(c.text)]
-        owners = owners or [a for c in word.children if c.dep_ == "prep" and c.lower_ in by
-                            for g in c.children if g.dep_ == "pobj" for a in parties(g, index)]  # "a request from the US"
+        happens = [word.head] if word.dep_ == "nsubj" and word.head.lemma_.lower() in lexicon()["occurrence_verbs"] else []
+        owners = owners or [a for w in (word, *happens) for c in w.children if c.dep_ == "prep" and c.lower_ in by
+                            for g in c.children if g.dep_ == "pobj" for a in parties(g, index)]
+        # "a request from the US", "clashes erupted between supporters and security forces"
         clauses = [c for c in word.children if c.dep_ in ("relcl", "acl")]
         for clause in clauses:
             owners = owners or subjects_of(clause, index)
