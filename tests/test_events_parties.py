@@ -184,3 +184,10 @@ def test_a_clash_is_force_both_ways_and_dying_is_no_act(pipeline, text):
     found = triples(pipeline, text)
     assert {("ASSAULT", "IND", "CHN"), ("ASSAULT", "CHN", "IND")} <= found
     assert not any(t[0] == "PROTEST" for t in found)
+
+
+def test_refugees_acted_on_are_not_the_doers_people(pipeline):
+    article = analyzed_sentence(pipeline, "Turkish police detained 40 migrants.")
+    actors = {a.id: a for a in article.actors}
+    assert [(e.type, actors[e.target].name, actors[e.target].country) for e in article.events] == [
+        ("COERCE", "40 migrants", None)]

@@ -138,8 +138,8 @@ def people_acted_on(trigger: Trigger, index: MentionIndex, location: Optional[Lo
         country = nationality  # "opened its borders to Ukrainian refugees"
     elif location is not None and location.country:
         country = location.country
-    elif freed:
-        country = None  # "Russia released the hostages": held, not Russian
+    elif freed or head.lemma_.lower() in rule["uprooted"]:
+        country = None  # "Russia released the hostages": held, not Russian; refugees are not at home
     else:
         country = place_within(word) or (doer.country if doer and trigger.type not in rule["abroad_types"] else None)
         # an arrest is made at home; an attack or aid seldom is
