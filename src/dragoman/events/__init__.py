@@ -18,7 +18,7 @@ from spacy.tokens import Doc, Token
 
 from dragoman.actors import give_armed_groups_the_country_they_fight
 from dragoman.actors.kb import load_kb
-from dragoman.doc_views import tokens_of_pos
+from dragoman.doc_views import sentence_of, tokens_of_pos
 from dragoman.events.features import clause_features, default_word_lists
 from dragoman.events.implied import TARGET_DEFAULT_TYPES, TARGETLESS_TYPES, default_target, home_measure, talks_parties
 from dragoman.events.model import EventTypeModel, Prediction
@@ -102,7 +102,7 @@ class EventCoder:
         lex = lexicon()
         lemma = word.lemma_.lower()
         light = lex["light_verbs"].get(lemma, {})
-        for noun in light_objects(word):
+        for noun in light_objects(word) if light else ():
             kind = light.get(noun.lemma_.lower()) or light.get(noun.lower_)
             if kind:
                 return kind
@@ -217,7 +217,7 @@ def undergoers_of(verb: Token, index: MentionIndex) -> list[Actor]:
     or the noun its participle follows."""
     nouns = [c for c in verb.children if c.dep_ == "nsubjpass"]
     if not nouns and any(c.lower_ == "having" for c in verb.children if c.dep_ == "aux"):
-        subjects = [t for t in verb.sent if t.dep_ == "nsubj" and t not in verb.subtree]
+        subjects = [t for t in sentence_of(verb) if t.dep_ == "nsubj" and t not in verb.subtree]
         before = [t for t in subjects if t.i < verb.i]
         nouns = before[-1:] or subjects[:1]  # "Having been expelled by Russia, the diplomats ..."
     nouns = nouns or ([verb.head] if verb.dep_ == "acl" else [])
@@ -239,11 +239,12 @@ def noun_type(word: Token) -> Optional[str]:
     """The event a noun names: by its "of" object ("an exchange of fire"), by the noun list, or by
     a noun that needs its preposition ("a call with Zelensky", not "a call for calm")."""
     lex = lexicon()
-    by_object = lex["noun_of_objects"].get(word.lemma_.lower(), {})
+    lemma = word.lemma_.lower()
+    by_object = lex["noun_of_objects"].get(lemma, {})
     kind = next((by_object[g.lemma_.lower()] for c in word.children if c.dep_ == "prep" and c.lower_ == "of"
-                 for g in c.children if g.dep_ == "pobj" and g.lemma_.lower() in by_object), None)  # "an exchange of fire"
-    kind = kind or lex["nouns"].get(word.lower_) or lex["nouns"].get(word.lemma_.lower())
-    prepositions = lex["nouns_with_preposition"].get(word.lemma_.lower(), ()) if kind is None else ()
+                 for g in c.children if g.dep_ == "pobj" and g.lemma_.lower() in by_object), None) if by_object else None
+    kind = kind or lex["nouns"].get(word.lower_) or lex["nouns"].get(lemma)  # "an exchange of fire" first
+    prepositions = lex["nouns_with_preposition"].get(lemma, ()) if kind is None else ()
     if prepositions and any(c.dep_ == "prep" and c.lower_ in prepositions for c in word.children):
         kind = "CONSULT"
     return kind
@@ -321,12 +322,12 @@ def add_events(article: Article, doc: Doc, coder: EventCoder) -> Article:
     made: set[str] = set()  # the unnamed parties (unnamed.py) made for these triggers
     talks: list[Actor] = []  # the parties of the last talks told, for "the talks" later on
     for trigger in sorted(triggers, key=lambda t: t.word.i):
-        if trigger.type in TARGET_DEFAULT_TYPES and is_match_report(trigger.word.sent) or is_contest(trigger.word):
+        sentence = sentence_of(trigger.word)
+        if trigger.type in TARGET_DEFAULT_TYPES and is_match_report(sentence) or is_contest(trigger.word):
             continue  # "Switzerland beat Gibraltar 6-0", "Democrats beat the governor in a state Trump won by 30 points"
         date, date_text = date_of(trigger.word, article.published)
         location, place = place_of(trigger.word)
         status = status_of(trigger.word, date, article.published, marks)
-        sentence = trigger.word.sent
         before = len(article.actors)
         unnamed_source = (crowd_of(trigger, index, location) or authorities_for(trigger, index, location)
                           or unnamed_doers(trigger, index, location))

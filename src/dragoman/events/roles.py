@@ -14,7 +14,7 @@ from spacy.tokens import Span, Token
 from dragoman.actors import add_state_actor
 from dragoman.actors.kb import load_kb
 from dragoman.data_files import load_json
-from dragoman.doc_views import entities_in
+from dragoman.doc_views import entities_in, sentence_of
 from dragoman.events.people import is_people, names_people, past_quantity
 from dragoman.mention_index import MentionIndex, clause_subject, is_speech_verb, words
 from dragoman.record import Actor
@@ -182,7 +182,7 @@ def last_country_named(token: Token) -> Optional[str]:
     preposition (not "Washington" of "Washington invaded the country"): what "the country" refers
     back to."""
     kb = load_kb()
-    sentence = token.sent
+    sentence = sentence_of(token)
     places = [e for e in token.doc.ents if e.end <= token.i and e.label_ in ("GPE", "LOC")
               and (e.end <= sentence.start or e.root.dep_ == "pobj")]
     for ent in reversed(places):
@@ -194,7 +194,7 @@ def last_country_named(token: Token) -> Optional[str]:
 def name_of(token: Token) -> Optional[Span]:
     """The place name ``token`` heads: its entity unless that names a person or a body, else its
     proper-noun compound ("shelled Aleppo" with "Aleppo" tagged as a language)."""
-    entity = next((e for e in entities_in(token.sent) if e.start <= token.i < e.end), None)
+    entity = next((e for e in entities_in(sentence_of(token)) if e.start <= token.i < e.end), None)
     if entity is not None:
         return entity if entity.label_ in ("GPE", "LOC", "FAC", "NORP", "LANGUAGE") else None
     if token.pos_ != "PROPN":
@@ -290,7 +290,9 @@ def phrase_event(word: Token) -> Optional[tuple[str, Token]]:
     """The type a verb's prepositional phrase names ("taken into custody", "dragged X to court")
     and the phrase's noun, which is the event's name and never its target."""
     phrases = lexicon().get("prepositional_light_verbs", {}).get(word.lemma_.lower(), {})
-    for prep in (c for c in word.children if phrases and c.dep_ == "prep"):
+    if not phrases:
+        return None
+    for prep in (c for c in word.children if c.dep_ == "prep"):
         for noun in (n for n in prep.children if n.dep_ == "pobj"):
             if kind := phrases.get(f"{prep.lower_} {noun.lemma_.lower()}"):
                 return kind, noun

@@ -8,6 +8,7 @@ from typing import Optional
 from spacy.tokens import Token
 
 from dragoman.data_files import load_json
+from dragoman.doc_views import sentence_of
 from dragoman.mention_index import is_speech_verb
 from dragoman.quotemarks import Quoted
 
@@ -23,7 +24,7 @@ def is_denied(trigger: Token) -> bool:
                                        for c in trigger.children)
                                    or trigger.dep_ == "nsubjpass" and trigger.head.lemma_.lower() in called_off):
         return True  # "a meeting that was canceled", "the summit was postponed"
-    before = trigger.doc[trigger.sent.start:trigger.i].text.lower()
+    before = trigger.doc[sentence_of(trigger).start:trigger.i].text.lower()
     return any(cue in before for cue in cues["denial_phrases"]) and any(
         a.lemma_.lower() in ("deny", "be", "reject", "dismiss") or a.dep_ == "ROOT" for a in trigger.ancestors)
 

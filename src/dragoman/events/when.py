@@ -23,7 +23,7 @@ from spacy.tokens import Doc, Span, Token
 
 from dragoman.actors.kb import load_kb, normalise
 from dragoman.datelines import DATE_FORMS, parse_date
-from dragoman.doc_views import entities_in
+from dragoman.doc_views import entities_in, sentence_of
 from dragoman.events.roles import lexicon, light_objects
 from dragoman.record import Event, Location
 
@@ -214,7 +214,7 @@ def place_of(trigger: Token) -> tuple[Optional[Location], Optional[Span]]:
     place after the preposition ("in Qatar's capital", "in the Maradi region")."""
     prepositions = lexicon()["location_prepositions"]
     candidates = []
-    for ent in entities_in(trigger.sent):
+    for ent in entities_in(sentence_of(trigger)):
         owned = ent.root.dep_ in ("poss", "compound") and ent.root.head.dep_ == "pobj"  # "in Niger's Maradi region"
         root = ent.root.head if owned else ent.root
         head = root.head
@@ -238,7 +238,7 @@ def date_of(trigger: Token, published: Optional[str]) -> tuple[Optional[str], Op
     """The date words of the trigger's own clause (not a relative clause's year), read in the
     clause's tense; with "since"/"from"/"between" before them, as a range. Words that tell when
     something else was, or a deadline, are not the event's date."""
-    dates = [e for e in entities_in(trigger.sent) if e.label_ == "DATE" and in_clause(e.root, trigger)
+    dates = [e for e in entities_in(sentence_of(trigger)) if e.label_ == "DATE" and in_clause(e.root, trigger)
              and not describes_another_noun(e, trigger) and not is_deadline(e, trigger) and not is_other_acts(e, trigger)]
     if not dates:
         return None, None
