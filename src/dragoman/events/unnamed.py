@@ -14,8 +14,8 @@ the doer's. An arrest, a deportation or a sentence told in the passive with no d
 arrested in Rwanda") is the act of the state where it happens. Unnamed people who attack, accuse,
 demand, reject, support, threaten, agree or give way ("politicians have vilified educators",
 "Palestinian factions agreed to disarm") are groups in the same way, of their nationality when the
-phrase gives one ("Saudi hackers"). Force whose doer is named only by its weapons or origin ("Israeli jets", "fired from Lebanon")
-is the act of the side they belong to.
+phrase gives one ("Saudi hackers"). Force whose doer is named only by its weapons or origin
+("Israeli jets", "fired from Lebanon") is the act of the side they belong to.
 """
 
 from __future__ import annotations
@@ -59,8 +59,9 @@ def crowd_head(trigger: Token) -> Optional[Token]:
 
 def crowd_country(head: Optional[Token], location: Optional[Location], article: Article) -> tuple[Optional[str], bool]:
     """The crowd's nationality ("Saudi hackers"), else where it protests, else a place named in its
-    own phrase ("workers in Peru"), else the country the story's actors belong to when one leads clearly (as the actors stage gives
-    home bodies; the second value says the country is only the story's focus)."""
+    own phrase ("workers in Peru"), else the country the story's actors belong to when one leads
+    clearly (as the actors stage gives home bodies; the second value says the country is only the
+    story's focus)."""
     kb = load_kb()
     if head is not None and (iso3 := nationality_of(head)):
         return iso3, False  # "Pakistani workers protested in Dubai"
