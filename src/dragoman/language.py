@@ -42,6 +42,12 @@ def identifier():
     return LanguageIdentifier.from_model_file(MODEL_FILE, norm_probs=True)
 
 
+def read_by(pipeline_language: str, language: Optional[str]) -> bool:
+    """Whether a pipeline of ``pipeline_language`` reads text in ``language`` (unknown: yes; the
+    multilingual "xx" reads every language)."""
+    return not language or pipeline_language in ("xx", language)
+
+
 def primary(tag: Optional[str]) -> Optional[str]:
     """``en`` of ``en-US`` / ``en_GB``; None for an empty tag."""
     code = re.split(r"[-_]", tag.strip().lower())[0] if tag else ""

@@ -18,7 +18,7 @@ from dragoman.components import to_article
 from dragoman.doc_views import keep_text
 from dragoman.errors import DragomanError, InputError, StageFailure
 from dragoman.ingest import Item, RawArticle
-from dragoman.language import identifier as language_identifier
+from dragoman.language import identifier as language_identifier, read_by
 from dragoman.nlp import load_nlp
 from dragoman.record import Article
 from dragoman.settings import Settings
@@ -106,7 +106,7 @@ class Pipeline:
             return InputError(item.source, f"body is {len(article.text):,} characters, over the parser's limit")
         if date and not article.published:
             article.published, article.published_from = date, "given"
-        if article.language and self.nlp.lang not in ("xx", article.language):
+        if not read_by(self.nlp.lang, article.language):
             article.warnings.append(f"language: '{article.language}' text read with the '{self.nlp.lang}' pipeline: "
                                     "no events coded; its actors, quotes and claims are unreliable")
         return article

@@ -31,6 +31,7 @@ from dragoman.events.status import confidence_of, is_condition, status_of
 from dragoman.events.transfers import received_from, transferred
 from dragoman.events.unnamed import authorities_for, crowd_of, force_origin, people_acted_on, unnamed_doers
 from dragoman.events.when import date_of, inherit_dates, place_of
+from dragoman.language import read_by
 from dragoman.mention_index import MentionIndex, index_of, is_speech_verb
 from dragoman.record import Actor, Article, Event
 
@@ -310,8 +311,8 @@ def parties(head: Token, index: MentionIndex) -> list[Actor]:
 
 
 def add_events(article: Article, doc: Doc, coder: EventCoder) -> Article:
-    if article.language and doc.lang_ not in ("xx", article.language):
-        return article  # English grammar read over German text makes only junk events (the cleaner warns)
+    if not read_by(doc.lang_, article.language):
+        return article  # English grammar read over German text makes only junk events (the pipeline warns)
     index = index_of(doc, article)
     index.add_quoted_speakers(article.quotes)
     marks = index.marks

@@ -12,6 +12,7 @@ from typing import Optional
 
 from spacy.tokens import Span, Token
 
+from dragoman.doc_views import sentence_of
 from dragoman.events.people import past_quantity
 from dragoman.events.roles import lexicon, light_objects, subjects_of
 from dragoman.events.status import is_condition
@@ -41,11 +42,8 @@ def wanted_clauses(word: Token) -> list[Token]:
 def asked_for_deeper(word: Token, at: dict[int, str]) -> bool:
     """An act inside what someone is asked to do, below its first verb ("asked their governments
     to help in their release", "urged Israel to let the aid convoys enter")."""
-    for ancestor in list(word.ancestors)[1:]:
-        clause = ancestor if ancestor.dep_ in ("xcomp", "ccomp") else None
-        if clause is not None and at.get(clause.head.i) == "REQUEST" and clause in wanted_clauses(clause.head):
-            return True
-    return False
+    return any(clause.dep_ in ("xcomp", "ccomp") and at.get(clause.head.i) == "REQUEST"
+               and clause in wanted_clauses(clause.head) for clause in list(word.ancestors)[1:])
 
 
 def is_match_report(sentence: Span) -> bool:
@@ -59,9 +57,12 @@ def is_contest(word: Token) -> bool:
     3-6, 6-3"."""
     rule = lexicon()["contests"]
     lemma = word.lemma_.lower()
+    if lemma not in rule["scored_verbs"] and lemma not in rule["verbs"]:
+        return False
+    sentence = sentence_of(word)
     if lemma in rule["scored_verbs"]:
-        return is_match_report(word.sent)
-    return lemma in rule["verbs"] and (is_match_report(word.sent) or any(t.lower_ in rule["words"] for t in word.sent))
+        return is_match_report(sentence)
+    return is_match_report(sentence) or any(t.lower_ in rule["words"] for t in sentence)
 
 
 def recode(pairs: list[tuple[Event, Trigger]], triggers: list[Trigger], index: MentionIndex) -> list[tuple[Event, Trigger]]:

@@ -28,17 +28,12 @@ from spacy.tokens import Token
 from dragoman.actors import add_crowd_actor
 from dragoman.actors.context import leading_country
 from dragoman.actors.kb import load_kb
-from dragoman.data_files import load_json
 from dragoman.doc_views import entities_in
 from dragoman.events.readings import Trigger
-from dragoman.events.people import is_people, past_quantity
+from dragoman.events.people import crowds, is_people, past_quantity
 from dragoman.events.roles import lexicon, name_of, object_controller, releases_people, state_named
 from dragoman.mention_index import MentionIndex, is_speech_verb
 from dragoman.record import Actor, Article, Location
-
-
-def crowd_rule() -> dict:
-    return load_json("events/triggers.json")["crowds"]
 
 
 def crowd_head(trigger: Token) -> Optional[Token]:
@@ -95,7 +90,7 @@ def crowd_of(trigger: Trigger, index: MentionIndex, location: Optional[Location]
         return None  # "he joined the protest": someone the actors stage could not name; no crowd
     country, from_focus = crowd_country(head, location, index.article)
     if head is None:
-        return add_crowd_actor(index.article, crowd_rule()["unnamed"], country, crowd_rule()["unnamed_sector"],
+        return add_crowd_actor(index.article, crowds()["unnamed"], country, crowds()["unnamed_sector"],
                                trigger.word.idx, trigger.word.idx + len(trigger.word), from_focus)
     return group_of(head, index, country, from_focus)
 
@@ -106,10 +101,10 @@ def group_of(head: Token, index: MentionIndex, country: Optional[str], from_focu
     kb = load_kb()
     words = [c for c in head.children if c.dep_ in ("compound", "amod") and c.i < head.i] + [head]
     first = min(w.left_edge.i for w in words)
-    while first < head.i and (head.doc[first].pos_ in ("DET", "PUNCT") or head.doc[first].lower_ in crowd_rule()["quantities"]):
+    while first < head.i and (head.doc[first].pos_ in ("DET", "PUNCT") or head.doc[first].lower_ in crowds()["quantities"]):
         first += 1
     phrase = head.doc[first:head.i + 1]
-    sector = kb.sector_of(head.text) or kb.sector_of(head.lemma_) or crowd_rule()["sector"]
+    sector = kb.sector_of(head.text) or kb.sector_of(head.lemma_) or crowds()["sector"]
     return add_crowd_actor(index.article, phrase.text, country, sector, phrase.start_char, phrase.end_char, from_focus)
 
 
@@ -119,12 +114,12 @@ def people_acted_on(trigger: Trigger, index: MentionIndex, location: Optional[Lo
     "deported a 95-year-old man", "the arrest of 25 members", "freed 37 prisoners", "issued an
     ultimatum to Muslim leaders", "opened its borders to refugees"), when its object names people;
     of the country where it happens, else (for a coercion) the doer's."""
-    rule = crowd_rule()
+    rule = crowds()
     word = trigger.word
     freed = trigger.type == "RETREAT" and releases_people(word)  # "freed 37 prisoners"
     if trigger.type not in rule["acted_on_types"] and not freed or trigger.targets:
         return None
-    intended = [c for c in word.children if c.dep_ == "xcomp" and trigger.type == "THREATEN"]  # "threatened to use ... on them"
+    intended = [c for c in word.children if c.dep_ == "xcomp"] if trigger.type == "THREATEN" else []  # "threatened to use ... on them"
     objects = [c for w in (word, *intended) for c in w.children if c.dep_ in ("dobj", "nsubjpass")] if word.pos_ == "VERB" else [
         g for c in word.children if c.dep_ == "prep" and c.lower_ == "of" for g in c.children if g.dep_ == "pobj"]
     aimed_at = rule["aimed_at_prepositions"]  # "issued an ultimatum to Muslim leaders", "investigations against 70 employees"
@@ -169,7 +164,7 @@ def lone_person(noun: Token, trigger: Trigger) -> bool:
     """One unnamed person who accuses, asks or refuses ("accused of rape by a woman") belongs to no
     country the story can tell; groups ("politicians have vilified educators") and office holders
     ("a spokesman for the president disputed the report") take the story's."""
-    rule = crowd_rule()
+    rule = crowds()
     generic = noun.lemma_.lower() in rule["people"] or noun.lower_ in rule["people"]
     return trigger.type in rule["group_only_types"] and generic and noun.tag_ not in ("NNS", "NNPS")
 
@@ -178,7 +173,7 @@ def authorities_for(trigger: Trigger, index: MentionIndex, location: Optional[Lo
     """The state behind an arrest, a deportation or a sentence told in the passive with no doer
     ("was arrested in Rwanda"): the state where it happens, else the one the story is about."""
     word = trigger.word
-    if trigger.sources or word.pos_ != "VERB" or word.lemma_.lower() not in crowd_rule()["state_acts"]:
+    if trigger.sources or word.pos_ != "VERB" or word.lemma_.lower() not in crowds()["state_acts"]:
         return None
     undergoer = any(c.dep_ == "nsubjpass" for c in word.children) or (word.dep_ == "acl" and word.tag_ == "VBN")
     if not undergoer or any(c.dep_ == "agent" for c in word.children):
@@ -193,16 +188,17 @@ def unnamed_doers(trigger: Trigger, index: MentionIndex, location: Optional[Loca
     country where they act, else of a place their clause names, else of the story's."""
     word = trigger.word
     intended = word.dep_ == "xcomp" and word.head.lemma_.lower() in lexicon()["intent_verbs"]  # read as AGREE or THREATEN
-    if trigger.type not in crowd_rule()["acted_on_types"] + crowd_rule()["doer_types"] and not intended or trigger.sources:
+    if trigger.type not in crowds()["acted_on_types"] + crowds()["doer_types"] and not intended or trigger.sources:
         return None
     if word.pos_ != "VERB":
         return None
-    doers = [c for c in word.children if c.dep_ == "nsubj"] or [
-        g for c in word.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"] or [
-        c for c in word.head.children if word.dep_ == "xcomp" and c.dep_ == ("dobj" if object_controller(word) else "nsubj")]
-    # "factions agreed to hand over", "trained rebels to fight"
+    controller = object_controller(word)  # "trained rebels to fight"
+    doers = ([c for c in word.children if c.dep_ == "nsubj"]
+             or [g for c in word.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"]
+             or ([controller] if controller is not None else
+                 [c for c in word.head.children if word.dep_ == "xcomp" and c.dep_ == "nsubj"]))  # "agreed to hand over"
     head = past_quantity(doers[0]) if doers else None
-    if head is not None and head.lower_ in crowd_rule()["group_pronouns"] and word.dep_ == "ccomp" and (
+    if head is not None and head.lower_ in crowds()["group_pronouns"] and word.dep_ == "ccomp" and (
             is_speech_verb(word.head)):  # "opposition members said they will release ...": the members
         head = past_quantity(next((c for c in word.head.children if c.dep_ == "nsubj"), None))
     if head is None or head.pos_ != "NOUN" or not is_people(head) or lone_person(head, trigger):
@@ -219,7 +215,7 @@ def force_origin(trigger: Trigger, index: MentionIndex) -> Optional[Actor]:
     the place the attack came from ("a mortar bomb was fired at Israel from the Gaza Strip":
     Palestine) or the nationality of the attack it came in ("were killed in Israeli tank
     shelling"), as CAMEO coders read them."""
-    rule = crowd_rule()
+    rule = crowds()
     word = trigger.word
     if trigger.type not in rule["origin_types"] or trigger.sources or word.pos_ != "VERB":
         return None
