@@ -108,6 +108,22 @@ def clause_subject(verb: Token) -> Optional[Token]:
     return None
 
 
+def possessive_antecedent(noun: Token) -> Optional[Token]:
+    """Whose act a verb's object is when a possessive pronoun owns it: "The United States began its
+    withdrawal from Afghanistan", "the rebels resumed their attacks" (the verb's subject, when it
+    agrees with the pronoun in number; "Russia condemned their attacks" is someone else's)."""
+    numbers = words()["possessive_pronouns"]
+    pronoun = next((c for c in noun.children if c.dep_ == "poss" and c.lower_ in numbers), None)
+    if pronoun is None or noun.dep_ not in ("dobj", "pobj"):
+        return None
+    verb = noun.head.head if noun.dep_ == "pobj" else noun.head
+    subject = clause_subject(verb) if verb.pos_ == "VERB" else None
+    if subject is None or subject.pos_ == "PRON":
+        return None
+    plural = subject.tag_ in ("NNS", "NNPS") or bool(subject.conjuncts)
+    return subject if plural == (numbers[pronoun.lower_] == "plural") else None
+
+
 def object_controller(token: Token) -> Optional[Token]:
     """Who does a gerund after ``of``/``for`` that hangs on a verb's object: ``accused Israel of
     attacking`` (Israel), ``was accused of lying`` (the passive verb's subject)."""

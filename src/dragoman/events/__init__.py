@@ -22,7 +22,8 @@ from dragoman.doc_views import sentence_of, tokens_of_pos
 from dragoman.events.features import clause_features, default_word_lists
 from dragoman.events.implied import TARGET_DEFAULT_TYPES, TARGETLESS_TYPES, default_target, home_measure, talks_parties
 from dragoman.events.model import EventTypeModel, Prediction
-from dragoman.events.readings import Trigger, is_contest, is_match_report, recode, stands_alone, wanted_clauses, willing_to
+from dragoman.events.readings import (Trigger, each_other, is_contest, is_match_report, recode, stands_alone,
+                                      wanted_clauses, willing_to)
 from dragoman.events.reported import rejected_accusers, reported_accusations, reported_demands
 from dragoman.events.roles import (acts_only_without_object, lexicon, light_objects, named_deeper, opposed_in,
                                    phrase_event, publishes, reciprocal, requesters_refused, same_party, sent_forces,
@@ -32,10 +33,11 @@ from dragoman.events.transfers import received_from, transferred
 from dragoman.events.unnamed import authorities_for, crowd_of, force_origin, people_acted_on, unnamed_doers
 from dragoman.events.when import date_of, inherit_dates, place_of
 from dragoman.language import read_by
-from dragoman.mention_index import MentionIndex, index_of, is_speech_verb
+from dragoman.mention_index import MentionIndex, index_of, is_speech_verb, possessive_antecedent
 from dragoman.record import Actor, Article, Event
 
 SYMMETRIC_TYPES = ("AGREE", "CONSULT", "COOPERATE")
+FORCES_MOVED_TYPES = ("MOBILIZE", "RETREAT")  # acts whose "of" object is the doer's forces, not a target
 POLICIES = ("model", "rules", "either", "fallback")
 
 
@@ -275,8 +277,11 @@ def noun_triggers(doc: Doc, index: MentionIndex, used: set[int]) -> Iterator[Tri
             state_named(index, load_kb().country_of_word(c.text), c.idx, c.idx + len(c))
             for m in word.children if m.dep_ in ("amod", "compound") for c in (m, *m.conjuncts)
             if load_kb().country_of_word(c.text)]
+        if not owners and (antecedent := possessive_antecedent(word)) is not None:
+            owners = index.of_phrase(antecedent)  # "The US began its withdrawal": the US's
         happens = [word.head] if word.dep_ == "nsubj" and word.head.lemma_.lower() in lexicon()["occurrence_verbs"] else []
-        owners = owners or [a for w in (word, *happens) for c in w.children if c.dep_ == "prep" and c.lower_ in by
+        by_owner = [p for p in by if p not in lexicon()["noun_target_prepositions"].get(kind, ())]
+        owners = owners or [a for w in (word, *happens) for c in w.children if c.dep_ == "prep" and c.lower_ in by_owner
                             for g in c.children if g.dep_ == "pobj" for a in parties(g, index)]
         # "a request from the US", "clashes erupted between supporters and security forces"
         clauses = [c for c in word.children if c.dep_ in ("relcl", "acl")]
@@ -293,8 +298,11 @@ def noun_triggers(doc: Doc, index: MentionIndex, used: set[int]) -> Iterator[Tri
         elif not owners and verb.pos_ == "VERB" and phrase.head.pos_ in ("VERB", "ADP"):
             owners = subjects_of(verb, index)  # "X engaged Y in a firefight", "talks with Iran"
             targets = targets or [a for a in targets_of(verb, index, ()) if a not in owners]
-        if kind == "MOBILIZE":  # "the deployment of 230 troops to Liberia": the troops are the means
-            targets = [a for a in targets if not (a.type == "military" and a.country is None)]
+        if kind in FORCES_MOVED_TYPES:  # "the deployment of 230 troops to Liberia": the troops are the means
+            moved = [a for c in phrase.children if c.dep_ == "prep" and c.lower_ == "of"
+                     for g in c.children if g.dep_ == "pobj" for a in parties(g, index) if a.type == "military"]
+            owners = owners or [a for a in moved if a.country]  # "the withdrawal of French troops": France's
+            targets = [a for a in targets if a not in moved and not (a.type == "military" and a.country is None)]
         if kind == "PROTEST" and not targets and word.dep_ in ("nsubj", "nsubjpass"):
             targets = targets_of(word.head, index, prepositions, deep=False)  # "protests erupted against the government"
         if owners or targets or kind == "PROTEST":  # a protest no one is named for is the crowd's (unnamed.py)
@@ -345,12 +353,14 @@ def add_events(article: Article, doc: Doc, coder: EventCoder) -> Article:
         for source in sources or [None]:
             for target in [t for t in targets if t is not source] or [None]:
                 inferred = False
+                own_people = home_measure(trigger)  # a curfew a government imposes is on its people
                 if target is None and source is not None:
                     target, inferred = default_target(trigger, source, location, place, index), True
+                    if target is not None and same_party(source, target) and not own_people:
+                        target = None  # "Russia held military exercises": its own country is no target
                 aimless = target is None and trigger.type not in TARGETLESS_TYPES and not stands_alone(trigger)
                 if source is None or aimless:
                     continue
-                own_people = home_measure(trigger)  # a curfew a government imposes is on its people
                 if target is source or target is not None and same_party(source, target) and not own_people:
                     continue  # "France ... Paris": a state and its own government
                 key = (trigger.type, source and source.id, target and target.id, sentence.start)
@@ -365,7 +375,7 @@ def add_events(article: Article, doc: Doc, coder: EventCoder) -> Article:
                     start=sentence.start_char, end=sentence.end_char), trigger))
                 if trigger.type in lexicon()["definite_talks"].get("talks_types", ()) and target is not None:
                     talks = [source, target]
-    events = [event for event, _ in recode(pairs, triggers, index)]
+    events = [event for event, _ in each_other(recode(pairs, triggers, index), SYMMETRIC_TYPES)]
     events += rejected_accusers(triggers, events, index)
     events += reported_accusations(triggers, events, index)
     events += reported_demands(doc, events, index)

@@ -7,7 +7,7 @@ reports, where beating a side is no use of force.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Optional
 
 from spacy.tokens import Span, Token
@@ -143,6 +143,23 @@ def recode(pairs: list[tuple[Event, Trigger]], triggers: list[Trigger], index: M
         if trigger.word.i in refused and event.status == "denied":
             event.status = "reported"  # "did not give permission": the refusal is what happened
         out.append((event, trigger))
+    return out
+
+
+def each_other(pairs: list[tuple[Event, Trigger]], joint_types: tuple[str, ...]) -> list[tuple[Event, Trigger]]:
+    """"Russia and China agreed to hold joint exercises": a joint act that named no other party,
+    read as an agreement only once recoded, is between the parties that agreed, both ways."""
+    sources: dict[int, list[str]] = {}
+    for event, trigger in pairs:
+        if event.type in joint_types and event.target is None and event.source is not None:
+            sources.setdefault(trigger.word.i, []).append(event.source)
+    out: list[tuple[Event, Trigger]] = []
+    for event, trigger in pairs:
+        others = [s for s in sources.get(trigger.word.i, []) if s != event.source]
+        if event.target is not None or event.type not in joint_types or not others:
+            out.append((event, trigger))
+            continue
+        out += [(replace(event, target=other), trigger) for other in dict.fromkeys(others)]
     return out
 
 

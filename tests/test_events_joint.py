@@ -1,0 +1,40 @@
+"""Whose act a noun names and who acts together: possessive pronouns, forces moved, joint acts.
+
+Each sentence is ours, written for the class of error it stands for."""
+
+import pytest
+from test_events import analyzed_sentence, coded_triples
+
+
+def triples(pipeline, text):
+    return {triple for triple, _ in coded_triples(analyzed_sentence(pipeline, text))}
+
+
+@pytest.mark.parametrize("text, want", [
+    ("The United States began its withdrawal of troops from Afghanistan in May.", ("RETREAT", "USA", "AFG")),
+    ("Russia announced its withdrawal from Syria on Monday.", ("RETREAT", "RUS", "SYR")),
+])
+def test_a_possessive_pronoun_names_the_subject_as_the_doer(pipeline, text, want):
+    assert want in triples(pipeline, text)
+
+
+def test_a_pronoun_of_another_number_is_someone_else(pipeline):
+    # "their" is not Russia: the attacks are not Russia's own.
+    assert not any(t[:2] == ("ASSAULT", "RUS") for t in triples(
+        pipeline, "Russia condemned their attacks on Ukrainian cities."))
+
+
+def test_forces_withdrawn_are_their_country_s_and_the_place_left_is_the_target(pipeline):
+    found = triples(pipeline, "The withdrawal of French troops from Mali began in February.")
+    assert ("RETREAT", "FRA", "MLI") in found
+    assert not any(t[2] == "FRA" for t in found)
+
+
+def test_an_agreement_to_act_together_is_between_the_parties(pipeline):
+    found = triples(pipeline, "Russia and China agreed to hold joint naval exercises next year.")
+    assert {("AGREE", "RUS", "CHN"), ("AGREE", "CHN", "RUS")} <= found
+
+
+def test_forces_readied_at_home_are_an_event_with_no_target(pipeline):
+    # The doer's own country is no target; the act is still told.
+    assert ("MOBILIZE", "RUS", None) in triples(pipeline, "Russia held military exercises near its western border.")
