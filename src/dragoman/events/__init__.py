@@ -30,7 +30,8 @@ from dragoman.events.roles import (acts_only_without_object, lexicon, light_obje
                                    state_named, subjects_of, targets_of, targets_past_owner)
 from dragoman.events.status import confidence_of, is_condition, status_of
 from dragoman.events.transfers import received_from, transferred
-from dragoman.events.unnamed import authorities_for, crowd_of, force_origin, people_acted_on, unnamed_doers
+from dragoman.events.unnamed import (authorities_for, crowd_of, facility_acted_on, force_origin, people_acted_on,
+                                     unnamed_doers)
 from dragoman.events.when import date_of, inherit_dates, place_of
 from dragoman.language import read_by
 from dragoman.mention_index import MentionIndex, index_of, is_speech_verb, possessive_antecedent
@@ -343,7 +344,8 @@ def add_events(article: Article, doc: Doc, coder: EventCoder) -> Article:
         if unnamed_source is None and (origin := force_origin(trigger, index)) is not None:
             trigger.sources = [origin]  # named by the text: who reports the attack accuses that side
         sources = [unnamed_source] if unnamed_source else trigger.sources
-        acted_on = people_acted_on(trigger, index, location, sources[0] if sources else None)
+        acted_on = (people_acted_on(trigger, index, location, sources[0] if sources else None)
+                    or facility_acted_on(trigger, index, location))
         targets = [acted_on] if acted_on else trigger.targets or talks_parties(trigger, sources, talks)
         if targets and trigger.type in lexicon()["cooperative_types"]:  # "supports Syria against the rebels": not them
             targets = [t for t in targets if t not in opposed_in(trigger.word, index)]

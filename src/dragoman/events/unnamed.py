@@ -119,14 +119,8 @@ def people_acted_on(trigger: Trigger, index: MentionIndex, location: Optional[Lo
     freed = trigger.type == "RETREAT" and releases_people(word)  # "freed 37 prisoners"
     if trigger.type not in rule["acted_on_types"] and not freed or trigger.targets:
         return None
-    intended = [c for c in word.children if c.dep_ == "xcomp"] if trigger.type == "THREATEN" else []  # "threatened to use ... on them"
-    objects = [c for w in (word, *intended) for c in w.children if c.dep_ in ("dobj", "nsubjpass")] if word.pos_ == "VERB" else [
-        g for c in word.children if c.dep_ == "prep" and c.lower_ == "of" for g in c.children if g.dep_ == "pobj"]
-    aimed_at = rule["aimed_at_prepositions"]  # "issued an ultimatum to Muslim leaders", "investigations against 70 employees"
-    objects += [g for w in (word, *intended, *objects) for c in w.children if c.dep_ == "prep" and c.lower_ in aimed_at
-                for g in c.children if g.dep_ == "pobj"]
     agent_nouns = trigger.type != "AID"  # aid to "our schools": Phoenix's agent nouns name institutions too
-    heads = [people_referred_to(h) if h.lower_ in rule["group_pronouns"] else h for h in map(past_quantity, objects)]
+    heads = [people_referred_to(h) if h.lower_ in rule["group_pronouns"] else h for h in map(past_quantity, acted_on(trigger))]
     head = next((h for h in heads if h is not None and h.pos_ == "NOUN" and is_people(h, agent_nouns)), None)
     if head is None or lone_person(head, trigger):
         return None
@@ -140,6 +134,40 @@ def people_acted_on(trigger: Trigger, index: MentionIndex, location: Optional[Lo
         country = place_within(word) or (doer.country if doer and trigger.type not in rule["abroad_types"] else None)
         # an arrest is made at home; an attack or aid seldom is
     return group_of(head, index, country)
+
+
+def acted_on(trigger: Trigger) -> list[Token]:
+    """The nouns an act is done to: a verb's objects (of the act it threatens too: "threatened to
+    use ... on them"), a noun's "of" object ("the arrest of 25 members"), and what either is aimed
+    at ("issued an ultimatum to Muslim leaders", "investigations against 70 employees")."""
+    word = trigger.word
+    intended = [c for c in word.children if c.dep_ == "xcomp"] if trigger.type == "THREATEN" else []
+    objects = [c for w in (word, *intended) for c in w.children if c.dep_ in ("dobj", "nsubjpass")] if word.pos_ == "VERB" else [
+        g for c in word.children if c.dep_ == "prep" and c.lower_ == "of" for g in c.children if g.dep_ == "pobj"]
+    aimed_at = crowds()["aimed_at_prepositions"]
+    return objects + [g for w in (word, *intended, *objects) for c in w.children if c.dep_ == "prep" and c.lower_ in aimed_at
+                      for g in c.children if g.dep_ == "pobj"]
+
+
+def facility_acted_on(trigger: Trigger, index: MentionIndex, location: Optional[Location]) -> Optional[Actor]:
+    """The police or the military that hold a station, a camp or a base attacked ("attacked a
+    police station in Kunduz province", "fired missiles at a Saudi air base"), as ACLED and
+    PLOVER code force on a security post: of the country its phrase names, else where it lies."""
+    rule = lexicon()["facilities"]
+    if trigger.type not in rule["types"] or any(t.type != "state" for t in trigger.targets):
+        return None  # a state read from the place ("stormed a military base near Mogadishu") gives way
+    for noun in acted_on(trigger):
+        if noun.lemma_.lower() not in rule["nouns"] and noun.lower_ not in rule["nouns"]:
+            continue
+        owner = next((c for c in noun.children if c.dep_ in ("compound", "amod") and c.lower_ in rule["owners"]), None)
+        if owner is None:
+            continue
+        country = nationality_of(noun) or (location.country if location is not None else None) or place_within(trigger.word)
+        first = min(c.i for c in noun.children if c.dep_ in ("compound", "amod") and c.i < noun.i)
+        phrase = noun.doc[first:noun.i + 1]
+        return add_crowd_actor(index.article, rule["names"].get(owner.lower_, owner.lower_), country,
+                               rule["owners"][owner.lower_], phrase.start_char, phrase.end_char)
+    return None
 
 
 def people_referred_to(pronoun: Token) -> Optional[Token]:

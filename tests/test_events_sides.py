@@ -1,4 +1,5 @@
-"""Whose act a noun names and who acts together: possessive pronouns, forces moved, joint acts.
+"""Which side acts and which is acted on: possessive pronouns, forces moved, joint acts, force on
+security posts, refusals.
 
 Each sentence is ours, written for the class of error it stands for."""
 
@@ -38,3 +39,31 @@ def test_an_agreement_to_act_together_is_between_the_parties(pipeline):
 def test_forces_readied_at_home_are_an_event_with_no_target(pipeline):
     # The doer's own country is no target; the act is still told.
     assert ("MOBILIZE", "RUS", None) in triples(pipeline, "Russia held military exercises near its western border.")
+
+
+@pytest.mark.parametrize("text, want", [
+    ("Taliban fighters attacked a police station in Kunduz province.", ("ASSAULT", "AFG", "AFG")),
+    ("Militants stormed a military base near Mogadishu on Sunday.", ("ASSAULT", "SOM", "SOM")),
+    ("Houthi rebels fired missiles at a Saudi air base.", ("ASSAULT", "YEM", "SAU")),
+])
+def test_force_on_a_security_post_is_force_on_those_who_hold_it(pipeline, text, want):
+    article = analyzed_sentence(pipeline, text)
+    actors = {a.id: a for a in article.actors}
+    hits = [event for triple, event in coded_triples(article) if triple == want]
+    assert hits and actors[hits[0].target].type in ("police", "military")
+
+
+def test_a_post_with_no_security_owner_is_no_security_force(pipeline):
+    article = analyzed_sentence(pipeline, "Gunmen attacked a bus station in Peshawar.")
+    assert not any(a.type in ("police", "military") for a in article.actors)
+
+
+def test_spurning_an_offer_is_rejecting_who_made_it(pipeline):
+    found = triples(pipeline, "The Taliban has spurned repeated offers of peace talks by the Kabul government.")
+    assert ("REJECT", "AFG", "AFG") in found
+
+
+def test_an_unnamed_inmate_is_someone_acted_on(pipeline):
+    article = analyzed_sentence(pipeline, "Iranian intelligence police tortured a 35-year-old inmate to death in western Iran.")
+    actors = {a.id: a for a in article.actors}
+    assert any(e.type == "ASSAULT" and "inmate" in actors[e.target].name for e in article.events if e.target)
