@@ -67,3 +67,27 @@ def test_an_unnamed_inmate_is_someone_acted_on(pipeline):
     article = analyzed_sentence(pipeline, "Iranian intelligence police tortured a 35-year-old inmate to death in western Iran.")
     actors = {a.id: a for a in article.actors}
     assert any(e.type == "ASSAULT" and "inmate" in actors[e.target].name for e in article.events if e.target)
+
+
+def test_an_inquiry_into_a_claim_is_aimed_at_whom_the_claim_accuses(pipeline):
+    article = analyzed_sentence(pipeline, "British military police launched an investigation into claims that two "
+                                          "servicemen abused children in Afghanistan.")
+    actors = {a.id: a for a in article.actors}
+    inquiry = [e for e in article.events if e.type == "ACCUSE"]
+    assert inquiry and actors[inquiry[0].target].name == "two servicemen"
+
+
+def test_an_act_told_in_an_allegation_is_claimed(pipeline):
+    article = analyzed_sentence(pipeline, "The ministry launched a probe into allegations that the army killed "
+                                          "civilians in Tigray.")
+    assert [e.status for e in article.events if e.type == "ASSAULT"] == ["claimed"]
+
+
+def test_a_country_in_what_the_refuser_insists_on_is_not_whom_it_refuses(pipeline):
+    found = triples(pipeline, "Iran rejected the offer, insisting that it will only negotiate with the United States.")
+    assert ("REJECT", "IRN", "USA") not in found
+
+
+def test_refusing_an_offer_made_by_someone_is_aimed_at_them(pipeline):
+    found = triples(pipeline, "The rebels spurned repeated offers for peace talks by the Sudanese government this year.")
+    assert any(t[0] == "REJECT" and t[2] == "SDN" for t in found)

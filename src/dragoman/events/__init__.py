@@ -24,7 +24,7 @@ from dragoman.events.implied import TARGET_DEFAULT_TYPES, TARGETLESS_TYPES, defa
 from dragoman.events.model import EventTypeModel, Prediction
 from dragoman.events.readings import (Trigger, each_other, is_contest, is_match_report, recode, stands_alone,
                                       wanted_clauses, willing_to)
-from dragoman.events.reported import rejected_accusers, reported_accusations, reported_demands
+from dragoman.events.reported import accused_in, rejected_accusers, reported_accusations, reported_demands
 from dragoman.events.roles import (acts_only_without_object, lexicon, light_objects, named_deeper, opposed_in,
                                    phrase_event, publishes, reciprocal, requesters_refused, same_party, sent_forces,
                                    state_named, subjects_of, targets_of, targets_past_owner)
@@ -235,6 +235,9 @@ def deeper_targets(kind: str, heads: tuple[Token, ...], index: MentionIndex, sou
     coded at the country where it falls, as the CAMEO coders do."""
     if kind in TARGET_DEFAULT_TYPES:
         return []
+    accused = [a for head in heads for a in accused_in(head, index) if a not in sources] if kind == "ACCUSE" else []
+    if accused:
+        return accused
     topics = topic_prepositions(kind)
     return [a for head in heads for a in named_deeper(head, index, modifiers=False, skip=topics) if a not in sources]
 

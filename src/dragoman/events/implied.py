@@ -14,7 +14,7 @@ from dragoman.doc_views import entities_in
 from dragoman.events.readings import Trigger, stands_alone
 from dragoman.events.roles import lexicon, state_named
 from dragoman.events.transfers import transferred, transfers
-from dragoman.mention_index import MentionIndex
+from dragoman.mention_index import MentionIndex, is_speech_verb
 from dragoman.record import Actor, Location
 
 TARGET_DEFAULT_TYPES = ("ASSAULT", "COERCE", "MOBILIZE")
@@ -73,7 +73,8 @@ def place_acted_on(trigger: Trigger, source: Actor, index: MentionIndex) -> Opti
     place the act comes from, and not the doer's own country."""
     word = trigger.word
     kb = load_kb()
-    for child in (c for c in word.children if c.dep_ in OBJECT_DEPS and c.lower_ not in ("from", "by")):
+    for child in (c for c in word.children if c.dep_ in OBJECT_DEPS and c.lower_ not in ("from", "by")
+                  and not (c.dep_ == "advcl" and is_speech_verb(c))):  # "..., insisting that it will talk to the US"
         for ent in entities_in(word.doc[child.left_edge.i:child.right_edge.i + 1]):
             iso3 = kb.country_of_place(ent.text) if ent.label_ in ("GPE", "LOC") and ent.root.head.lower_ != "from" else None
             if iso3 and iso3 != source.country:

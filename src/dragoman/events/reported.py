@@ -18,6 +18,22 @@ if TYPE_CHECKING:
     from dragoman.events.readings import Trigger
 
 
+def claim_subjects(noun: Token) -> list[Token]:
+    """Who a claim, an allegation or a report says did something: "claims that two servicemen
+    abused children" (the servicemen)."""
+    if noun.lemma_.lower() not in lexicon()["accusation_nouns"]:
+        return []
+    return [c for clause in noun.children if clause.dep_ in ("acl", "ccomp") and clause.pos_ in ("VERB", "AUX")
+            for c in clause.children if c.dep_ == "nsubj"]
+
+
+def accused_in(head: Token, index: MentionIndex) -> list[Actor]:
+    """Who an inquiry into a claim is aimed at: the claim's subject ("launched a probe into
+    allegations that the army killed civilians"), not the victims or the place it names."""
+    return [a for prep in head.children if prep.dep_ == "prep" for noun in prep.children if noun.dep_ == "pobj"
+            for subject in claim_subjects(noun) for a in index.of_phrase(subject)]
+
+
 def reported_demands(doc: Doc, events: list[Event], index: MentionIndex) -> list[Event]:
     """``The Bush administration declared that China must drop barriers``: saying that another
     party must, should or needs to act is a REQUEST to it; "told Ukraine's officials they would

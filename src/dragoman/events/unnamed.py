@@ -31,6 +31,7 @@ from dragoman.actors.kb import load_kb
 from dragoman.doc_views import entities_in
 from dragoman.events.readings import Trigger
 from dragoman.events.people import crowds, is_people, past_quantity
+from dragoman.events.reported import claim_subjects
 from dragoman.events.roles import lexicon, name_of, object_controller, releases_people, state_named
 from dragoman.mention_index import MentionIndex, is_speech_verb
 from dragoman.record import Actor, Article, Location
@@ -145,8 +146,11 @@ def acted_on(trigger: Trigger) -> list[Token]:
     objects = [c for w in (word, *intended) for c in w.children if c.dep_ in ("dobj", "nsubjpass")] if word.pos_ == "VERB" else [
         g for c in word.children if c.dep_ == "prep" and c.lower_ == "of" for g in c.children if g.dep_ == "pobj"]
     aimed_at = crowds()["aimed_at_prepositions"]
-    return objects + [g for w in (word, *intended, *objects) for c in w.children if c.dep_ == "prep" and c.lower_ in aimed_at
-                      for g in c.children if g.dep_ == "pobj"]
+    heads = objects + [g for w in (word, *intended, *objects) for c in w.children if c.dep_ == "prep" and c.lower_ in aimed_at
+                       for g in c.children if g.dep_ == "pobj"]
+    if trigger.type == "ACCUSE":  # "an investigation into claims that two servicemen abused children"
+        heads = [s for h in heads for s in claim_subjects(h) or [h]]
+    return heads
 
 
 def facility_acted_on(trigger: Trigger, index: MentionIndex, location: Optional[Location]) -> Optional[Actor]:
