@@ -439,3 +439,18 @@ def test_a_generational_suffix_is_no_family_name(pipeline):
                                date="2019-11-18")
     people = [a for a in article.actors if a.type == "person"]
     assert len(people) == 1 and {m.text for m in people[0].mentions} >= {"Patrick W. Carlineo Jr.", "Carlineo"}
+
+
+@pytest.mark.parametrize("name, want", [
+    ("IRA", "Irish Republican Army"),
+    ("the Irish Republican Army", "Irish Republican Army"),
+    ("LTTE", "Liberation Tigers Of Tamil Eelam"),
+    ("Ku Klux Klan", "Ku Klux Klan"),
+])
+def test_a_name_written_with_its_acronym_in_brackets_is_found_by_either(name, want):
+    assert [entry.name for entry in load_kb().lookup(name)] == [want]
+
+
+def test_a_bracketed_name_two_groups_share_is_neither_s():
+    # Phoenix has a National Liberation Army for Colombia and one for Bolivia: the bare name says neither.
+    assert load_kb().lookup("National Liberation Army") == []

@@ -25,6 +25,8 @@ CURATED_KEYS = {"name": str, "aliases": list, "type": str, "roles": list, "sourc
 ROLE_KEYS = {"code", "country", "title", "start", "end"}
 
 
+BRACKETED = re.compile(r"^(.*?)\s*\(([^)]+)\)\s*$")
+ACRONYM = re.compile(r"[A-Z][A-Z]{2,6}")
 POSSESSIVE = re.compile(r"['\u2019]s\b")
 NON_WORD = re.compile(r"[^\w]+")
 COMBINING_MARKS = re.compile(r"[\u0300-\u036f]")
@@ -232,6 +234,35 @@ def curated_roles(name: str, number: int, row: dict, countries: dict[str, Countr
     return roles
 
 
+def bracketed_keys(names: list[str]) -> list[str]:
+    """The names a bracket hides: the Phoenix dictionaries write "IRISH REPUBLICAN ARMY (IRA)" and
+    "NATIONAL LIBERATION ARMY (COLOMBIA)", so "the Irish Republican Army", "IRA" and "the National
+    Liberation Army" were never found. The bracket is a name only when it is an acronym."""
+    keys = []
+    for name in names:
+        if (match := BRACKETED.match(name)) is not None:
+            bare, inner = match.group(1), match.group(2).strip()
+            keys += [normalise(bare), normalise(inner)] if is_acronym(inner, bare) else [normalise(bare)]
+    return keys
+
+
+def without_acronym(name: str) -> str:
+    """"IRISH REPUBLICAN ARMY (IRA)" -> "IRISH REPUBLICAN ARMY"; a country in brackets stays."""
+    match = BRACKETED.match(name)
+    return match.group(1) if match is not None and is_acronym(match.group(2).strip(), match.group(1)) else name
+
+
+def is_acronym(letters: str, words: str) -> bool:
+    """Whether ``letters`` ("LTTE") are initials of ``words`` ("LIBERATION TIGERS OF TAMIL EELAM"),
+    in order, the first word's first."""
+    initials = [w[0] for w in re.split(r"[\s-]+", words) if w]
+    letters = letters.replace("-", "")
+    if not ACRONYM.fullmatch(letters) or not initials or letters[0] != initials[0]:
+        return False
+    remaining = iter(initials)
+    return all(letter in remaining for letter in letters)
+
+
 def slug(name: str) -> str:
     """A stable key for a curated entry: ``Vladimir Putin`` -> ``vladimir-putin``."""
     return normalise(name).replace(" ", "-")
@@ -316,17 +347,23 @@ def load_kb() -> KnowledgeBase:
             kb.add(entry, [normalise(n) for n in [row["name"], *row["aliases"]]])
     curated = set(kb.aliases)
     places = set(kb.country_names) | {normalise(c) for c in capitals}
-    for name in PHOENIX_FILES:
-        for row in data_lines(name):
-            codes = row["codes"]
-            if normalise(row["name"]) in places:
-                continue  # states and their capitals come from countries.jsonl, not old Phoenix codes (USRUKR)
-            roles_ = [Role(c["code"], c["code"][:3] if c["code"][:3] in kb.countries else None,
-                           None, c.get("start"), c.get("end")) for c in codes]
-            kind = "person" if row.get("person") else kb.type_of(codes[0]["code"]) or "organisation"
-            entry = Entry(f"phoenix:{row['source']}", row["name"].title(), kind, roles_, row["source"])
-            keys = [k for k in map(normalise, [row["name"], *row.get("aliases", [])])
-                    if k not in curated and k not in generic and k not in places]
-            if keys:
-                kb.add(entry, keys)
+    rows = [row for name in PHOENIX_FILES for row in data_lines(name)]
+    written = {normalise(n) for row in rows for n in [row["name"], *row.get("aliases", [])]}
+    bracketed: dict[str, Optional[str]] = {}  # a key two entries share ("national liberation army") is neither's
+    for row in rows:
+        for key in set(bracketed_keys([row["name"], *row.get("aliases", [])])) - written:
+            bracketed[key] = None if key in bracketed and bracketed[key] != row["name"] else row["name"]
+    for row in rows:
+        codes = row["codes"]
+        if normalise(row["name"]) in places:
+            continue  # states and their capitals come from countries.jsonl, not old Phoenix codes (USRUKR)
+        roles_ = [Role(c["code"], c["code"][:3] if c["code"][:3] in kb.countries else None,
+                       None, c.get("start"), c.get("end")) for c in codes]
+        kind = "person" if row.get("person") else kb.type_of(codes[0]["code"]) or "organisation"
+        entry = Entry(f"phoenix:{row['source']}", without_acronym(row["name"]).title(), kind, roles_, row["source"])
+        names = [row["name"], *row.get("aliases", [])]
+        keys = [k for k in [*map(normalise, names), *(k for k in bracketed_keys(names) if bracketed.get(k))]
+                if k not in curated and k not in generic and k not in places]
+        if keys:
+            kb.add(entry, keys)
     return kb
