@@ -115,6 +115,19 @@ def test_beating_someone_in_a_race_or_a_game_is_no_force(pipeline, text):
     assert not analyzed_sentence(pipeline, text).events
 
 
+@pytest.mark.parametrize("text", [
+    "Even the Nifty index has been rallying at a time when concerns over the economy are growing.",
+    "Oil prices rallied on Monday after the producers cut output.",
+])
+def test_a_market_that_rallies_is_no_crowd(pipeline, text):
+    assert not analyzed_sentence(pipeline, text).events
+
+
+def test_hammering_a_rival_on_his_plan_is_words(pipeline):
+    article = analyzed_sentence(pipeline, "The Democratic candidate, Andy Beshear, hammered Bevin on his plan for Medicaid.")
+    assert [e.type for e in article.events] == ["ACCUSE"]
+
+
 def test_protesters_rally_before_a_vote(pipeline):
     found = triples(pipeline, "Thousands of Polish protesters rallied in Warsaw against the government ahead of the vote.")
     assert any(t[0] == "PROTEST" for t in found)

@@ -91,3 +91,13 @@ def test_a_country_in_what_the_refuser_insists_on_is_not_whom_it_refuses(pipelin
 def test_refusing_an_offer_made_by_someone_is_aimed_at_them(pipeline):
     found = triples(pipeline, "The rebels spurned repeated offers for peace talks by the Sudanese government this year.")
     assert any(t[0] == "REJECT" and t[2] == "SDN" for t in found)
+
+
+@pytest.mark.parametrize("text", [
+    "Iran never intended to attack Israel, the minister said.",
+    "Iran did not threaten to attack Israel.",
+    "Russia does not plan to invade Ukraine.",
+])
+def test_a_denied_intent_is_denied(pipeline, text):
+    article = analyzed_sentence(pipeline, text)
+    assert article.events and all(e.status == "denied" for e in article.events)

@@ -22,8 +22,8 @@ from dragoman.doc_views import sentence_of, tokens_of_pos
 from dragoman.events.features import clause_features, default_word_lists
 from dragoman.events.implied import TARGET_DEFAULT_TYPES, TARGETLESS_TYPES, default_target, home_measure, talks_parties
 from dragoman.events.model import EventTypeModel, Prediction
-from dragoman.events.readings import (Trigger, each_other, is_contest, is_match_report, recode, stands_alone,
-                                      wanted_clauses, willing_to)
+from dragoman.events.readings import (Trigger, each_other, is_contest, is_market_move, is_match_report, recode,
+                                      stands_alone, wanted_clauses, willing_to)
 from dragoman.events.reported import accused_in, rejected_accusers, reported_accusations, reported_demands
 from dragoman.events.roles import (acts_only_without_object, lexicon, light_objects, named_deeper, opposed_in,
                                    phrase_event, publishes, reciprocal, requesters_refused, same_party, sent_forces,
@@ -336,7 +336,8 @@ def add_events(article: Article, doc: Doc, coder: EventCoder) -> Article:
     talks: list[Actor] = []  # the parties of the last talks told, for "the talks" later on
     for trigger in sorted(triggers, key=lambda t: t.word.i):
         sentence = sentence_of(trigger.word)
-        if trigger.type in TARGET_DEFAULT_TYPES and is_match_report(sentence) or is_contest(trigger.word):
+        if trigger.type in TARGET_DEFAULT_TYPES and is_match_report(sentence) or is_contest(trigger.word) or (
+                is_market_move(trigger.word)):
             continue  # "Switzerland beat Gibraltar 6-0", "Democrats beat the governor in a state Trump won by 30 points"
         date, date_text = date_of(trigger.word, article.published)
         location, place = place_of(trigger.word)

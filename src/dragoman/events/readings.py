@@ -65,6 +65,15 @@ def is_contest(word: Token) -> bool:
     return is_match_report(sentence) or any(t.lower_ in rule["words"] for t in sentence)
 
 
+def is_market_move(word: Token) -> bool:
+    """"Even the Nifty has been rallying", "oil prices rallied": a market that rallies is no crowd."""
+    rule = lexicon()["market_moves"]
+    if word.lemma_.lower() not in rule["verbs"]:
+        return False
+    subjects = [c for c in word.children if c.dep_ == "nsubj"]
+    return any(w.lower_ in rule["subjects"] for s in subjects for w in (s, *s.children) if w.dep_ in ("nsubj", "compound"))
+
+
 def recode(pairs: list[tuple[Event, Trigger]], triggers: list[Trigger], index: MentionIndex) -> list[tuple[Event, Trigger]]:
     """PLOVER's reading of intent and refusal: "wants to attack" is THREATEN, "seeking to deepen a
     partnership" and "agreed to lift the sanctions" are AGREE (the intent verb's own event goes),

@@ -14,9 +14,14 @@ from dragoman.quotemarks import Quoted
 
 
 def is_denied(trigger: Token) -> bool:
-    """Negated (``did not attack``), called off (``a meeting that was canceled``) or under a
-    denial (``there is no truth to news claiming ...``)."""
+    """Negated (``did not attack``, ``never intended to harm``, ``does not plan to invade``),
+    called off (``a meeting that was canceled``) or under a denial (``there is no truth to news
+    claiming ...``). A negated verb of intent denies the act ("did not hesitate to attack" does not)."""
     if any(c.dep_ == "neg" for c in trigger.children):
+        return True
+    head = trigger.head
+    if trigger.dep_ == "xcomp" and head.lemma_.lower() in load_json("events/triggers.json")["intent_verbs"] and any(
+            c.dep_ == "neg" for c in head.children):
         return True
     cues = load_json("events/status.json")
     called_off = cues["called_off_words"]
