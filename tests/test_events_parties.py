@@ -123,6 +123,24 @@ def test_a_market_that_rallies_is_no_crowd(pipeline, text):
     assert not analyzed_sentence(pipeline, text).events
 
 
+@pytest.mark.parametrize("text", [
+    "Russia beat Croatia on Monday.",
+    "In the 100 yard backstroke, Patton was beaten out by Gantenbein for first place at state.",
+    "U.S. Attorney James Kennedy Jr. said this case demonstrates that free speech does not protect threats.",
+    "Senators Cory Booker and Kamala Harris have struggled to gain momentum, despite months of campaigning.",
+])
+def test_matches_showing_and_struggling_are_no_events(pipeline, text):
+    assert not analyzed_sentence(pipeline, text).events
+
+
+def test_protesters_still_demonstrate(pipeline):
+    assert any(t[0] == "PROTEST" for t in triples(pipeline, "Thousands of students demonstrated in Tbilisi on Sunday."))
+
+
+def test_officers_who_arrest_are_people(pipeline):
+    assert any(t[0] == "COERCE" for t in triples(pipeline, "Officers arrested Christopher Battin on Monday in Dallas."))
+
+
 def test_hammering_a_rival_on_his_plan_is_words(pipeline):
     article = analyzed_sentence(pipeline, "The Democratic candidate, Andy Beshear, hammered Bevin on his plan for Medicaid.")
     assert [e.type for e in article.events] == ["ACCUSE"]

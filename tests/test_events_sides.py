@@ -101,3 +101,19 @@ def test_refusing_an_offer_made_by_someone_is_aimed_at_them(pipeline):
 def test_a_denied_intent_is_denied(pipeline, text):
     article = analyzed_sentence(pipeline, text)
     assert article.events and all(e.status == "denied" for e in article.events)
+
+
+@pytest.mark.parametrize("text, want", [
+    ("Thousands joined anti-Putin protests in Moscow on Saturday.", ("PROTEST", "RUS", "RUS")),
+    ("Anti-American protests erupted in Karachi.", ("PROTEST", "PAK", "USA")),
+])
+def test_an_anti_modifier_names_whom_the_protest_is_against(pipeline, text, want):
+    assert want in triples(pipeline, text)
+
+
+def test_a_government_facing_anti_government_protests_is_their_target_not_their_crowd(pipeline):
+    article = analyzed_sentence(pipeline, "The government faced anti-government protests in Baghdad.")
+    actors = {a.id: a for a in article.actors}
+    protests = [e for e in article.events if e.type == "PROTEST"]
+    assert protests and actors[protests[0].target].name == "government"
+    assert actors[protests[0].source].name != "government"

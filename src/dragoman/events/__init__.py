@@ -20,7 +20,8 @@ from dragoman.actors import give_armed_groups_the_country_they_fight
 from dragoman.actors.kb import load_kb
 from dragoman.doc_views import sentence_of, tokens_of_pos
 from dragoman.events.features import clause_features, default_word_lists
-from dragoman.events.implied import TARGET_DEFAULT_TYPES, TARGETLESS_TYPES, default_target, home_measure, talks_parties
+from dragoman.events.implied import (TARGET_DEFAULT_TYPES, TARGETLESS_TYPES, default_target, home_measure, named_against,
+                                     talks_parties)
 from dragoman.events.model import EventTypeModel, Prediction
 from dragoman.events.readings import (Trigger, each_other, is_contest, is_market_move, is_match_report, recode,
                                       stands_alone, wanted_clauses, willing_to)
@@ -152,7 +153,8 @@ def verb_triggers(doc: Doc, index: MentionIndex, used: set[int], coder: EventCod
             topics = topic_prepositions(kind)
             targets = [a for a in targets_of(word, index, prepositions, deep=deep, topics=topics)
                        + targets_of(noun, index, prepositions, topics=topics)
-                       if a not in sources and a not in owners] or deeper_targets(kind, (noun, word), index, sources)
+                       if a not in sources and a not in owners] or named_against(noun, index) or deeper_targets(
+                kind, (noun, word), index, sources)
             yield Trigger(word, kind, mode or mode_of(noun), sources, targets or reciprocal(word, sources), False)
             continue
         used.update(c.i for c in word.children if c.dep_ == "dobj")  # "lift the sanctions": one event
@@ -165,6 +167,8 @@ def verb_triggers(doc: Doc, index: MentionIndex, used: set[int], coder: EventCod
         if kind == "MOBILIZE":  # "deployed soldiers in Belarus": the forces moved are the means, not the target
             means = [a for c in word.children if c.dep_ == "dobj" and sent_forces(c, index) for a in index.of_phrase(c)]
             targets = [a for a in targets if a not in means]
+        if not targets:  # "joined anti-Putin protests", "anti-Putin protesters marched"
+            targets = [a for c in word.children if c.dep_ in ("dobj", "nsubj") for a in named_against(c, index)]
         if kind == "REJECT" and not targets:
             targets = requesters_refused(word, index)
         if kind == "THREATEN" and not targets:  # "threatened new tariffs if China does not agree": China
@@ -309,6 +313,8 @@ def noun_triggers(doc: Doc, index: MentionIndex, used: set[int]) -> Iterator[Tri
             targets = [a for a in targets if a not in moved and not (a.type == "military" and a.country is None)]
         if kind == "PROTEST" and not targets and word.dep_ in ("nsubj", "nsubjpass"):
             targets = targets_of(word.head, index, prepositions, deep=False)  # "protests erupted against the government"
+        if against := named_against(word, index):  # "anti-Putin protests": against Putin, not his
+            owners, targets = [a for a in owners if a not in against], targets or against
         if owners or targets or kind == "PROTEST":  # a protest no one is named for is the crowd's (unnamed.py)
             yield Trigger(word, kind, mode_of(word), owners, targets or reciprocal(word, owners), True)
 

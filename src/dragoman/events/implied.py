@@ -1,13 +1,13 @@
 """The parties an event's text implies without naming them as its target: the country where
 force, a protest, a visit or aid abroad happens, the doer's own country for a curfew, the other
-side of "the talks" told earlier, and the country of a place an act is about ("denounced journalist
-detentions in Venezuela")."""
+side of "the talks" told earlier, the country of a place an act is about ("denounced journalist
+detentions in Venezuela"), and whom an "anti-" modifier names ("anti-Putin protests")."""
 
 from __future__ import annotations
 
 from typing import Optional
 
-from spacy.tokens import Span
+from spacy.tokens import Span, Token
 
 from dragoman.actors.kb import load_kb
 from dragoman.doc_views import entities_in
@@ -86,3 +86,23 @@ def home_measure(trigger: Trigger) -> bool:
     """A curfew, a state of siege or of emergency imposed or declared: on the doer's own country."""
     return trigger.type == "COERCE" and any(
         c.dep_ == "dobj" and c.lemma_.lower() in lexicon()["home_measures"] for c in trigger.word.children)
+
+
+def named_against(noun: Token, index: MentionIndex) -> list[Actor]:
+    """"Anti-Putin protests", "anti-American rallies", "anti-government protests": whom an "anti-"
+    modifier names is what the act is against, never who does it; a person the recogniser missed
+    there stands for the state they lead."""
+    doc, kb = noun.doc, load_kb()
+    found = []
+    for m in (m for m in noun.children if m.dep_ in ("amod", "compound") and m.i >= 2 and doc[m.i - 1].text == "-"
+              and doc[m.i - 2].lower_ == "anti"):
+        actor = index.at(m) or index.by_word.get(m.lower_)  # "the government faced anti-government protests"
+        if actor is index.at(noun):  # "Anti-Putin protesters" named as one: they are not whom they oppose
+            actor = None
+        if actor is None:
+            roles = [r for e in kb.lookup(m.text) if (r := e.role_on(None)) is not None and r.country]
+            iso3 = kb.country_of_word(m.text) or (roles[0].country if roles else None)
+            actor = state_named(index, iso3, m.idx, m.idx + len(m)) if iso3 else None
+        if actor is not None:
+            found.append(actor)
+    return found

@@ -12,6 +12,7 @@ from typing import Optional
 
 from spacy.tokens import Span, Token
 
+from dragoman.actors.kb import load_kb, normalise
 from dragoman.doc_views import sentence_of
 from dragoman.events.people import past_quantity
 from dragoman.events.roles import lexicon, light_objects, subjects_of
@@ -57,12 +58,21 @@ def is_contest(word: Token) -> bool:
     3-6, 6-3"."""
     rule = lexicon()["contests"]
     lemma = word.lemma_.lower()
+    if lemma in rule["national_verbs"] and national_sides(word):
+        return True  # "Russia beat Croatia on Monday"
     if lemma not in rule["scored_verbs"] and lemma not in rule["verbs"]:
         return False
     sentence = sentence_of(word)
     if lemma in rule["scored_verbs"]:
         return is_match_report(sentence)
     return is_match_report(sentence) or any(t.lower_ in rule["words"] for t in sentence)
+
+
+def national_sides(verb: Token) -> bool:
+    """Whether a country is named on each side of a verb: its subject and its object."""
+    kb = load_kb()
+    sides = [[c for c in verb.children if c.dep_ == "nsubj"], [c for c in verb.children if c.dep_ == "dobj"]]
+    return all(any(normalise(" ".join(t.text for t in side.subtree)) in kb.country_names for side in group) for group in sides)
 
 
 def is_market_move(word: Token) -> bool:

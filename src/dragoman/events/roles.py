@@ -335,8 +335,8 @@ def publishes(verb: Token) -> bool:
 
 def acts_only_without_object(verb: Token) -> bool:
     """"Committed to the talks" is an agreement, "conspiracy to commit computer intrusion" none:
-    ``objectless_verbs`` name their event only with no direct object."""
-    return verb.lemma_.lower() in lexicon().get("objectless_verbs", ()) and any(c.dep_ == "dobj" for c in verb.children)
+    ``objectless_verbs`` name their event only with no direct object or clause ("demonstrates that")."""
+    return verb.lemma_.lower() in lexicon().get("objectless_verbs", ()) and any(c.dep_ in ("dobj", "ccomp") for c in verb.children)
 
 
 def document_authors(head: Token, index: MentionIndex) -> list[Actor]:

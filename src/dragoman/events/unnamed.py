@@ -44,13 +44,19 @@ def crowd_head(trigger: Token) -> Optional[Token]:
     verb = trigger
     if trigger.pos_ == "NOUN":
         verb = trigger.head.head if trigger.dep_ == "pobj" else trigger.head
-        if trigger.dep_ in ("nsubj", "nsubjpass") or verb.pos_ not in ("VERB", "AUX"):
+        if trigger.dep_ in ("nsubj", "nsubjpass") or verb.pos_ not in ("VERB", "AUX") or faces(trigger):
             return None
     subject = past_quantity(next((c for c in verb.children if c.dep_ == "nsubj"), None))
     if subject is None or subject.pos_ != "NOUN":
         return None  # a pronoun or a name is for the actors stage, not a crowd
     events = lexicon()["nouns"]
     return None if subject.lemma_.lower() in events or subject.lower_ in events else subject  # "the arrest drew protests"
+
+
+def faces(noun: Token) -> bool:
+    """"The government faced protests": the subject of a verb of undergoing is what the protest is
+    against, not the crowd."""
+    return noun.dep_ == "dobj" and noun.head.lemma_.lower() in lexicon()["undergoing_verbs"]
 
 
 def crowd_country(head: Optional[Token], location: Optional[Location], article: Article) -> tuple[Optional[str], bool]:
@@ -87,7 +93,7 @@ def crowd_of(trigger: Trigger, index: MentionIndex, location: Optional[Location]
     if trigger.type != "PROTEST" or trigger.sources:
         return None
     head = crowd_head(trigger.word)
-    if head is None and not (trigger.nominal and trigger.word.dep_ in ("nsubj", "nsubjpass")):
+    if head is None and not (trigger.nominal and (trigger.word.dep_ in ("nsubj", "nsubjpass") or faces(trigger.word))):
         return None  # "he joined the protest": someone the actors stage could not name; no crowd
     country, from_focus = crowd_country(head, location, index.article)
     if head is None:
