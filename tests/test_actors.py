@@ -454,3 +454,10 @@ def test_a_name_written_with_its_acronym_in_brackets_is_found_by_either(name, wa
 def test_a_bracketed_name_two_groups_share_is_neither_s():
     # Phoenix has a National Liberation Army for Colombia and one for Bolivia: the bare name says neither.
     assert load_kb().lookup("National Liberation Army") == []
+
+
+def test_a_last_name_the_recogniser_missed_is_the_person_named_before(pipeline):
+    article = pipeline.analyze("Michael Webb kidnapped the girl in Fort Worth. Officers arrested Webb in the hallway "
+                               "and carried the girl to safety.")
+    webb = [a for a in article.actors if a.name == "Michael Webb"]
+    assert webb and [m.text for m in webb[0].mentions] == ["Michael Webb", "Webb"]

@@ -158,3 +158,10 @@ def test_a_repeat_of_the_type_by_another_doer_or_far_on_is_another_act(pipeline)
                  *FILLER, "Lavrov met Fidan too."]
     # FBI summoning Andrew is not Andrew's visit to Epstein twelve sentences before (page 1f765c48)
     assert retelling(pipeline, sentences, [(1, "a2", "a3"), (8, "a1", "a3")]) == [None, None]
+
+
+def test_a_participle_clause_happens_where_its_main_clause_does(pipeline):
+    article = pipeline.analyze("Taliban attackers stormed a police headquarters in eastern Afghanistan, killing five "
+                               "officers and injuring 22 people.", date="2020-01-01")
+    assert {e.location.country for e in article.events if e.location} == {"AFG"}
+    assert len([e for e in article.events if e.location]) == len(article.events) >= 3

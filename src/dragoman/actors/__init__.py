@@ -182,7 +182,8 @@ def one_label_per_name(names: list[Mention]) -> list[Mention]:
 def repeated_names(doc: Doc, text: str, spans: list[TokenSpan],
                    labels: dict[tuple[int, int], str]) -> list[TokenSpan]:
     """Names of two or more words seen once are names wherever they recur, even where the
-    entity recogniser missed them (``Big Machine have twice denied ...``)."""
+    entity recogniser missed them (``Big Machine have twice denied ...``); so is a person's last
+    name after their full name (``Officers arrested Webb``)."""
     taken = {i for span in spans for i in range(span.start, span.end)}
     named = {s.text: span_label(s, labels) for s in spans if len(s) > 1 and s[0].is_title}
     found = []
@@ -194,6 +195,14 @@ def repeated_names(doc: Doc, text: str, spans: list[TokenSpan],
                 found.append(span)
                 taken.update(range(span.start, span.end))
             start = text.find(name, start + 1)
+    surnames: dict[str, int] = {}  # a person's last name, after the first time they are named in full
+    for s in spans:
+        if len(s) > 1 and span_label(s, labels) == "PERSON" and s[-1].is_title:
+            surnames.setdefault(s[-1].text, s.end)
+    for token in doc:  # "Officers arrested Webb in the hallway": the recogniser missed the man named before
+        if token.text in surnames and token.i >= surnames[token.text] and token.pos_ == "PROPN" and token.i not in taken:
+            found.append(doc.char_span(token.idx, token.idx + len(token), label="PERSON"))
+            taken.add(token.i)
     return found
 
 

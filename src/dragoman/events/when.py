@@ -231,6 +231,8 @@ def place_of(trigger: Token) -> tuple[Optional[Location], Optional[Span]]:
             place = find_place(span.text)
             if place is not None:
                 return place, span
+    if trigger.dep_ in ("advcl", "conj") and trigger.tag_ == "VBG" and trigger.head.pos_ == "VERB":
+        return place_of(trigger.head)  # "stormed a police headquarters in eastern Afghanistan, killing five officers and injuring"
     return None, None
 
 
