@@ -125,6 +125,7 @@ def test_a_market_that_rallies_is_no_crowd(pipeline, text):
 
 @pytest.mark.parametrize("text", [
     "Russia beat Croatia on Monday.",
+    "Spain will be back in action on Wednesday against defending champion Croatia.",
     "In the 100 yard backstroke, Patton was beaten out by Gantenbein for first place at state.",
     "U.S. Attorney James Kennedy Jr. said this case demonstrates that free speech does not protect threats.",
     "Senators Cory Booker and Kamala Harris have struggled to gain momentum, despite months of campaigning.",

@@ -197,7 +197,7 @@ def repeated_names(doc: Doc, text: str, spans: list[TokenSpan],
             start = text.find(name, start + 1)
     surnames: dict[str, int] = {}  # a person's last name, after the first time they are named in full
     for s in spans:
-        if len(s) > 1 and span_label(s, labels) == "PERSON" and s[-1].is_title:
+        if len(s) > 1 and span_label(s, labels) == "PERSON" and s[-1].is_title and s.root.dep_ != "compound":  # not "Off Dell Alienware"
             surnames.setdefault(s[-1].text, s.end)
     for token in doc:  # "Officers arrested Webb in the hallway": the recogniser missed the man named before
         if token.text in surnames and token.i >= surnames[token.text] and token.pos_ == "PROPN" and token.i not in taken:

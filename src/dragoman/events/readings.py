@@ -55,11 +55,13 @@ def is_match_report(sentence: Span) -> bool:
 def is_contest(word: Token) -> bool:
     """Beating someone in a race or a game: "Democrats beat Gov. Matt Bevin in a state Trump won
     by 30 points", "voters could see defeating President Trump", "rallied to beat Bautista-Agut
-    3-6, 6-3"."""
+    3-6, 6-3", "Russia beat Croatia"; a title held in a sport ("defending champion Croatia")."""
     rule = lexicon()["contests"]
     lemma = word.lemma_.lower()
     if lemma in rule["national_verbs"] and national_sides(word):
         return True  # "Russia beat Croatia on Monday"
+    if word.tag_ in ("VBG", "VBN") and word.i + 1 < len(word.doc) and word.doc[word.i + 1].lower_ in rule["titles"]:
+        return True  # "against defending champion Croatia"
     if lemma not in rule["scored_verbs"] and lemma not in rule["verbs"]:
         return False
     sentence = sentence_of(word)
