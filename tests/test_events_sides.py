@@ -117,3 +117,17 @@ def test_a_government_facing_anti_government_protests_is_their_target_not_their_
     protests = [e for e in article.events if e.type == "PROTEST"]
     assert protests and actors[protests[0].target].name == "government"
     assert actors[protests[0].source].name != "government"
+
+
+def test_seizing_a_ship_is_coercion_and_seizing_a_chance_is_nothing(pipeline):
+    assert any(t[:2] == ("COERCE", "IRN") for t in triples(pipeline, "Iran seized a British tanker in the Strait of Hormuz."))
+    assert not analyzed_sentence(pipeline, "The opposition seized the opportunity to demand new elections.").events
+
+
+@pytest.mark.parametrize("text, want", [
+    ("Houthi rebels shot down a US drone over Yemen.", ("ASSAULT", "YEM", "USA")),
+    ("The Taliban claimed responsibility for shooting down the helicopter. A spokesman said the US Chinook "
+     "helicopter was shot down in Logar.", ("ASSAULT", "AFG", "USA")),
+])
+def test_a_craft_shot_down_is_its_country_s_military(pipeline, text, want):
+    assert want in triples(pipeline, text)

@@ -24,7 +24,7 @@ from dragoman.events.implied import (TARGET_DEFAULT_TYPES, TARGETLESS_TYPES, def
                                      talks_parties)
 from dragoman.events.model import EventTypeModel, Prediction
 from dragoman.events.readings import (Trigger, each_other, is_contest, is_market_move, is_match_report, recode,
-                                      stands_alone, wanted_clauses, willing_to)
+                                      stands_alone, used_figuratively, wanted_clauses, willing_to)
 from dragoman.events.reported import accused_in, rejected_accusers, reported_accusations, reported_demands
 from dragoman.events.roles import (acts_only_without_object, lexicon, light_objects, named_deeper, opposed_in,
                                    phrase_event, publishes, reciprocal, requesters_refused, same_party, sent_forces,
@@ -78,7 +78,8 @@ class EventCoder:
         asked: list[tuple[int, Token, Optional[str]]] = []
         for word in words:
             listed = self.listed_type(word)
-            if word.lemma_.lower() in lexicon()["never_events"] or publishes(word) or acts_only_without_object(word):
+            if (word.lemma_.lower() in lexicon()["never_events"] or publishes(word) or acts_only_without_object(word)
+                    or used_figuratively(word)):
                 found.append((None, None, 0.0))  # "according to", "released a statement": no act, whatever the model says
             elif self.model is None or self.policy == "rules" or (
                     self.policy == "fallback" and (listed or is_speech_verb(word))):  # a speech verb's report has its own verb

@@ -77,6 +77,12 @@ def national_sides(verb: Token) -> bool:
     return all(any(normalise(" ".join(t.text for t in side.subtree)) in kb.country_names for side in group) for group in sides)
 
 
+def used_figuratively(verb: Token) -> bool:
+    """"Seized the opportunity": a verb of force whose object is ``figurative_objects`` names no act."""
+    objects = lexicon()["figurative_objects"].get(verb.lemma_.lower())
+    return bool(objects) and any(c.dep_ in ("dobj", "nsubjpass") and c.lemma_.lower() in objects for c in verb.children)
+
+
 def is_market_move(word: Token) -> bool:
     """"Even the Nifty has been rallying", "oil prices rallied": a market that rallies is no crowd."""
     rule = lexicon()["market_moves"]

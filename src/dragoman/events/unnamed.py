@@ -161,23 +161,38 @@ def acted_on(trigger: Trigger) -> list[Token]:
 
 def facility_acted_on(trigger: Trigger, index: MentionIndex, location: Optional[Location]) -> Optional[Actor]:
     """The police or the military that hold a station, a camp or a base attacked ("attacked a
-    police station in Kunduz province", "fired missiles at a Saudi air base"), as ACLED and
-    PLOVER code force on a security post: of the country its phrase names, else where it lies."""
+    police station in Kunduz province", "fired missiles at a Saudi air base"), or a country's
+    military whose craft is hit ("shot down a US helicopter"; "the helicopter", when the story
+    names it with its country elsewhere), as ACLED and PLOVER code force on a security post: of
+    the country its phrase names, else where it lies."""
     rule = lexicon()["facilities"]
     if trigger.type not in rule["types"] or any(t.type != "state" for t in trigger.targets):
         return None  # a state read from the place ("stormed a military base near Mogadishu") gives way
     for noun in acted_on(trigger):
-        if noun.lemma_.lower() not in rule["nouns"] and noun.lower_ not in rule["nouns"]:
+        lemma = noun.lemma_.lower()
+        if lemma not in rule["nouns"] and noun.lower_ not in rule["nouns"] and lemma not in rule["craft"]:
             continue
-        owner = next((c for c in noun.children if c.dep_ in ("compound", "amod") and c.lower_ in rule["owners"]), None)
-        if owner is None:
-            continue
-        country = nationality_of(noun) or (location.country if location is not None else None) or place_within(trigger.word)
-        first = min(c.i for c in noun.children if c.dep_ in ("compound", "amod") and c.i < noun.i)
-        phrase = noun.doc[first:noun.i + 1]
-        return add_crowd_actor(index.article, rule["names"].get(owner.lower_, owner.lower_), country,
-                               rule["owners"][owner.lower_], phrase.start_char, phrase.end_char)
+        modifiers = [c for c in noun.children if c.dep_ in ("compound", "amod") and c.i < noun.i]
+        owner = next((c for c in modifiers if c.lower_ in rule["owners"]), None)
+        phrase = noun.doc[min([noun.i, *(c.i for c in modifiers)]):noun.i + 1]
+        if owner is not None:
+            country = nationality_of(noun) or (location.country if location is not None else None) or place_within(trigger.word)
+            return add_crowd_actor(index.article, rule["names"].get(owner.lower_, owner.lower_), country,
+                                   rule["owners"][owner.lower_], phrase.start_char, phrase.end_char)
+        if lemma in rule["craft"] and (country := nationality_of(noun) or craft_country(noun)):
+            return add_crowd_actor(index.article, rule["names"]["craft"], country, "MIL", phrase.start_char, phrase.end_char)
     return None
+
+
+def craft_country(noun: Token) -> Optional[str]:
+    """The country of "the helicopter" the story names with its nationality elsewhere ("US Chinook
+    helicopter shot down"), when it names one and only one."""
+    if not any(c.lower_ == "the" for c in noun.children):
+        return None
+    kb = load_kb()
+    found = {kb.country_of_word(w.text) for t in noun.doc if t.lemma_.lower() == noun.lemma_.lower() and t.i != noun.i
+             for w in t.subtree if w.i < t.i} - {None}  # "US Chinook helicopter": US, two words before
+    return found.pop() if len(found) == 1 else None
 
 
 def people_referred_to(pronoun: Token) -> Optional[Token]:
