@@ -131,3 +131,9 @@ def test_seizing_a_ship_is_coercion_and_seizing_a_chance_is_nothing(pipeline):
 ])
 def test_a_craft_shot_down_is_its_country_s_military(pipeline, text, want):
     assert want in triples(pipeline, text)
+
+
+def test_what_a_group_has_done_over_time_is_background(pipeline):
+    text = ("The United States launched an air strike near Baghdad, expanding its campaign against the militant group "
+            "that has seized parts of Iraq and Syria, the military said.")
+    assert not any(t[0] == "COERCE" for t in triples(pipeline, text))

@@ -15,6 +15,7 @@ from spacy.tokens import Span, Token
 from dragoman.actors.kb import load_kb, normalise
 from dragoman.doc_views import sentence_of
 from dragoman.events.people import past_quantity
+from dragoman.events.reported import describes_a_party
 from dragoman.events.roles import lexicon, light_objects, subjects_of
 from dragoman.events.status import is_condition
 from dragoman.events.transfers import transferred
@@ -123,6 +124,8 @@ def recode(pairs: list[tuple[Event, Trigger]], triggers: list[Trigger], index: M
             drop.add(word.i)  # "met to discuss efforts to counter Islamic State": a topic, not an act
         elif is_imperative(word):
             drop.add(word.i)  # 'Teachers chanted, "Fund our schools"': a demand, not an act
+        elif describes_a_party(word):
+            drop.add(word.i)  # "the militant group that has seized parts of Iraq": who the group is, not the news
         elif word.dep_ == "pcomp" and head.lower_ in lex["charges"]["prepositions"] and (
                 at.get(head.head.i) in lex["charges"]["types"]):
             drop.add(word.i)  # "arrested for collaborating with Boko Haram": the charge
