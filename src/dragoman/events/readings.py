@@ -124,7 +124,7 @@ def recode(pairs: list[tuple[Event, Trigger]], triggers: list[Trigger], index: M
             drop.add(word.i)  # "met to discuss efforts to counter Islamic State": a topic, not an act
         elif is_imperative(word):
             drop.add(word.i)  # 'Teachers chanted, "Fund our schools"': a demand, not an act
-        elif describes_a_party(word):
+        elif describes_a_party(trigger):
             drop.add(word.i)  # "the militant group that has seized parts of Iraq": who the group is, not the news
         elif word.dep_ == "pcomp" and head.lower_ in lex["charges"]["prepositions"] and (
                 at.get(head.head.i) in lex["charges"]["types"]):

@@ -18,11 +18,14 @@ if TYPE_CHECKING:
     from dragoman.events.readings import Trigger
 
 
-def describes_a_party(word: Token) -> bool:
-    """A relative clause in the perfect that says what a party has done over time ("the militant
-    group that has seized parts of Iraq and Syria"): background to the story, which the coders
-    of PETR2 and PLV leave out."""
-    return word.dep_ == "relcl" and any(c.dep_ == "aux" and c.lower_ in ("has", "have") for c in word.children)
+def describes_a_party(trigger: Trigger) -> bool:
+    """Force a relative clause in the perfect says a party has used over time ("the militant group
+    that has seized parts of Iraq and Syria"): background to the story, which the coders of PETR2
+    and PLV leave out. A refusal so told is still news ("the Taliban, who have long refused to
+    negotiate")."""
+    word = trigger.word
+    return trigger.type in ("ASSAULT", "COERCE") and word.dep_ == "relcl" and any(
+        c.dep_ == "aux" and c.lower_ in ("has", "have") for c in word.children)
 
 
 def claim_subjects(noun: Token) -> list[Token]:
@@ -115,7 +118,7 @@ def reported_accusations(triggers: list[Trigger], events: list[Event], index: Me
     added: list[Event] = []
     seen = {(e.type, e.source, e.target) for e in events}
     for trigger in triggers:
-        if trigger.type not in ("ASSAULT", "COERCE") or trigger.nominal or describes_a_party(trigger.word):
+        if trigger.type not in ("ASSAULT", "COERCE") or trigger.nominal or describes_a_party(trigger):
             continue  # "said ... the militant group that has seized parts of Iraq": background, no accusation
         verb = next((a for a in trigger.word.ancestors if is_speech_verb(a)), None)
         if verb is None or trigger.word.dep_ == "advcl" and trigger.word.head.i == verb.i:
