@@ -137,3 +137,10 @@ def test_what_a_group_has_done_over_time_is_background(pipeline):
     text = ("The United States launched an air strike near Baghdad, expanding its campaign against the militant group "
             "that has seized parts of Iraq and Syria, the military said.")
     assert not any(t[0] == "COERCE" for t in triples(pipeline, text))
+
+
+def test_a_leader_s_critics_are_not_the_leader(pipeline):
+    article = analyzed_sentence(pipeline, "Assad's critics accused the government of torture.")
+    actors = {a.id: a for a in article.actors}
+    accusations = [e for e in article.events if e.type == "ACCUSE"]
+    assert accusations and all(actors[e.source].name != "Bashar al-Assad" for e in accusations)

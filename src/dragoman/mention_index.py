@@ -208,8 +208,8 @@ class MentionIndex:
         return found
 
     def in_phrase(self, token: Token) -> list[Actor]:
-        """An actor named by the word, by its modifiers (``Assad's forces``), or through a
-        partitive (``some of the rebel groups``)."""
+        """An actor named by the word, by its modifiers (``Assad's forces``; not ``Assad's critics``,
+        whose owner is whom they stand against), or through a partitive (``some of the rebel groups``)."""
         actor = self.at(token)
         if actor is not None:
             return [actor]
@@ -217,8 +217,11 @@ class MentionIndex:
         found = []
         children = list(token.children)  # walked once: each walk makes every child's Token again
         deps = [c.dep_ for c in children]
+        relational = token.lemma_.lower() in words()["relational_heads"]  # "Assad's critics" are not Assad
         for _, n in sorted((modifiers.index(dep), n) for n, dep in enumerate(deps) if dep in modifiers):
             child = children[n]
+            if relational and deps[n] == "poss":
+                continue
             if child.i < token.i or deps[n] == "appos":
                 for word in [child, *child.conjuncts]:
                     named = self.at(word) or self.by_word.get(word.lower_.rstrip("s"))
