@@ -144,3 +144,12 @@ def test_a_leader_s_critics_are_not_the_leader(pipeline):
     actors = {a.id: a for a in article.actors}
     accusations = [e for e in article.events if e.type == "ACCUSE"]
     assert accusations and all(actors[e.source].name != "Bashar al-Assad" for e in accusations)
+
+
+def test_force_on_a_city_at_home_is_on_the_country_it_lies_in(pipeline):
+    assert ("ASSAULT", "SYR", "SYR") in triples(pipeline, "Syrian government forces shelled the city of Aleppo on Monday.")
+
+
+def test_force_on_a_thing_at_home_is_no_force_on_the_country(pipeline):
+    found = triples(pipeline, "The heavily armed officers rammed the door of the house in Fort Worth, Texas.")
+    assert not any(t[0] == "ASSAULT" and t[2] == "USA" for t in found)

@@ -58,7 +58,8 @@ def default_target(trigger: Trigger, source: Actor, location: Optional[Location]
         sentence = trigger.word.sent
         cited = place or next((m for m in source.mentions if sentence.start_char <= m.start < sentence.end_char), None)
         if cited is None or not home_measure(trigger):  # a curfew is on the country; force may be aimed anywhere
-            named = kind == "MOBILIZE" and place is not None and location.country == home  # "on alert in Manila"
+            named = place is not None and location.country == home and (kind == "MOBILIZE" or (
+                kind == "ASSAULT" and on_settlements(trigger.word)))  # "on alert in Manila", "shelled the town of Douma"
             return (index.states.get(home) or (state_named(index, home, place.start_char, place.end_char) if named else None)
                     or place_acted_on(trigger, source, index))
         start, end = (cited.start_char, cited.end_char) if isinstance(cited, Span) else (cited.start, cited.end)
@@ -106,3 +107,10 @@ def named_against(noun: Token, index: MentionIndex) -> list[Actor]:
         if actor is not None:
             found.append(actor)
     return found
+
+
+def on_settlements(word: Token) -> bool:
+    """Force aimed at where people live, or at nothing named ("bombed villages in Borno state",
+    "shelled the town of Douma", "opened fire in Kunduz"), not at a thing ("rammed the door")."""
+    objects = [c for c in word.children if c.dep_ in ("dobj", "nsubjpass")]
+    return all(o.lower_ in lexicon()["settlement_words"] or o.ent_type_ in ("GPE", "LOC", "FAC") for o in objects)

@@ -219,11 +219,16 @@ def place_of(trigger: Token) -> tuple[Optional[Location], Optional[Span]]:
         root = ent.root.head if owned else ent.root
         head = root.head
         after_preposition = root.dep_ == "pobj" and (head.lower_ in prepositions or (
-            head.lower_ == "of" and head.head.lower_ in lexicon()["direction_words"]))  # "southwest of Baghdad"
+            head.lower_ == "of" and (head.head.lower_ in lexicon()["direction_words"]  # "southwest of Baghdad"
+                                     or head.head.lower_ in lexicon()["settlement_words"])))  # "the town of Douma"
         venue = (ent.label_ in ("ORG", "FAC", "EVENT") and len(ent) > 1) or (
             ent.root.dep_ == "compound" and ent.root.head.pos_ == "PROPN")  # "the Doha Forum"
         if ent.label_ in ("GPE", "LOC", "FAC", "ORG", "EVENT") and (after_preposition or venue) and in_clause(ent.root, trigger):
             candidates.append((owner_and_depth(ent.root)[1], ent))
+    sentence = sentence_of(trigger)
+    for name in (t for t in sentence if t.pos_ == "PROPN" and t.dep_ == "pobj" and not t.ent_type_ and t.head.lower_ == "of"
+                 and t.head.head.lower_ in lexicon()["settlement_words"] and in_clause(t, trigger)):
+        candidates.append((owner_and_depth(name)[1], trigger.doc[name.left_edge.i:name.i + 1]))  # "the city of Aleppo", untagged
     kb = load_kb()
     for _, ent in sorted(candidates, key=lambda pair: pair[0]):
         names = [t for t in ent if t.pos_ == "PROPN" and kb.country_of_place(t.text)]  # not "Federal" of "Federal Foreign Office"
