@@ -153,3 +153,11 @@ def test_force_on_a_city_at_home_is_on_the_country_it_lies_in(pipeline):
 def test_force_on_a_thing_at_home_is_no_force_on_the_country(pipeline):
     found = triples(pipeline, "The heavily armed officers rammed the door of the house in Fort Worth, Texas.")
     assert not any(t[0] == "ASSAULT" and t[2] == "USA" for t in found)
+
+
+def test_police_and_crowds_named_without_a_country_are_of_the_place_they_act(pipeline):
+    article = analyzed_sentence(pipeline, "Police fired tear gas at protesters in La Paz.")
+    actors = {a.id: a for a in article.actors}
+    force = [e for e in article.events if e.type == "ASSAULT"]
+    assert force and actors[force[0].source].country == actors[force[0].target].country == "BOL"
+    assert actors[force[0].source].country_from == "context"

@@ -270,6 +270,25 @@ def give_armed_groups_the_country_they_fight(fights: list[tuple[Optional[Actor],
             group.code = f"{country}{group_sector(group.name, kb)}"
 
 
+def give_local_bodies_the_place_they_act(acts: list[tuple[Optional[Actor], Optional[str]]]) -> None:
+    """Police, courts, crowds and civilians the text gives no country are of the place where
+    they act ("police fired tear gas at protesters in La Paz": Bolivian police and protesters),
+    from context, when all their acts happen in one country."""
+    kb = load_kb()
+    local = {kb.sector_types[s] for s in kb.focus_sectors}
+    places: dict[str, tuple[Actor, set[str]]] = {}
+    for actor, country in acts:
+        if actor is not None and country and actor.country is None and actor.kb_id is None and actor.type in local:
+            places.setdefault(actor.id, (actor, set()))[1].add(country)
+    for actor, countries in places.values():
+        if len(countries) == 1:
+            country = next(iter(countries))
+            actor.country, actor.country_from = country, "context"
+            actor.confidence = kb.inferred_country_confidence["context"]
+            sector = next((s for s in kb.focus_sectors if kb.sector_types[s] == actor.type), None)
+            actor.code = f"{country}{sector or ''}"
+
+
 def group_sector(name: str, kb: KnowledgeBase) -> Optional[str]:
     """The sector of a group noun's name, by its longest known ending (``Islamist-led rebel groups``)."""
     words = name.split()

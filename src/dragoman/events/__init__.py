@@ -16,7 +16,7 @@ from typing import Iterator, Optional, Union
 
 from spacy.tokens import Doc, Token
 
-from dragoman.actors import give_armed_groups_the_country_they_fight
+from dragoman.actors import give_armed_groups_the_country_they_fight, give_local_bodies_the_place_they_act
 from dragoman.actors.kb import load_kb
 from dragoman.doc_views import sentence_of, tokens_of_pos
 from dragoman.events.features import clause_features, default_word_lists
@@ -401,5 +401,7 @@ def add_events(article: Article, doc: Doc, coder: EventCoder) -> Article:
     fighting = load_kb().fighting_events
     give_armed_groups_the_country_they_fight([(actors.get(e.source or ""), actors.get(e.target or ""))
                                               for e in events if e.type in fighting])
+    give_local_bodies_the_place_they_act([(actors.get(party or ""), e.location.country if e.location else None)
+                                          for e in events for party in (e.source, e.target)])
     return article
 
