@@ -127,6 +127,11 @@ def analyzed_sentence(pipeline, text):
     return pipeline.analyze(RawArticle(source="plover", text=text, layout="paragraphs"), date="2000-01-01")
 
 
+def triples(pipeline, text):
+    """The (type, source country, target country) of each event coded in one sentence."""
+    return {triple for triple, _ in coded_triples(analyzed_sentence(pipeline, text))}
+
+
 
 def test_a_state_named_only_as_a_place_is_added_with_lower_confidence(pipeline):
     from dragoman.ingest import RawArticle

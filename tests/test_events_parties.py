@@ -3,11 +3,7 @@
 Each sentence is ours, written for the class of error it stands for."""
 
 import pytest
-from test_events import analyzed_sentence, coded_triples
-
-
-def triples(pipeline, text):
-    return {triple for triple, _ in coded_triples(analyzed_sentence(pipeline, text))}
+from test_events import analyzed_sentence, coded_triples, triples
 
 
 @pytest.mark.parametrize("text, want", [
