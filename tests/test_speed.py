@@ -12,8 +12,9 @@ from pathlib import Path
 import pytest
 from conftest import PAGES
 
+from dragoman.ingest import RawArticle
 from dragoman.settings import Settings
-from dragoman.workers import own_peak_mb
+from dragoman.workers import analyze_parallel, own_peak_mb
 
 # Each of these loads the model again (two worker processes; bare spaCy): minutes on a 2-core
 # machine, which the suite's time limit cannot pay on every run.
@@ -62,6 +63,35 @@ ARTICLES = {
     "c-visit.txt": "Minister visits Kenya\n\nThe Indian foreign minister met Kenya's president in Nairobi. "
                    "Both leaders signed a trade agreement, officials said.",
 }
+
+
+def blas_threads() -> int:
+    from threadpoolctl import threadpool_info
+
+    return max(pool["num_threads"] for pool in threadpool_info() if pool["user_api"] == "blas")
+
+
+def test_a_one_process_run_multiplies_with_one_blas_thread_and_gives_the_callers_setting_back(pipeline):
+    """A second OpenBLAS thread bought a one-process run no time, only a quarter more CPU; but a
+    library caller's own setting is its own, between the outcomes and after the run."""
+    from threadpoolctl import threadpool_limits
+
+    seen: list[int] = []
+
+    class Watched:
+        """The session's pipeline, noting the BLAS threads it analyzes with."""
+
+        def analyze_stream(self, batch, date=None):
+            seen.append(blas_threads())
+            return pipeline.analyze_stream(batch, date=date)
+
+    raws = [RawArticle(source=name, text=text) for name, text in ARTICLES.items()]
+    with threadpool_limits(2, user_api="blas"):
+        between = []
+        for _raw, outcome in analyze_parallel(raws, Settings(batch_size=2), pipeline=Watched()):
+            assert outcome.actors
+            between.append(blas_threads())
+        assert seen == [1, 1] and between == [2, 2, 2] and blas_threads() == 2
 
 
 @reloads_the_model

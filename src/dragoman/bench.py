@@ -125,18 +125,21 @@ def read_corpus(paths: Iterable[str], limit: Optional[int], max_bytes: int) -> t
 
 def time_bare(model: str, texts: list[str], batch_size: int = 32, matmul: str = "blis") -> float:
     """Seconds bare spaCy takes over ``texts`` (loading and warm-up not counted); "blis" is how
-    ``spacy.load`` builds the models."""
+    ``spacy.load`` builds the models. With one BLAS thread, as Dragoman runs (blis has one anyway):
+    bare spaCy on numpy is the floor of Dragoman's own stages, so it multiplies as they do."""
     import spacy
 
     from dragoman.nlp import matmul_ops
+    from dragoman.workers import one_blas_thread
 
     with matmul_ops(matmul):
         nlp = spacy.load(model)
-    list(nlp.pipe(texts[:WARM_UP]))
-    start = time.perf_counter()
-    for _doc in nlp.pipe(texts, batch_size=batch_size):
-        pass
-    seconds = time.perf_counter() - start
+    with one_blas_thread():
+        list(nlp.pipe(texts[:WARM_UP]))
+        start = time.perf_counter()
+        for _doc in nlp.pipe(texts, batch_size=batch_size):
+            pass
+        seconds = time.perf_counter() - start
     del nlp
     gc.collect()
     return seconds
@@ -144,8 +147,16 @@ def time_bare(model: str, texts: list[str], batch_size: int = 32, matmul: str = 
 
 def time_stages(pipeline: Pipeline, raws: list[RawArticle]) -> tuple[float, dict[str, float], list[str], float]:
     """Dragoman over ``raws`` in one process, timed per stage: what ``analyze_stream`` does,
-    with the pipeline's components run one after another on each batch; and its CPU seconds."""
-    nlp = pipeline.hold().nlp  # as the CLI holds it
+    with the pipeline's components run one after another on each batch; and its CPU seconds.
+    With one BLAS thread, as ``analyze_parallel`` runs a one-process analysis."""
+    from dragoman.workers import one_blas_thread
+
+    with one_blas_thread():
+        return _time_stages(pipeline.hold(), raws)
+
+
+def _time_stages(pipeline: Pipeline, raws: list[RawArticle]) -> tuple[float, dict[str, float], list[str], float]:
+    nlp = pipeline.nlp  # held, as the CLI holds it
     for _outcome in pipeline.analyze_stream(raws[:WARM_UP]):
         pass
     stages: dict[str, float] = defaultdict(float)

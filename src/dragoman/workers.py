@@ -15,7 +15,7 @@ import time
 from collections import deque
 from dataclasses import dataclass
 from itertools import chain, islice
-from typing import TYPE_CHECKING, Callable, Iterable, Iterator, Optional
+from typing import TYPE_CHECKING, Callable, ContextManager, Iterable, Iterator, Optional
 
 from dragoman.errors import DragomanError, InputError
 from dragoman.ingest import Item, RawArticle
@@ -63,8 +63,6 @@ class _Worker:
 
     @classmethod
     def start(cls, settings: Settings, loaded=None) -> None:
-        from threadpoolctl import threadpool_limits
-
         from dragoman.pipeline import Pipeline
 
         try:
@@ -72,8 +70,8 @@ class _Worker:
         except Exception as exc:  # noqa: BLE001 - any reason is reported to the parent
             cls.failure = f"a worker could not load the pipeline ({type(exc).__name__}: {exc})"
         # One process per core: a second BLAS thread only competes. Set once numpy has loaded
-        # OpenBLAS, which the limit reaches only if it is already loaded.
-        threadpool_limits(1, user_api="blas")
+        # OpenBLAS, which the limit reaches only if it is already loaded; for the worker's life.
+        one_blas_thread()
         if loaded is not None:
             loaded.wait(LOAD_TIMEOUT)
 
@@ -86,6 +84,18 @@ class _Worker:
         wall, cpu = time.perf_counter(), time.process_time()
         outcomes = list(cls.pipeline.analyze_stream(batch, date=date))
         return outcomes, BatchStats(own_peak_mb(), time.perf_counter() - wall, time.process_time() - cpu)
+
+
+def one_blas_thread() -> ContextManager:
+    """Limit the BLAS libraries already loaded (numpy's OpenBLAS) to one thread: until the
+    context exits, or for the process's life when called alone (a worker). Dragoman's models
+    multiply small matrices: in a one-process run OpenBLAS's second thread bought no wall time and
+    cost a quarter more CPU (RESULTS.md, session 15), and beside a worker on each core it only
+    competes. The limit is process-wide, so a library caller's process gets it only as a context,
+    while Dragoman analyzes."""
+    from threadpoolctl import threadpool_limits
+
+    return threadpool_limits(1, user_api="blas")
 
 
 def own_peak_mb() -> Optional[float]:
@@ -106,9 +116,10 @@ def analyze_parallel(items: Iterable[Item], settings: Settings, jobs: int = 1, d
     """Each input with its outcome (an Article or an InputError), in input order.
 
     With ``jobs`` 1 the work is done here, by ``pipeline`` if given (tests and the server pass the
-    one they hold); otherwise by ``jobs`` worker processes, started at the first input to analyze
-    (a rerun with everything stored starts none). ``on_ready`` is called once every
-    worker has loaded its pipeline, before any input is handed out (benchmarks start their clock);
+    one they hold), each batch with one BLAS thread (``one_blas_thread``; the caller's setting is
+    back whenever an outcome is handed to it); otherwise by ``jobs`` worker processes, started at
+    the first input to analyze (a rerun with everything stored starts none). ``on_ready`` is
+    called once every worker has loaded its pipeline, before any input is handed out (benchmarks start their clock);
     ``on_batch`` with what a worker reports after each batch (its peak memory, the batch's time).
     """
     items = iter(items)
@@ -122,7 +133,9 @@ def analyze_parallel(items: Iterable[Item], settings: Settings, jobs: int = 1, d
             pipeline.nlp
             on_ready()
         while batch := list(islice(items, settings.batch_size)):
-            yield from zip(batch, pipeline.analyze_stream(batch, date=date))
+            with one_blas_thread():
+                outcomes = list(pipeline.analyze_stream(batch, date=date))
+            yield from zip(batch, outcomes)
         return
     for item in items:  # workers take seconds to start: none for a run with nothing to analyze
         if isinstance(item, RawArticle):
