@@ -14,7 +14,7 @@ from conftest import PAGES
 
 from dragoman.ingest import RawArticle
 from dragoman.settings import Settings
-from dragoman.workers import analyze_parallel, own_peak_mb
+from dragoman.workers import analyze_parallel, own_peak_mb, tapering_batches
 
 # Each of these loads the model again (two worker processes; bare spaCy): minutes on a 2-core
 # machine, which the suite's time limit cannot pay on every run.
@@ -54,6 +54,13 @@ def test_a_worker_reports_its_own_peak_memory_not_its_parents():
     peak = own_peak_mb()
     assert peak is not None and 10 < peak < resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024 + 1
 
+
+def test_workers_are_handed_smaller_batches_at_the_end_so_that_they_finish_together():
+    sizes = [len(batch) for batch in tapering_batches(iter(range(120)), 8, 2)]
+    assert sizes == [8] * 13 + [4, 3, 3, 2, 1, 1, 1, 1]
+    assert [len(batch) for batch in tapering_batches(iter(range(5)), 8, 2)] == [2, 1, 1, 1]  # not all to one worker
+    assert [n for batch in tapering_batches(iter(range(1000)), 8, 3) for n in batch] == list(range(1000))
+    assert list(tapering_batches(iter([]), 8, 2)) == []
 
 ARTICLES = {
     "a-talks.txt": "Talks resume in Doha\n\nQatar's foreign minister said on Monday that the talks would resume. "
