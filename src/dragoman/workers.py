@@ -102,8 +102,8 @@ def tapering_batches(items: Iterator[Item], size: int, jobs: int) -> Iterator[li
     """``items`` in batches of ``size``, then, once the input runs out, in smaller and smaller
     ones. The workers end together only if the last batches are small: a batch of 8 articles is
     about 2 s of one worker, and with even batches one worker waited on average half of one for
-    the other at the end. Reads ``size * jobs`` items ahead to see the end coming; each batch
-    after that takes a ``2 * jobs``-th of what is left."""
+    the other at the end. Reads ``size * jobs`` items beyond the batch it hands out to see the end
+    coming; each batch after that takes a ``2 * jobs``-th of what is left."""
     ahead: list[Item] = []
     while True:
         ahead += islice(items, size * (jobs + 1) - len(ahead))
@@ -135,8 +135,9 @@ def analyze_parallel(items: Iterable[Item], settings: Settings, jobs: int = 1, d
     one they hold), each batch with one BLAS thread (``one_blas_thread``; the caller's setting is
     back whenever an outcome is handed to it); otherwise by ``jobs`` worker processes, started at
     the first input to analyze (a rerun with everything stored starts none). ``on_ready`` is
-    called once every worker has loaded its pipeline, before any input is handed out (benchmarks start their clock);
-    ``on_batch`` with what a worker reports after each batch (its peak memory, the batch's time).
+    called once every worker has loaded its pipeline, before any input is handed out (benchmarks
+    start their clock); ``on_batch`` with what a worker reports after each batch (its peak memory,
+    the batch's time).
     """
     items = iter(items)
     batch_size = max(1, min(settings.batch_size, 8))
