@@ -157,3 +157,9 @@ def test_police_and_crowds_named_without_a_country_are_of_the_place_they_act(pip
     force = [e for e in article.events if e.type == "ASSAULT"]
     assert force and actors[force[0].source].country == actors[force[0].target].country == "BOL"
     assert actors[force[0].source].country_from == "context"
+
+
+def test_parties_that_sign_a_pact_together_are_each_other_s(pipeline):
+    found = triples(pipeline, "Japan and Australia signed a defence pact on Friday.")
+    assert {("SUPPORT", "JPN", "AUS"), ("SUPPORT", "AUS", "JPN")} <= found
+    assert not triples(pipeline, "The US and Britain supported the resolution.")

@@ -314,11 +314,12 @@ def light_objects(verb: Token) -> list[Token]:
 
 def reciprocal(verb: Token, sources: list[Actor]) -> list[Actor]:
     """"Johnson and Corbyn attacked each other's policies", "Indian and Pakistani troops exchanged
-    fire": coordinated sources are each other's targets."""
+    fire", "Japan and Australia signed a defence pact": coordinated sources are each other's targets."""
     if len(sources) < 2:
         return []
-    if verb.lemma_.lower() in lexicon()["reciprocal_acts"]:
-        return list(sources)
+    if verb.lemma_.lower() in lexicon()["reciprocal_acts"] or any(
+            c.dep_ == "dobj" and c.lemma_.lower() in lexicon()["joint_objects"] for c in verb.children):
+        return list(sources)  # "Japan and Australia signed a defence pact"
     objects = (" ".join(t.lower_ for t in c.subtree) for c in verb.children if c.dep_ in ("dobj", "prep"))
     return list(sources) if any(r in text for text in objects for r in lexicon()["reciprocals"]) else []
 
