@@ -163,3 +163,13 @@ def test_parties_that_sign_a_pact_together_are_each_other_s(pipeline):
     found = triples(pipeline, "Japan and Australia signed a defence pact on Friday.")
     assert {("SUPPORT", "JPN", "AUS"), ("SUPPORT", "AUS", "JPN")} <= found
     assert not triples(pipeline, "The US and Britain supported the resolution.")
+
+
+def test_receiving_things_is_no_meeting_and_receiving_people_is(pipeline):
+    assert not analyzed_sentence(pipeline, "Sean Clifford said he received death threats on social media.").events
+    assert ("CONSULT", "RUS", "IRN") in triples(pipeline, "Putin received the Iranian delegation in the Kremlin.")
+
+
+def test_a_conviction_is_an_accusation(pipeline):
+    # CAMEO 116, find guilty or liable: PLOVER's ACCUSE.
+    assert any(t[:2] == ("ACCUSE", "NGA") for t in triples(pipeline, "A Nigerian court has convicted 45 Boko Haram members."))

@@ -23,6 +23,7 @@ from dragoman.events.features import clause_features, default_word_lists
 from dragoman.events.implied import (TARGET_DEFAULT_TYPES, TARGETLESS_TYPES, default_target, home_measure, named_against,
                                      talks_parties)
 from dragoman.events.model import EventTypeModel, Prediction
+from dragoman.events.people import is_people, past_quantity
 from dragoman.events.readings import (Trigger, each_other, is_contest, is_market_move, is_match_report, recode,
                                       stands_alone, used_figuratively, wanted_clauses, willing_to)
 from dragoman.events.reported import accused_in, rejected_accusers, reported_accusations, reported_demands
@@ -136,7 +137,7 @@ def verb_triggers(doc: Doc, index: MentionIndex, used: set[int], coder: EventCod
             yield Trigger(word, received[1], None, parties(received[0], index), subjects_of(word, index), False)
             continue
         kind = kind or willing_to(word)
-        if not kind or word.lemma_.lower() in lex["undergoing_verbs"]:
+        if not kind or word.lemma_.lower() in lex["undergoing_verbs"] or takes_no_one(word, index):
             continue  # "deflected attacks from X": the attacks are X's event, not the deflecting
         prepositions = target_prepositions(kind)
         light = lex["light_verbs"].get(word.lemma_.lower(), {})
@@ -182,6 +183,18 @@ def verb_triggers(doc: Doc, index: MentionIndex, used: set[int], coder: EventCod
         elif is_passive(word):  # "Obama is being pressured by Congress to help Iran": Obama is pressured
             targets = undergoers or targets
         yield Trigger(word, kind, mode or mode_of(word), sources, targets or reciprocal(word, sources), False)
+
+
+def takes_no_one(word: Token, index: MentionIndex) -> bool:
+    """"Received death threats", "hosted a conference": a verb of ``people_object_verbs`` whose
+    object names no one."""
+    if word.lemma_.lower() not in lexicon()["people_object_verbs"]:
+        return False
+    kb = load_kb()
+    objects = [past_quantity(c) for c in word.children if c.dep_ == "dobj"]
+    return bool(objects) and not any(
+        o.pos_ in ("PRON", "PROPN") or is_people(o) or index.of_phrase(o) or index.in_phrase(o)
+        or any(kb.country_of_word(m.text) for m in o.children if m.dep_ in ("amod", "compound")) for o in objects)
 
 
 def states_an_opinion(word: Token) -> bool:
