@@ -186,7 +186,7 @@ def verb_triggers(doc: Doc, index: MentionIndex, used: set[int], coder: EventCod
 
 
 def takes_no_one(word: Token, index: MentionIndex) -> bool:
-    """"Received death threats", "hosted a conference": a verb of ``people_object_verbs`` whose
+    """"Received death threats", "hosted a conference": a meeting verb of ``people_object_verbs`` whose
     object names no one."""
     if word.lemma_.lower() not in lexicon()["people_object_verbs"]:
         return False
