@@ -23,9 +23,9 @@ from dragoman.events.features import clause_features, default_word_lists
 from dragoman.events.implied import (TARGET_DEFAULT_TYPES, TARGETLESS_TYPES, default_target, home_measure, named_against,
                                      talks_parties)
 from dragoman.events.model import EventTypeModel, Prediction
-from dragoman.events.people import is_people, past_quantity
 from dragoman.events.readings import (Trigger, each_other, is_contest, is_market_move, is_match_report, recode,
-                                      stands_alone, used_figuratively, wanted_clauses, willing_to)
+                                      stands_alone, states_an_opinion, takes_no_one, used_figuratively,
+                                      wanted_clauses, willing_to)
 from dragoman.events.reported import accused_in, rejected_accusers, reported_accusations, reported_demands
 from dragoman.events.roles import (acts_only_without_object, lexicon, light_objects, named_deeper, opposed_in,
                                    phrase_event, publishes, reciprocal, requesters_refused, same_party, sent_forces,
@@ -183,28 +183,6 @@ def verb_triggers(doc: Doc, index: MentionIndex, used: set[int], coder: EventCod
         elif is_passive(word):  # "Obama is being pressured by Congress to help Iran": Obama is pressured
             targets = undergoers or targets
         yield Trigger(word, kind, mode or mode_of(word), sources, targets or reciprocal(word, sources), False)
-
-
-def takes_no_one(word: Token, index: MentionIndex) -> bool:
-    """"Received death threats", "hosted a conference": a meeting verb of ``people_object_verbs`` whose
-    object names no one."""
-    if word.lemma_.lower() not in lexicon()["people_object_verbs"]:
-        return False
-    kb = load_kb()
-    objects = [past_quantity(c) for c in word.children if c.dep_ == "dobj"]
-    return bool(objects) and not any(
-        o.pos_ in ("PRON", "PROPN") or is_people(o) or index.of_phrase(o) or index.in_phrase(o)
-        or any(kb.country_of_word(m.text) for m in o.children if m.dep_ in ("amod", "compound")) for o in objects)
-
-
-def states_an_opinion(word: Token) -> bool:
-    """Whether agreeing or conceding is about a statement of fact ("agrees that China has long
-    taken advantage of the United States"), not a plan ("agreed that talks would resume", "allow
-    the WFP to deliver food"): its clause is finite and carries neither a modal of intent nor one of
-    demand."""
-    modals = {*lexicon()["intent_auxiliaries"], *lexicon()["demand_modals"], "to"}
-    clauses = [c for c in word.children if c.dep_ == "ccomp" and c.pos_ in ("VERB", "AUX") and c.tag_ != "VB"]
-    return bool(clauses) and not any(a.lower_ in modals for c in clauses for a in c.children if a.dep_ == "aux")
 
 
 def wanting_triggers(doc: Doc, index: MentionIndex) -> Iterator[Trigger]:

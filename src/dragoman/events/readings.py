@@ -14,7 +14,7 @@ from spacy.tokens import Span, Token
 
 from dragoman.actors.kb import load_kb, normalise
 from dragoman.doc_views import sentence_of
-from dragoman.events.people import past_quantity
+from dragoman.events.people import is_people, past_quantity
 from dragoman.events.reported import describes_a_party
 from dragoman.events.roles import lexicon, light_objects, subjects_of
 from dragoman.events.status import is_condition
@@ -82,6 +82,28 @@ def used_figuratively(verb: Token) -> bool:
     """"Seized the opportunity": a verb of force whose object is ``figurative_objects`` names no act."""
     objects = lexicon()["figurative_objects"].get(verb.lemma_.lower())
     return bool(objects) and any(c.dep_ in ("dobj", "nsubjpass") and c.lemma_.lower() in objects for c in verb.children)
+
+
+def takes_no_one(word: Token, index: MentionIndex) -> bool:
+    """"Received death threats", "hosted a conference": a meeting verb of ``people_object_verbs`` whose
+    object names no one."""
+    if word.lemma_.lower() not in lexicon()["people_object_verbs"]:
+        return False
+    kb = load_kb()
+    objects = [past_quantity(c) for c in word.children if c.dep_ == "dobj"]
+    return bool(objects) and not any(
+        o.pos_ in ("PRON", "PROPN") or is_people(o) or index.of_phrase(o) or index.in_phrase(o)
+        or any(kb.country_of_word(m.text) for m in o.children if m.dep_ in ("amod", "compound")) for o in objects)
+
+
+def states_an_opinion(word: Token) -> bool:
+    """Whether agreeing or conceding is about a statement of fact ("agrees that China has long
+    taken advantage of the United States"), not a plan ("agreed that talks would resume", "allow
+    the WFP to deliver food"): its clause is finite and carries neither a modal of intent nor one of
+    demand."""
+    modals = {*lexicon()["intent_auxiliaries"], *lexicon()["demand_modals"], "to"}
+    clauses = [c for c in word.children if c.dep_ == "ccomp" and c.pos_ in ("VERB", "AUX") and c.tag_ != "VB"]
+    return bool(clauses) and not any(a.lower_ in modals for c in clauses for a in c.children if a.dep_ == "aux")
 
 
 def is_market_move(word: Token) -> bool:
