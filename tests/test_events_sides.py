@@ -173,3 +173,9 @@ def test_receiving_things_is_no_meeting_and_receiving_people_is(pipeline):
 def test_a_conviction_is_an_accusation(pipeline):
     # CAMEO 116, find guilty or liable: PLOVER's ACCUSE.
     assert any(t[:2] == ("ACCUSE", "NGA") for t in triples(pipeline, "A Nigerian court has convicted 45 Boko Haram members."))
+
+
+def test_a_guilty_plea_is_an_admission_to_the_state(pipeline):
+    found = triples(pipeline, "A New York man pleaded guilty Monday to threatening to kill U.S. Rep. Ilhan Omar.")
+    assert ("CONCEDE", "USA", "USA") in found
+    assert not analyzed_sentence(pipeline, "The former minister pleaded not guilty to corruption charges in Lagos.").events

@@ -23,7 +23,8 @@ from dragoman.events.features import clause_features, default_word_lists
 from dragoman.events.implied import (TARGET_DEFAULT_TYPES, TARGETLESS_TYPES, default_target, home_measure, named_against,
                                      talks_parties)
 from dragoman.events.model import EventTypeModel, Prediction
-from dragoman.events.readings import (Trigger, each_other, is_contest, is_market_move, is_match_report, recode,
+from dragoman.events.readings import (Trigger, each_other, is_contest, is_market_move, is_match_report, pleads_guilty,
+                                      recode,
                                       stands_alone, states_an_opinion, takes_no_one, used_figuratively,
                                       wanted_clauses, willing_to)
 from dragoman.events.reported import accused_in, rejected_accusers, reported_accusations, reported_demands
@@ -33,7 +34,7 @@ from dragoman.events.roles import (acts_only_without_object, lexicon, light_obje
 from dragoman.events.status import confidence_of, is_condition, status_of
 from dragoman.events.transfers import received_from, transferred
 from dragoman.events.unnamed import (authorities_for, crowd_of, facility_acted_on, force_origin, people_acted_on,
-                                     unnamed_doers)
+                                     plea_made_to, unnamed_doers)
 from dragoman.events.when import date_of, inherit_dates, place_of
 from dragoman.language import read_by
 from dragoman.mention_index import MentionIndex, index_of, is_speech_verb, possessive_antecedent
@@ -117,6 +118,8 @@ class EventCoder:
             return "AID"
         if (phrase := phrase_event(word)) is not None:  # "taken into custody"
             return phrase[0]
+        if pleads_guilty(word):  # "pleaded guilty to threatening"
+            return lex["pleas"]["type"]
         particles = lex["particles"].get(lemma)
         if particles and not any(c.lower_ in particles for c in word.children):
             return None
@@ -347,7 +350,7 @@ def add_events(article: Article, doc: Doc, coder: EventCoder) -> Article:
             trigger.sources = [origin]  # named by the text: who reports the attack accuses that side
         sources = [unnamed_source] if unnamed_source else trigger.sources
         acted_on = (people_acted_on(trigger, index, location, sources[0] if sources else None)
-                    or facility_acted_on(trigger, index, location))
+                    or facility_acted_on(trigger, index, location) or plea_made_to(trigger, index, location))
         targets = [acted_on] if acted_on else trigger.targets or talks_parties(trigger, sources, talks)
         if targets and trigger.type in lexicon()["cooperative_types"]:  # "supports Syria against the rebels": not them
             targets = [t for t in targets if t not in opposed_in(trigger.word, index)]

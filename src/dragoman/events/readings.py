@@ -106,6 +106,16 @@ def states_an_opinion(word: Token) -> bool:
     return bool(clauses) and not any(a.lower_ in modals for c in clauses for a in c.children if a.dep_ == "aux")
 
 
+def pleads_guilty(word: Token) -> bool:
+    """"Pleaded guilty Monday to threatening": an admission, wherever the parser hangs "guilty";
+    "pleaded not guilty" is none."""
+    rule = lexicon()["pleas"]
+    if word.lemma_.lower() not in rule["verbs"]:
+        return False
+    after = word.doc[word.i + 1:word.i + 4]
+    return any(t.lower_ in rule["words"] for t in after) and not any(t.lower_ in ("not", "no") for t in after)
+
+
 def is_market_move(word: Token) -> bool:
     """"Even the Nifty has been rallying", "oil prices rallied": a market that rallies is no crowd."""
     rule = lexicon()["market_moves"]

@@ -29,7 +29,7 @@ from dragoman.actors import add_crowd_actor
 from dragoman.actors.context import leading_country
 from dragoman.actors.kb import load_kb
 from dragoman.doc_views import entities_in
-from dragoman.events.readings import Trigger
+from dragoman.events.readings import Trigger, pleads_guilty
 from dragoman.events.people import crowds, is_people, past_quantity
 from dragoman.events.reported import claim_subjects
 from dragoman.events.roles import lexicon, name_of, object_controller, releases_people, state_named
@@ -69,8 +69,9 @@ def crowd_country(head: Optional[Token], location: Optional[Location], article: 
         return iso3, False  # "Pakistani workers protested in Dubai"
     if location is not None and location.country:
         return location.country, False
-    for token in head.subtree if head is not None else ():
-        if token.ent_type_ in ("GPE", "LOC") and (iso3 := kb.country_of_place(token.text) or kb.country_of_word(token.text)):
+    phrase = head.doc[head.left_edge.i:head.right_edge.i + 1] if head is not None else []
+    for ent in entities_in(phrase) if head is not None else ():  # "a New York man": New York, not York
+        if ent.label_ in ("GPE", "LOC") and (iso3 := kb.country_of_place(ent.text) or kb.country_of_word(ent.text)):
             return iso3, False
     focus = story_country(article)
     return focus, focus is not None
@@ -232,6 +233,15 @@ def authorities_for(trigger: Trigger, index: MentionIndex, location: Optional[Lo
     if not undergoer or any(c.dep_ == "agent" for c in word.children):
         return None  # "the civilians imprisoned for acting against Moscow" undergo it too
     country = location.country if location is not None and location.country else story_country(index.article)
+    return state_named(index, country, word.idx, word.idx + len(word)) if country else None
+
+
+def plea_made_to(trigger: Trigger, index: MentionIndex, location: Optional[Location]) -> Optional[Actor]:
+    """The state a guilty plea is made to: where it happens, else the story's country."""
+    if trigger.type != lexicon()["pleas"]["type"] or trigger.targets or not pleads_guilty(trigger.word):
+        return None
+    country = location.country if location is not None and location.country else story_country(index.article)
+    word = trigger.word
     return state_named(index, country, word.idx, word.idx + len(word)) if country else None
 
 
