@@ -179,3 +179,8 @@ def test_a_guilty_plea_is_an_admission_to_the_state(pipeline):
     found = triples(pipeline, "A New York man pleaded guilty Monday to threatening to kill U.S. Rep. Ilhan Omar.")
     assert ("CONCEDE", "USA", "USA") in found
     assert not analyzed_sentence(pipeline, "The former minister pleaded not guilty to corruption charges in Lagos.").events
+
+
+def test_force_on_a_thing_is_no_force_on_a_country_the_story_names(pipeline):
+    found = triples(pipeline, "The U.S. Marshals said the officers rammed the door of the house in Fort Worth.")
+    assert not any(t[0] == "ASSAULT" and t[2] == "USA" for t in found)

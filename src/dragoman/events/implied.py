@@ -58,8 +58,10 @@ def default_target(trigger: Trigger, source: Actor, location: Optional[Location]
         sentence = trigger.word.sent
         cited = place or next((m for m in source.mentions if sentence.start_char <= m.start < sentence.end_char), None)
         if cited is None or not home_measure(trigger):  # a curfew is on the country; force may be aimed anywhere
-            named = place is not None and location.country == home and (kind == "MOBILIZE" or (
-                kind == "ASSAULT" and on_settlements(trigger.word)))  # "on alert in Manila", "shelled the town of Douma"
+            if kind == "ASSAULT" and not on_settlements(trigger.word):
+                return place_acted_on(trigger, source, index)  # "officers rammed the door": no force on the country
+            named = place is not None and location.country == home and kind in ("MOBILIZE", "ASSAULT")  # "on alert in
+            # Manila", "shelled the town of Douma": the country the place lies in
             return (index.states.get(home) or (state_named(index, home, place.start_char, place.end_char) if named else None)
                     or place_acted_on(trigger, source, index))
         start, end = (cited.start_char, cited.end_char) if isinstance(cited, Span) else (cited.start, cited.end)
