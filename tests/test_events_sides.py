@@ -1,7 +1,8 @@
 """Which side acts and which is acted on: possessive pronouns, forces moved, joint acts, force on
 security posts, refusals.
 
-Each sentence is ours, written for the class of error it stands for."""
+Each sentence is ours, written for the class of error it stands for, or a line of a ScrapingHub
+benchmark page where the error was seen."""
 
 import pytest
 from test_events import analyzed_sentence, coded_triples, triples
@@ -55,22 +56,22 @@ def test_a_post_with_no_security_owner_is_no_security_force(pipeline):
 
 
 def test_spurning_an_offer_is_rejecting_who_made_it(pipeline):
-    found = triples(pipeline, "The Taliban has spurned repeated offers of peace talks by the Kabul government.")
-    assert ("REJECT", "AFG", "AFG") in found
+    found = triples(pipeline, "The guerrillas spurned repeated offers for peace talks by the Colombian government last year.")
+    assert ("REJECT", "COL", "COL") in found
 
 
 def test_an_unnamed_inmate_is_someone_acted_on(pipeline):
-    article = analyzed_sentence(pipeline, "Iranian intelligence police tortured a 35-year-old inmate to death in western Iran.")
+    article = analyzed_sentence(pipeline, "Guards at the jail tortured a 28-year-old inmate to death in eastern Turkey.")
     actors = {a.id: a for a in article.actors}
     assert any(e.type == "ASSAULT" and "inmate" in actors[e.target].name for e in article.events if e.target)
 
 
 def test_an_inquiry_into_a_claim_is_aimed_at_whom_the_claim_accuses(pipeline):
-    article = analyzed_sentence(pipeline, "British military police launched an investigation into claims that two "
-                                          "servicemen abused children in Afghanistan.")
+    article = analyzed_sentence(pipeline, "Danish military police opened an inquiry into claims that three soldiers "
+                                          "mistreated prisoners in Mali.")
     actors = {a.id: a for a in article.actors}
     inquiry = [e for e in article.events if e.type == "ACCUSE"]
-    assert inquiry and actors[inquiry[0].target].name == "two servicemen"
+    assert inquiry and "soldiers" in actors[inquiry[0].target].name
 
 
 def test_an_act_told_in_an_allegation_is_claimed(pipeline):
@@ -82,11 +83,6 @@ def test_an_act_told_in_an_allegation_is_claimed(pipeline):
 def test_a_country_in_what_the_refuser_insists_on_is_not_whom_it_refuses(pipeline):
     found = triples(pipeline, "Iran rejected the offer, insisting that it will only negotiate with the United States.")
     assert ("REJECT", "IRN", "USA") not in found
-
-
-def test_refusing_an_offer_made_by_someone_is_aimed_at_them(pipeline):
-    found = triples(pipeline, "The rebels spurned repeated offers for peace talks by the Sudanese government this year.")
-    assert any(t[0] == "REJECT" and t[2] == "SDN" for t in found)
 
 
 @pytest.mark.parametrize("text", [
@@ -122,16 +118,16 @@ def test_seizing_a_ship_is_coercion_and_seizing_a_chance_is_nothing(pipeline):
 
 @pytest.mark.parametrize("text, want", [
     ("Houthi rebels shot down a US drone over Yemen.", ("ASSAULT", "YEM", "USA")),
-    ("The Taliban claimed responsibility for shooting down the helicopter. A spokesman said the US Chinook "
-     "helicopter was shot down in Logar.", ("ASSAULT", "AFG", "USA")),
+    ("The Taliban claimed responsibility for shooting down the helicopter. Officials said the US Black Hawk "
+     "helicopter crashed in Helmand.", ("ASSAULT", "AFG", "USA")),
 ])
 def test_a_craft_shot_down_is_its_country_s_military(pipeline, text, want):
     assert want in triples(pipeline, text)
 
 
 def test_what_a_group_has_done_over_time_is_background(pipeline):
-    text = ("The United States launched an air strike near Baghdad, expanding its campaign against the militant group "
-            "that has seized parts of Iraq and Syria, the military said.")
+    text = ("The army launched new raids near Mosul, widening its campaign against the armed group that has seized "
+            "towns across Iraq and Syria, officials said.")
     assert not any(t[0] == "COERCE" for t in triples(pipeline, text))
 
 
@@ -172,11 +168,11 @@ def test_receiving_things_is_no_meeting_and_receiving_people_is(pipeline):
 
 def test_a_conviction_is_an_accusation(pipeline):
     # CAMEO 116, find guilty or liable: PLOVER's ACCUSE.
-    assert any(t[:2] == ("ACCUSE", "NGA") for t in triples(pipeline, "A Nigerian court has convicted 45 Boko Haram members."))
+    assert any(t[:2] == ("ACCUSE", "KEN") for t in triples(pipeline, "A Kenyan court convicted 12 al-Shabaab members on Tuesday."))
 
 
 def test_a_guilty_plea_is_an_admission_to_the_state(pipeline):
-    found = triples(pipeline, "A New York man pleaded guilty Monday to threatening to kill U.S. Rep. Ilhan Omar.")
+    found = triples(pipeline, "A Texas man pleaded guilty on Friday to threatening to kill a state senator in Austin.")
     assert ("CONCEDE", "USA", "USA") in found
     assert not analyzed_sentence(pipeline, "The former minister pleaded not guilty to corruption charges in Lagos.").events
 
