@@ -8,7 +8,7 @@ whose role, country and code come from the most informative mention.
 from __future__ import annotations
 
 from collections import Counter
-from typing import Optional
+from typing import Callable, Optional
 
 from spacy.tokens import Doc, Span as TokenSpan
 
@@ -262,12 +262,7 @@ def give_armed_groups_the_country_they_fight(fights: list[tuple[Optional[Actor],
                     (other.code or "")[3:6] in kb.fought_sectors
                     or other.type in {kb.sector_types[s] for s in kb.fought_sectors}):
                 against.setdefault(group.id, (group, set()))[1].add(other.country)
-    for group, countries in against.values():
-        if len(countries) == 1:
-            country = next(iter(countries))
-            group.country, group.country_from = country, "context"
-            group.confidence = kb.inferred_country_confidence["context"]
-            group.code = f"{country}{group_sector(group.name, kb)}"
+    give_the_one_country(against, lambda group: group_sector(group.name, kb), kb)
 
 
 def give_local_bodies_the_place_they_act(acts: list[tuple[Optional[Actor], Optional[str]]]) -> None:
@@ -275,18 +270,24 @@ def give_local_bodies_the_place_they_act(acts: list[tuple[Optional[Actor], Optio
     they act ("police fired tear gas at protesters in La Paz": Bolivian police and protesters),
     from context, when all their acts happen in one country."""
     kb = load_kb()
-    local = {kb.sector_types[s] for s in kb.focus_sectors}
+    sectors = {kb.sector_types[s]: s for s in sorted(kb.focus_sectors)}
     places: dict[str, tuple[Actor, set[str]]] = {}
     for actor, country in acts:
-        if actor is not None and country and actor.country is None and actor.kb_id is None and actor.type in local:
+        if actor is not None and country and actor.country is None and actor.kb_id is None and actor.type in sectors:
             places.setdefault(actor.id, (actor, set()))[1].add(country)
-    for actor, countries in places.values():
+    give_the_one_country(places, lambda actor: sectors.get(actor.type), kb)
+
+
+def give_the_one_country(found: dict[str, tuple[Actor, set[str]]], sector: Callable[[Actor], Optional[str]],
+                         kb: KnowledgeBase) -> None:
+    """Each actor whose acts all point to one country gets it, from context, at the inferred
+    confidence, coded with its ``sector``."""
+    for actor, countries in found.values():
         if len(countries) == 1:
             country = next(iter(countries))
             actor.country, actor.country_from = country, "context"
             actor.confidence = kb.inferred_country_confidence["context"]
-            sector = next((s for s in kb.focus_sectors if kb.sector_types[s] == actor.type), None)
-            actor.code = f"{country}{sector or ''}"
+            actor.code = f"{country}{sector(actor) or ''}"
 
 
 def group_sector(name: str, kb: KnowledgeBase) -> Optional[str]:

@@ -348,12 +348,14 @@ def load_kb() -> KnowledgeBase:
     curated = set(kb.aliases)
     places = set(kb.country_names) | {normalise(c) for c in capitals}
     rows = [row for name in PHOENIX_FILES for row in data_lines(name)]
-    written = {normalise(n) for row in rows for n in [row["name"], *row.get("aliases", [])]}
-    bracketed: dict[str, Optional[str]] = {}  # a key two entries share ("national liberation army") is neither's
-    for row in rows:
-        for key in set(bracketed_keys([row["name"], *row.get("aliases", [])])) - written:
-            bracketed[key] = None if key in bracketed and bracketed[key] != row["name"] else row["name"]
-    for row in rows:
+    names_of = [[row["name"], *row.get("aliases", [])] for row in rows]
+    written = {normalise(n) for names in names_of for n in names}
+    hidden = [set(bracketed_keys(names)) - written for names in names_of]
+    owner: dict[str, Optional[str]] = {}  # a bracketed key two entries share ("national liberation army") is neither's
+    for row, keys in zip(rows, hidden):
+        for key in keys:
+            owner[key] = None if key in owner and owner[key] != row["name"] else row["name"]
+    for row, names, keys in zip(rows, names_of, hidden):
         codes = row["codes"]
         if normalise(row["name"]) in places:
             continue  # states and their capitals come from countries.jsonl, not old Phoenix codes (USRUKR)
@@ -361,9 +363,8 @@ def load_kb() -> KnowledgeBase:
                        None, c.get("start"), c.get("end")) for c in codes]
         kind = "person" if row.get("person") else kb.type_of(codes[0]["code"]) or "organisation"
         entry = Entry(f"phoenix:{row['source']}", without_acronym(row["name"]).title(), kind, roles_, row["source"])
-        names = [row["name"], *row.get("aliases", [])]
-        keys = [k for k in [*map(normalise, names), *(k for k in bracketed_keys(names) if bracketed.get(k))]
-                if k not in curated and k not in generic and k not in places]
-        if keys:
-            kb.add(entry, keys)
+        found_by = [k for k in [*map(normalise, names), *(k for k in keys if owner[k])]
+                    if k not in curated and k not in generic and k not in places]
+        if found_by:
+            kb.add(entry, found_by)
     return kb

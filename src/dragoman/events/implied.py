@@ -60,8 +60,8 @@ def default_target(trigger: Trigger, source: Actor, location: Optional[Location]
         if cited is None or not home_measure(trigger):  # a curfew is on the country; force may be aimed anywhere
             if kind == "ASSAULT" and not on_settlements(trigger.word):
                 return place_acted_on(trigger, source, index)  # "officers rammed the door": no force on the country
-            named = place is not None and location.country == home and kind in ("MOBILIZE", "ASSAULT")  # "on alert in
-            # Manila", "shelled the town of Douma": the country the place lies in
+            # "on alert in Manila", "shelled the town of Douma": on the country the place lies in
+            named = place is not None and location.country == home and kind in ("MOBILIZE", "ASSAULT")
             return (index.states.get(home) or (state_named(index, home, place.start_char, place.end_char) if named else None)
                     or place_acted_on(trigger, source, index))
         start, end = (cited.start_char, cited.end_char) if isinstance(cited, Span) else (cited.start, cited.end)

@@ -278,12 +278,12 @@ def requesters_refused(verb: Token, index: MentionIndex) -> list[Actor]:
     """"Refused to respond to a request from Germany", "declined to comply with the demands of
     Iran", "spurned offers of talks by Kabul": what is refused is the request, so the rejection is
     aimed at whoever made it."""
-    nouns = lexicon().get("request_nouns", ())
+    nouns, makers_by = lexicon().get("request_nouns", ()), lexicon()["owner_prepositions"]
     clauses = [c for c in verb.children if c.dep_ == "xcomp"]
     heads = [c for w in (verb, *clauses) for c in w.children if c.dep_ == "dobj"] + [
         g for w in clauses for c in w.children if c.dep_ == "prep" for g in c.children if g.dep_ == "pobj"]
     for head in (h for h in heads if h.lemma_.lower() in nouns or h.lower_ in nouns):
-        makers = [a for t in (*head.subtree, *verb.children) if t.dep_ == "prep" and t.lower_ in lexicon()["owner_prepositions"]
+        makers = [a for t in (*head.subtree, *verb.children) if t.dep_ == "prep" and t.lower_ in makers_by
                   for g in t.children if g.dep_ == "pobj" for a in index.of_phrase(g)]  # "by" parsed onto the verb too
         return makers or named_deeper(head, index)  # "offers for peace talks by the Kabul government"
     return []
