@@ -1,6 +1,6 @@
 """Throughput of Dragoman beside bare spaCy on the same texts, in one run (``dragoman bench``).
 
-Usage: python benchmarks/throughput.py PATH... [--limit N] [--jobs N] [--matmul blis] [--json]
+Usage: python benchmarks/throughput.py PATH... [--limit N] [--jobs N] [--rounds N] [--matmul blis] [--json]
 
 PATHs are article files or folders (the founding sample, the ScrapingHub pages, JSON Lines of
 bodies). The report and its figures come from ``dragoman.bench``: articles/s, words/s, peak
@@ -22,10 +22,12 @@ def main() -> None:
     parser.add_argument("paths", nargs="+")
     parser.add_argument("--limit", type=int)
     parser.add_argument("--jobs", type=int, default=1)
+    parser.add_argument("--rounds", type=int, default=1)
     parser.add_argument("--matmul", choices=MATMUL_BACKENDS, default=Settings().matmul)
     parser.add_argument("--json", action="store_true")
     args = parser.parse_args()
-    report = bench.run(args.paths, Settings(matmul=args.matmul), jobs=args.jobs, limit=args.limit)
+    report = bench.run(args.paths, Settings(matmul=args.matmul), jobs=args.jobs, limit=args.limit,
+                       rounds=args.rounds)
     print(json.dumps(report.to_dict(), indent=2) if args.json else bench.format_report(report))
 
 

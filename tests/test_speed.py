@@ -135,6 +135,18 @@ def test_bench_reports_throughput_stages_and_the_ratio_to_bare_spacy(run):
     assert len(report["records_sha256"]) == 64
     assert report["matmul"] == "numpy" and report["bare_same_matmul_seconds"] > 0 and report["own_ratio"] > 0
     assert report["cpu_seconds"] > 0 and report["core_share"] > 0 and "busy_share" not in report
+    assert len(report["rounds"]) == 1 and report["records_identical"] and "speedup" not in report
+
+
+@reloads_the_model
+def test_bench_rounds_report_the_median_of_timings_taken_side_by_side(run):
+    result = run("bench", "--corpus", PAGES, "--limit", "2", "--rounds", "3", "--json")
+    assert result.exit_code == 0, result.stderr
+    report = json.loads(result.stdout)
+    rounds = report["rounds"]
+    assert len(rounds) == 3 and report["records_identical"]
+    assert report["dragoman_seconds"] == sorted(r["dragoman_seconds"] for r in rounds)[1]
+    assert report["ratio"] == round(sorted(r["bare_seconds"] / r["dragoman_seconds"] for r in rounds)[1], 3)
 
 
 @reloads_the_model
@@ -142,7 +154,8 @@ def test_bench_with_two_jobs_reports_each_workers_own_peak_memory(run):
     result = run("bench", "--corpus", PAGES, "--limit", "4", "--jobs", "2", "--json")
     assert result.exit_code == 0, result.stderr
     report = json.loads(result.stdout)
-    assert report["articles"] == 4 and report["stages"] == {}
+    assert report["articles"] == 4 and "dragoman_events" in report["stages"]  # from the one-job run beside it
+    assert report["speedup"] == round(report["one_job_seconds"] / report["dragoman_seconds"], 3)
     assert 100 < report["worker_peak_mb"] < report["peak_mb"]  # the parent peaked in bare spaCy
     assert 0 < report["cpu_seconds"] <= report["busy_seconds"] * 1.1  # a worker's batch uses one core at most
     assert 0 < report["core_share"] <= report["busy_share"] * 1.1 and report["busy_share"] <= 1.0

@@ -17,6 +17,11 @@ had a core all the time. On a machine shared with other jobs it drops (a worker 
 core), and wall times, the ratios and ``--jobs 2`` against ``--jobs 1`` with them, mean little;
 ``busy_share`` (workers' wall seconds inside batches / (jobs x wall)) tells an uneven end of the
 work apart from waiting.
+With ``--jobs N`` the run also times one job, so the speed-up is measured next to it.
+Every timing is taken ``rounds`` times, one after another in each round (bare spaCy, bare spaCy
+on Dragoman's backend, Dragoman with one job, with N jobs): the machine's speed drifts within
+minutes, and a ratio of two timings seconds apart, its median over rounds, says more than two
+timings minutes apart.
 ``dragoman bench`` and ``benchmarks/throughput.py`` both print this report.
 """
 
@@ -26,6 +31,7 @@ import gc
 import hashlib
 import platform
 import resource
+import statistics
 import time
 from collections import defaultdict
 from dataclasses import asdict, dataclass, field
@@ -50,6 +56,36 @@ WARM_UP = 2
 
 
 @dataclass
+class Round:
+    """One pass of every timing, seconds apart, so the machine's drift touches them alike."""
+
+    bare_seconds: float
+    dragoman_seconds: float
+    """With one job, the stage-timed run; with N, the worker pool's wall time."""
+    bare_same_matmul_seconds: Optional[float] = None
+    one_job_seconds: Optional[float] = None
+    """With --jobs > 1: the same corpus through one process, stage by stage."""
+    cpu_seconds: Optional[float] = None
+    """The Dragoman run's: this process's (one job) or the workers' inside their batches."""
+    busy_seconds: Optional[float] = None
+    """With --jobs > 1: wall seconds the workers spent inside their batches, summed."""
+    stages: dict[str, float] = field(default_factory=dict, repr=False)
+
+    @property
+    def ratio(self) -> float:
+        return self.bare_seconds / self.dragoman_seconds
+
+    @property
+    def own_ratio(self) -> float:
+        one_job = self.one_job_seconds or self.dragoman_seconds
+        return (self.bare_same_matmul_seconds or self.bare_seconds) / one_job
+
+    @property
+    def speedup(self) -> Optional[float]:
+        return self.one_job_seconds / self.dragoman_seconds if self.one_job_seconds else None
+
+
+@dataclass
 class BenchReport:
     articles: int
     words: int
@@ -68,7 +104,13 @@ class BenchReport:
     bare_same_matmul_seconds: Optional[float] = None
     """Bare spaCy with Dragoman's matmul backend, when that is not spaCy's own (blis)."""
     stages: dict[str, float] = field(default_factory=dict)
-    """Seconds per stage in the Dragoman run (one job only), in pipeline order."""
+    """Seconds per stage in the one-job Dragoman run of the median round, in pipeline order."""
+    rounds: list[Round] = field(default_factory=list)
+    """Every round's timings; the seconds above are their medians, the ratios the medians of theirs."""
+    one_job_seconds: Optional[float] = None
+    """With --jobs > 1: the median one-job time, to read the speed-up against."""
+    records_identical: bool = True
+    """Whether every Dragoman run of every round wrote the same records."""
     records_sha256: str = ""
     """Digest of the records as JSON Lines: equal digests, identical output."""
     cpu_seconds: Optional[float] = None
@@ -79,21 +121,31 @@ class BenchReport:
 
     @property
     def ratio(self) -> float:
-        return self.bare_seconds / self.dragoman_seconds
+        return statistics.median(r.ratio for r in self.rounds)
 
     @property
     def own_ratio(self) -> float:
-        """Bare spaCy time with Dragoman's backend / Dragoman time: what Dragoman's own stages cost."""
-        return (self.bare_same_matmul_seconds or self.bare_seconds) / self.dragoman_seconds
+        """Bare spaCy time with Dragoman's backend / one-job Dragoman time: what Dragoman's own stages cost."""
+        return statistics.median(r.own_ratio for r in self.rounds)
+
+    @property
+    def speedup(self) -> Optional[float]:
+        """With --jobs > 1: one-job time / N-job time, the median over rounds."""
+        return statistics.median(r.speedup for r in self.rounds) if self.one_job_seconds else None
 
     def to_dict(self) -> dict:
         report = asdict(self)
+        for timing in report["rounds"]:
+            del timing["stages"]  # the median round's are the report's
         report["ratio"] = round(self.ratio, 3)
         report["own_ratio"] = round(self.own_ratio, 3)
+        if self.speedup is not None:
+            report["speedup"] = round(self.speedup, 3)
         report["articles_per_second"] = round(self.articles / self.dragoman_seconds, 2)
         report["words_per_second"] = round(self.words / self.dragoman_seconds)
         report["bare_articles_per_second"] = round(self.articles / self.bare_seconds, 2)
-        report["stage_shares"] = {name: round(s / self.dragoman_seconds, 4) for name, s in self.stages.items()}
+        one_job = self.one_job_seconds or self.dragoman_seconds
+        report["stage_shares"] = {name: round(s / one_job, 4) for name, s in self.stages.items()}
         if self.cpu_seconds is not None:
             report["core_share"] = round(self.cpu_seconds / (self.jobs * self.dragoman_seconds), 3)
         if self.busy_seconds is not None:
@@ -202,9 +254,11 @@ def time_parallel(settings: Settings, raws: list[RawArticle], jobs: int) -> tupl
 
 
 def run(paths: Optional[Iterable[str]] = None, settings: Optional[Settings] = None, jobs: int = 1,
-        limit: Optional[int] = None, pipeline: Optional[Pipeline] = None) -> BenchReport:
-    """Read the corpus, time bare spaCy, then Dragoman (``pipeline`` if given), and report."""
+        limit: Optional[int] = None, pipeline: Optional[Pipeline] = None, rounds: int = 1) -> BenchReport:
+    """Read the corpus, then ``rounds`` times: bare spaCy, Dragoman (``pipeline`` if given) with
+    one job and, when ``jobs`` > 1, with ``jobs``; report the medians."""
     from dragoman.clean import clean
+    from dragoman.pipeline import Pipeline
 
     settings = settings or (pipeline.settings if pipeline else Settings())
     mark = time.perf_counter()
@@ -213,27 +267,41 @@ def run(paths: Optional[Iterable[str]] = None, settings: Optional[Settings] = No
     if not raws:
         raise EmptyCorpus("no readable article in the corpus")
     texts = [clean(raw).text for raw in raws]
-    bare = time_bare(settings.model, texts, settings.batch_size)
-    bare_same = (time_bare(settings.model, texts, settings.batch_size, settings.matmul)
-                 if settings.matmul != "blis" else None)
-    bare_peak = peak_mb()
-    worker_peak = busy = None
-    if jobs > 1:
+    pipeline = pipeline or Pipeline(settings)
+    timed: list[Round] = []
+    digests: list[str] = []
+    bare_peak = 0.0
+    worker_peak = None
+    for _ in range(rounds):
+        bare = time_bare(settings.model, texts, settings.batch_size)
+        bare_same = (time_bare(settings.model, texts, settings.batch_size, settings.matmul)
+                     if settings.matmul != "blis" else None)
+        bare_peak = bare_peak or peak_mb()  # before the first Dragoman run: bare spaCy's own
+        one_job, stages, lines, cpu = time_stages(pipeline, raws)
+        digests.append(hashlib.sha256("\n".join(lines).encode("utf-8")).hexdigest())
+        if jobs == 1:
+            timed.append(Round(bare, one_job, bare_same, cpu_seconds=cpu, stages=stages))
+            continue
         seconds, lines, batches = time_parallel(settings, raws, jobs)
-        stages: dict[str, float] = {}
-        worker_peak = max((b.peak_mb for b in batches if b.peak_mb is not None), default=None)
-        cpu, busy = sum(b.cpu_seconds for b in batches), sum(b.seconds for b in batches)
-    else:
-        from dragoman.pipeline import Pipeline
+        digests.append(hashlib.sha256("\n".join(lines).encode("utf-8")).hexdigest())
+        worker_peak = max([b.peak_mb for b in batches if b.peak_mb is not None] + [worker_peak or 0.0]) or None
+        timed.append(Round(bare, seconds, bare_same, one_job, cpu_seconds=sum(b.cpu_seconds for b in batches),
+                           busy_seconds=sum(b.seconds for b in batches), stages=stages))
+    middle = sorted(timed, key=lambda r: r.dragoman_seconds)[(rounds - 1) // 2]
 
-        seconds, stages, lines, cpu = time_stages(pipeline or Pipeline(settings), raws)
-    digest = hashlib.sha256("\n".join(lines).encode("utf-8")).hexdigest()
+    def median_of(name: str) -> Optional[float]:
+        values = [getattr(r, name) for r in timed]
+        return statistics.median(values) if values[0] is not None else None
+
     return BenchReport(articles=len(raws), words=sum(len(t.split()) for t in texts), jobs=jobs,
                        model=settings.model, matmul=settings.matmul, failed=failed + len(raws) - len(lines),
-                       read_seconds=read_seconds, bare_seconds=bare, dragoman_seconds=seconds,
-                       bare_same_matmul_seconds=bare_same, bare_peak_mb=bare_peak, peak_mb=peak_mb(),
-                       worker_peak_mb=worker_peak, stages=stages, records_sha256=digest,
-                       cpu_seconds=cpu, busy_seconds=busy)
+                       read_seconds=read_seconds, bare_seconds=median_of("bare_seconds"),
+                       dragoman_seconds=median_of("dragoman_seconds"),
+                       bare_same_matmul_seconds=median_of("bare_same_matmul_seconds"), bare_peak_mb=bare_peak,
+                       peak_mb=peak_mb(), worker_peak_mb=worker_peak, stages=middle.stages,
+                       records_sha256=digests[0], cpu_seconds=middle.cpu_seconds,
+                       busy_seconds=middle.busy_seconds, rounds=timed,
+                       one_job_seconds=median_of("one_job_seconds"), records_identical=len(set(digests)) == 1)
 
 
 def format_report(report: BenchReport) -> str:
@@ -249,6 +317,12 @@ def format_report(report: BenchReport) -> str:
         + (f", {r.worker_peak_mb:.0f} MB (largest worker)" if r.worker_peak_mb else ""),
         f"  ratio bare time / dragoman time: {r.ratio:.2f}",
     ]
+    if len(r.rounds) > 1:
+        lines.insert(1, f"  medians of {len(r.rounds)} rounds, each timing every run one after another")
+    if r.speedup is not None:
+        lines.append(f"  one job {r.one_job_seconds:.1f} s; speed-up with {r.jobs} jobs: {r.speedup:.2f}x")
+    if not r.records_identical:
+        lines.append("  the runs wrote different records (see records_sha256): the analysis is not deterministic")
     if r.cpu_seconds is not None:
         report = r.to_dict()
         lines.append(f"  dragoman got {report['core_share']:.0%} of {r.jobs} core(s) over its wall time"
@@ -258,8 +332,9 @@ def format_report(report: BenchReport) -> str:
         lines.append(f"  bare spaCy with {r.matmul}: {r.bare_same_matmul_seconds:.1f} s; ratio of that / dragoman "
                      f"time (Dragoman's own stages): {r.own_ratio:.2f}")
     if r.stages:
-        lines.append("  time share of each stage:")
-        lines += [f"    {name:<22} {seconds:7.2f} s  {seconds / r.dragoman_seconds:6.1%}"
+        one_job = r.one_job_seconds or r.dragoman_seconds
+        lines.append("  time share of each stage" + (" (one job):" if r.one_job_seconds else ":"))
+        lines += [f"    {name:<22} {seconds:7.2f} s  {seconds / one_job:6.1%}"
                   for name, seconds in r.stages.items()]
     lines.append(f"  records sha256 {r.records_sha256[:16]}")
     return "\n".join(lines)

@@ -203,13 +203,15 @@ def scores_as_dict(scores: list[Score]) -> dict:
 @click.option("--corpus", "paths", multiple=True, metavar="PATH",
               help="Articles to analyze, any input analyze takes; repeatable [default: the clone's examples and fixture pages].")
 @click.option("--jobs", type=click.IntRange(min=1), default=1, show_default=True,
-              help="Worker processes for the Dragoman run (stage times need 1).")
+              help="Worker processes for the Dragoman run; one job is timed too, for the speed-up.")
 @click.option("--limit", type=click.IntRange(min=1), help="Only the first N readable articles.")
+@click.option("--rounds", type=click.IntRange(min=1), default=1, show_default=True,
+              help="Time every run this many times, alternating, and report medians (the machine's speed drifts).")
 @click.option("--matmul", type=click.Choice(MATMUL_BACKENDS), show_default="numpy, or DRAGOMAN_MATMUL",
               help="Where Dragoman's models multiply matrices; bare spaCy is timed with blis, as spacy.load builds it.")
 @click.option("--json", "as_json", is_flag=True, help="Print the report as one JSON object.")
 @input_options
-def bench(paths, jobs, limit, matmul, as_json, model, max_bytes) -> None:
+def bench(paths, jobs, limit, rounds, matmul, as_json, model, max_bytes) -> None:
     """Time Dragoman on a corpus next to bare spaCy on the same texts, in one run: articles/s,
     words/s, peak memory, each stage's share of the time, and the ratio bare time / Dragoman time
     (1.0: Dragoman adds nothing to the parse).
@@ -218,13 +220,14 @@ def bench(paths, jobs, limit, matmul, as_json, model, max_bytes) -> None:
     Examples:
       dragoman bench
       dragoman bench --corpus bodies.jsonl --limit 120 --json
+      dragoman bench --corpus bodies.jsonl --jobs 2 --rounds 3
     """
     from dragoman import bench as benchmark
 
     pipeline = make_pipeline(model, max_bytes, load=False, matmul=matmul)
     try:
         report = benchmark.run(paths or None, pipeline.settings, jobs=jobs, limit=limit,
-                               pipeline=Pipeline(pipeline.settings) if jobs == 1 else None)
+                               pipeline=Pipeline(pipeline.settings), rounds=rounds)
     except DragomanError as exc:
         raise click.ClickException(str(exc)) from exc
     click.echo(json.dumps(report.to_dict(), indent=2) if as_json else benchmark.format_report(report))
