@@ -21,12 +21,12 @@ from dragoman.actors.kb import load_kb
 from dragoman.doc_views import sentence_of, tokens_of_pos
 from dragoman.events.features import clause_features, default_word_lists
 from dragoman.events.implied import (TARGET_DEFAULT_TYPES, TARGETLESS_TYPES, default_target, home_measure, named_against,
-                                     talks_parties)
+                                     patients, talks_parties)
 from dragoman.events.model import EventTypeModel, Prediction
-from dragoman.events.readings import (Trigger, each_other, is_contest, is_market_move, is_match_report, pleads_guilty,
-                                      recode,
-                                      stands_alone, states_an_opinion, takes_no_one, used_figuratively,
-                                      wanted_clauses, willing_to)
+from dragoman.events.readings import (Trigger, each_other, is_contest, is_market_move, is_match_report, noun_type,
+                                      pleads_guilty, recode, stands_alone, states_an_opinion, takes_no_one,
+                                      target_prepositions, topic_prepositions, used_figuratively, wanted_clauses,
+                                      willing_to)
 from dragoman.events.reported import accused_in, rejected_accusers, reported_accusations, reported_demands
 from dragoman.events.roles import (acts_only_without_object, lexicon, light_objects, named_deeper, opposed_in,
                                    phrase_event, publishes, reciprocal, requesters_refused, same_party, sent_forces,
@@ -241,35 +241,6 @@ def deeper_targets(kind: str, heads: tuple[Token, ...], index: MentionIndex, sou
     return [a for head in heads for a in named_deeper(head, index, modifiers=False, skip=topics) if a not in sources]
 
 
-def noun_type(word: Token) -> Optional[str]:
-    """The event a noun names: by its "of" object ("an exchange of fire"), by the noun list, or by
-    a noun that needs its preposition ("a call with Zelensky", not "a call for calm")."""
-    lex = lexicon()
-    lemma = word.lemma_.lower()
-    by_object = lex["noun_of_objects"].get(lemma, {})
-    kind = next((by_object[g.lemma_.lower()] for c in word.children if c.dep_ == "prep" and c.lower_ == "of"
-                 for g in c.children if g.dep_ == "pobj" and g.lemma_.lower() in by_object), None) if by_object else None
-    kind = kind or lex["nouns"].get(word.lower_) or lex["nouns"].get(lemma)  # "an exchange of fire" first
-    prepositions = lex["nouns_with_preposition"].get(lemma, ()) if kind is None else ()
-    if prepositions and any(c.dep_ == "prep" and c.lower_ in prepositions for c in word.children):
-        kind = "CONSULT"
-    return kind
-
-
-def target_prepositions(kind: str) -> tuple[str, ...]:
-    """The prepositions whose object an event of type ``kind`` is aimed at: "against", "on",
-    "with" ..., for some types one more ("withdrew its troops from Syria") or one less ("talks on
-    Syria")."""
-    lex = lexicon()
-    topics = topic_prepositions(kind)
-    return tuple(p for p in lex["target_prepositions"] if p not in topics) + tuple(lex["type_target_prepositions"].get(kind, ()))
-
-
-def topic_prepositions(kind: str) -> tuple[str, ...]:
-    """The prepositions that give what an event of type ``kind`` is about: "held talks on Syria"."""
-    return tuple(lexicon().get("topic_prepositions", {}).get(kind, ()))
-
-
 def noun_triggers(doc: Doc, index: MentionIndex, used: set[int]) -> Iterator[Trigger]:
     by = lexicon()["owner_prepositions"]
     for word in tokens_of_pos(doc, "NOUN"):
@@ -287,18 +258,19 @@ def noun_triggers(doc: Doc, index: MentionIndex, used: set[int]) -> Iterator[Tri
         owners = owners or [a for w in (word, *happens) for c in w.children if c.dep_ == "prep" and c.lower_ in by_owner
                             for g in c.children if g.dep_ == "pobj" for a in parties(g, index)]
         # "a request from the US", "clashes erupted between supporters and security forces"
-        clauses = [c for c in word.children if c.dep_ in ("relcl", "acl")]
-        for clause in clauses:
+        owners, done_to = patients(word, owners, index)  # "Navalny's arrest": done to Navalny
+        for clause in (c for c in word.children if c.dep_ in ("relcl", "acl")):
             owners = owners or subjects_of(clause, index)
         phrase = word.head if word.dep_ == "compound" and word.head.pos_ == "NOUN" else word  # "a mediation effort between"
         if phrase is not word and lexicon()["light_verbs"].get(phrase.head.lemma_.lower(), {}).get(phrase.lemma_.lower()):
             continue  # "issued arrest warrants": the light verb's event already
-        targets = [a for a in targets_of(phrase, index, prepositions) if a not in owners] or [
+        targets = done_to or [a for a in targets_of(phrase, index, prepositions) if a not in owners] or [
             a for a in targets_past_owner(phrase, index, by) if a not in owners] or deeper_targets(kind, (phrase,), index, owners)
         verb = phrase.head if phrase.head.pos_ == "VERB" else phrase.head.head
         if verb.pos_ == "VERB" and verb.lemma_.lower() in lexicon()["undergoing_verbs"]:
             targets = targets or [a for a in subjects_of(verb, index) if a not in owners]  # "deflected attacks from X"
-        elif not owners and verb.pos_ == "VERB" and phrase.head.pos_ in ("VERB", "ADP"):
+        elif (not owners and not done_to and verb.pos_ == "VERB" and phrase.head.pos_ in ("VERB", "ADP")
+              and verb.lemma_.lower() not in lexicon()["causing_verbs"]):  # "the arrest drew protests": not the arrested's
             owners = subjects_of(verb, index)  # "X engaged Y in a firefight", "talks with Iran"
             targets = targets or [a for a in targets_of(verb, index, ()) if a not in owners]
         if kind in FORCES_MOVED_TYPES:  # "the deployment of 230 troops to Liberia": the troops are the means

@@ -1,7 +1,8 @@
 """The parties an event's text implies without naming them as its target: the country where
 force, a protest, a visit or aid abroad happens, the doer's own country for a curfew, the other
 side of "the talks" told earlier, the country of a place an act is about ("denounced journalist
-detentions in Venezuela"), and whom an "anti-" modifier names ("anti-Putin protests")."""
+detentions in Venezuela"), whom an "anti-" modifier names ("anti-Putin protests"), and whom an
+arrest or a killing is done to ("Navalny's arrest")."""
 
 from __future__ import annotations
 
@@ -116,3 +117,19 @@ def on_settlements(word: Token) -> bool:
     "shelled the town of Douma", "opened fire in Kunduz"), not at a thing ("rammed the door")."""
     objects = [c for c in word.children if c.dep_ in ("dobj", "nsubjpass")]
     return all(o.lower_ in lexicon()["settlement_words"] or o.ent_type_ in ("GPE", "LOC", "FAC") for o in objects)
+
+
+def patients(noun: Token, owners: list[Actor], index: MentionIndex) -> tuple[list[Actor], list[Actor]]:
+    """The doers and those done to of a noun like "arrest" or "killing" (``patient_nouns``): its
+    "of" object is whom it is done to; so is a possessor who could not do it ("Navalny's arrest",
+    not "Russia's arrest of the journalist"). Other nouns keep their owners, with no one done to."""
+    rule = lexicon()["patient_nouns"]
+    if noun.lemma_.lower() not in rule["nouns"]:
+        return owners, []
+    done_to = [a for c in noun.children if c.dep_ == "prep" and c.lower_ == "of"
+               for g in c.children if g.dep_ == "pobj" for a in index.of_phrase(g)]
+    if done_to:
+        return [a for a in owners if a not in done_to], done_to
+    possessed = {a.id for c in noun.children if c.dep_ == "poss" for a in index.of_phrase(c)}
+    done_to = [a for a in owners if a.id in possessed and a.type not in rule["doer_types"]]
+    return [a for a in owners if a not in done_to], done_to

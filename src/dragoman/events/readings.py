@@ -79,9 +79,16 @@ def national_sides(verb: Token) -> bool:
 
 
 def used_figuratively(verb: Token) -> bool:
-    """"Seized the opportunity": a verb of force whose object is ``figurative_objects`` names no act."""
-    objects = lexicon()["figurative_objects"].get(verb.lemma_.lower())
-    return bool(objects) and any(c.dep_ in ("dobj", "nsubjpass") and c.lemma_.lower() in objects for c in verb.children)
+    """"Seized the opportunity", "hurting China's GDP": a verb of force whose object is one of its
+    ``figurative_objects`` or, for a verb of harm, of the ``abstract_objects`` names no act."""
+    lemma = verb.lemma_.lower()
+    objects = set(lexicon()["figurative_objects"].get(lemma, ()))
+    abstract = lexicon()["abstract_objects"]
+    if lemma in abstract["verbs"]:
+        objects.update(abstract["words"])
+    found = [g for c in verb.children if c.dep_ == "prt" for g in c.children if g.dep_ == "pobj"]  # "strikes down the law"
+    return bool(objects) and any(c.lemma_.lower() in objects or c.lower_ in objects for c in (
+        *(c for c in verb.children if c.dep_ in ("dobj", "nsubjpass")), *found))
 
 
 def takes_no_one(word: Token, index: MentionIndex) -> bool:
@@ -330,3 +337,31 @@ def topic_of_talks(word: Token) -> bool:
         below = above
     return False
 
+
+def noun_type(word: Token) -> Optional[str]:
+    """The event a noun names: by its "of" object ("an exchange of fire"), by the noun list, or by
+    a noun that needs its preposition ("a call with Zelensky", not "a call for calm")."""
+    lex = lexicon()
+    lemma = word.lemma_.lower()
+    by_object = lex["noun_of_objects"].get(lemma, {})
+    kind = next((by_object[g.lemma_.lower()] for c in word.children if c.dep_ == "prep" and c.lower_ == "of"
+                 for g in c.children if g.dep_ == "pobj" and g.lemma_.lower() in by_object), None) if by_object else None
+    kind = kind or lex["nouns"].get(word.lower_) or lex["nouns"].get(lemma)  # "an exchange of fire" first
+    prepositions = lex["nouns_with_preposition"].get(lemma, ()) if kind is None else ()
+    if prepositions and any(c.dep_ == "prep" and c.lower_ in prepositions for c in word.children):
+        kind = "CONSULT"
+    return kind
+
+
+def target_prepositions(kind: str) -> tuple[str, ...]:
+    """The prepositions whose object an event of type ``kind`` is aimed at: "against", "on",
+    "with" ..., for some types one more ("withdrew its troops from Syria") or one less ("talks on
+    Syria")."""
+    lex = lexicon()
+    topics = topic_prepositions(kind)
+    return tuple(p for p in lex["target_prepositions"] if p not in topics) + tuple(lex["type_target_prepositions"].get(kind, ()))
+
+
+def topic_prepositions(kind: str) -> tuple[str, ...]:
+    """The prepositions that give what an event of type ``kind`` is about: "held talks on Syria"."""
+    return tuple(lexicon().get("topic_prepositions", {}).get(kind, ()))

@@ -17,7 +17,7 @@ def is_denied(trigger: Token) -> bool:
     """Negated (``did not attack``, ``never intended to harm``, ``does not plan to invade``),
     called off (``a meeting that was canceled``) or under a denial (``there is no truth to news
     claiming ...``). A negated verb of intent denies the act ("did not hesitate to attack" does not)."""
-    if any(c.dep_ == "neg" for c in trigger.children):
+    if any(c.dep_ == "neg" for c in trigger.children) or no_one_does(trigger):
         return True
     head = trigger.head
     if trigger.dep_ == "xcomp" and head.lemma_.lower() in load_json("events/triggers.json")["intent_verbs"] and any(
@@ -32,6 +32,21 @@ def is_denied(trigger: Token) -> bool:
     before = trigger.doc[sentence_of(trigger).start:trigger.i].text.lower()
     return any(cue in before for cue in cues["denial_phrases"]) and any(
         a.lemma_.lower() in ("deny", "be", "reject", "dismiss") or a.dep_ == "ROOT" for a in trigger.ancestors)
+
+
+def no_one_does(verb: Token) -> bool:
+    """"Neither the House nor the Senate has provided", "no country has recognised", "nobody
+    attacked", "at no point did we block": the doer, or a phrase fronted before it, is no one."""
+    cues = load_json("events/status.json")
+    subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
+    if any(s.lower_ in cues["negative_subjects"] or any(
+            d.dep_ in ("det", "preconj") and d.lower_ in cues["negative_determiners"] for d in s.children) for s in subjects):
+        return True
+    first = subjects[0].i if subjects else verb.i
+    return any(c.dep_ == "prep" and c.i < first and any(
+        g.dep_ == "pobj" and g.lower_ in cues["negative_phrase_nouns"]
+        and any(d.dep_ == "det" and d.lower_ == "no" for d in g.children) for g in c.children)
+        for c in verb.children)
 
 
 def is_hypothetical(trigger: Token) -> bool:

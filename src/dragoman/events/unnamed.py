@@ -42,6 +42,8 @@ def crowd_head(trigger: Token) -> Optional[Token]:
     protest noun is the object of ("staged a sit-in") or sits in ("stopped work in a strike");
     past a quantity ("thousands of workers": workers; "student groups" stay groups)."""
     verb = trigger
+    if caused(trigger):
+        return None
     if trigger.pos_ == "NOUN":
         verb = trigger.head.head if trigger.dep_ == "pobj" else trigger.head
         if trigger.dep_ in ("nsubj", "nsubjpass") or verb.pos_ not in ("VERB", "AUX") or faces(trigger):
@@ -51,6 +53,13 @@ def crowd_head(trigger: Token) -> Optional[Token]:
         return None  # a pronoun or a name is for the actors stage, not a crowd
     events = lexicon()["nouns"]
     return None if subject.lemma_.lower() in events or subject.lower_ in events else subject  # "the arrest drew protests"
+
+
+def caused(word: Token) -> bool:
+    """"The ruling sparked protests", "the arrest drew protests" (``drew`` the trigger): the
+    subject of a verb of ``causing_verbs`` is the cause, not the crowd."""
+    verb = word.head if word.pos_ == "NOUN" and word.dep_ == "dobj" else word
+    return verb.lemma_.lower() in lexicon()["causing_verbs"]
 
 
 def faces(noun: Token) -> bool:
@@ -94,7 +103,8 @@ def crowd_of(trigger: Trigger, index: MentionIndex, location: Optional[Location]
     if trigger.type != "PROTEST" or trigger.sources:
         return None
     head = crowd_head(trigger.word)
-    if head is None and not (trigger.nominal and (trigger.word.dep_ in ("nsubj", "nsubjpass") or faces(trigger.word))):
+    if head is None and not (caused(trigger.word) or trigger.nominal and (
+            trigger.word.dep_ in ("nsubj", "nsubjpass") or faces(trigger.word))):
         return None  # "he joined the protest": someone the actors stage could not name; no crowd
     country, from_focus = crowd_country(head, location, index.article)
     if head is None:
@@ -225,13 +235,20 @@ def lone_person(noun: Token, trigger: Trigger) -> bool:
 
 def authorities_for(trigger: Trigger, index: MentionIndex, location: Optional[Location]) -> Optional[Actor]:
     """The state behind an arrest, a deportation or a sentence told in the passive with no doer
-    ("was arrested in Rwanda"): the state where it happens, else the one the story is about."""
+    ("was arrested in Rwanda"), or named by a noun with whom it is done to and no doer ("the
+    arrest of Navalny in Moscow"): the state where it happens, else the one the story is about."""
     word = trigger.word
-    if trigger.sources or word.pos_ != "VERB" or word.lemma_.lower() not in crowds()["state_acts"]:
+    if trigger.sources:
         return None
-    undergoer = any(c.dep_ == "nsubjpass" for c in word.children) or (word.dep_ == "acl" and word.tag_ == "VBN")
-    if not undergoer or any(c.dep_ == "agent" for c in word.children):
-        return None  # "the civilians imprisoned for acting against Moscow" undergo it too
+    if word.pos_ == "NOUN":
+        if not (trigger.type == "COERCE" and trigger.targets and word.lemma_.lower() in lexicon()["patient_nouns"]["nouns"]):
+            return None
+    elif word.pos_ != "VERB" or word.lemma_.lower() not in crowds()["state_acts"]:
+        return None
+    else:
+        undergoer = any(c.dep_ == "nsubjpass" for c in word.children) or (word.dep_ == "acl" and word.tag_ == "VBN")
+        if not undergoer or any(c.dep_ == "agent" for c in word.children):
+            return None  # "the civilians imprisoned for acting against Moscow" undergo it too
     country = location.country if location is not None and location.country else story_country(index.article)
     return state_named(index, country, word.idx, word.idx + len(word)) if country else None
 

@@ -1,0 +1,70 @@
+"""Acts told in words that do not happen as told: harm done to an abstract thing, a doer who is no
+one, a protest named as what its opponents put down.
+
+Each sentence is ours, written for the class of error it stands for (seen on real pages the
+rules were not written on)."""
+
+import pytest
+from test_events import analyzed_sentence, triples
+
+
+@pytest.mark.parametrize("text", [
+    "Washington is hurting China's economy with its tariffs.",
+    "Assange is fighting extradition to the United States.",
+    "Iran has damaged its relations with Britain.",
+])
+def test_harm_to_an_abstract_thing_is_no_force(pipeline, text):
+    assert not any(t[0] == "ASSAULT" for t in triples(pipeline, text))
+
+
+def test_harm_to_a_place_or_a_party_is_still_force(pipeline):
+    assert ("ASSAULT", "ISR", "PSE") in triples(pipeline, "Israeli jets destroyed a Hamas tunnel in Gaza.")
+
+
+def statuses(pipeline, text):
+    return {(e.type, e.status) for e in analyzed_sentence(pipeline, text).events}
+
+
+@pytest.mark.parametrize("text, kind", [
+    ("Neither Kenya nor Uganda has sent troops to Somalia.", "MOBILIZE"),
+    ("At no point did Ghana threaten Togo.", "THREATEN"),
+])
+def test_an_act_no_one_did_is_denied(pipeline, text, kind):
+    assert statuses(pipeline, text) == {(kind, "denied")}
+
+
+def test_an_act_someone_did_is_reported(pipeline):
+    assert statuses(pipeline, "Ghana threatened Togo.") == {("THREATEN", "reported")}
+
+
+def test_a_protest_the_police_disperse_is_not_the_police_s(pipeline):
+    article = analyzed_sentence(pipeline, "Police used water cannon to disperse protests in Nairobi.")
+    actors = {a.id: a for a in article.actors}
+    protests = [e for e in article.events if e.type == "PROTEST"]
+    assert protests and all(actors[e.source].type != "police" for e in protests if e.source)
+    assert all(actors[e.target].type == "police" for e in protests if e.target)
+
+
+@pytest.mark.parametrize("text, want", [
+    ("The arrest of Alexei Navalny in Moscow angered the European Union.", ("COERCE", "RUS", "Alexei Navalny")),
+    ("Navalny's arrest in Moscow drew protests.", ("COERCE", "RUS", "Navalny")),
+    ("The Kenyan government's arrest of the opposition leader angered Uganda.", ("COERCE", "KEN", "opposition leader")),
+])
+def test_an_arrest_is_done_to_whom_it_names_and_by_the_state_where_it_happens(pipeline, text, want):
+    article = analyzed_sentence(pipeline, text)
+    actors = {a.id: a for a in article.actors}
+    assert want in {(e.type, actors[e.source].country, actors[e.target].name)
+                    for e in article.events if e.source and e.target}
+
+
+def test_the_protests_an_arrest_draws_are_not_the_arrested_s(pipeline):
+    article = analyzed_sentence(pipeline, "Navalny's arrest in Moscow drew protests.")
+    actors = {a.id: a for a in article.actors}
+    protests = [e for e in article.events if e.type == "PROTEST"]
+    assert protests and all(actors[e.source].name == "protesters" for e in protests)
+
+
+def test_the_cause_of_a_protest_is_not_its_crowd(pipeline):
+    article = analyzed_sentence(pipeline, "The court ruling sparked protests in Nairobi.")
+    actors = {a.id: a for a in article.actors}
+    assert [(actors[e.source].name, actors[e.source].country) for e in article.events] == [("protesters", "KEN")]
