@@ -68,3 +68,15 @@ def test_the_cause_of_a_protest_is_not_its_crowd(pipeline):
     article = analyzed_sentence(pipeline, "The court ruling sparked protests in Nairobi.")
     actors = {a.id: a for a in article.actors}
     assert [(actors[e.source].name, actors[e.source].country) for e in article.events] == [("protesters", "KEN")]
+
+
+@pytest.mark.parametrize("text", [
+    "The Chicago Bears hosted the Detroit Lions for a game on Sunday.",
+    "Kenya will host Uganda for a friendly in Nairobi.",
+])
+def test_a_sports_fixture_is_no_meeting(pipeline, text):
+    assert triples(pipeline, text) == set()
+
+
+def test_hosting_officials_for_talks_is_a_meeting(pipeline):
+    assert ("CONSULT", "KEN", "UGA") in triples(pipeline, "Kenya will host Ugandan officials for talks in Nairobi.")

@@ -130,6 +130,6 @@ def patients(noun: Token, owners: list[Actor], index: MentionIndex) -> tuple[lis
                for g in c.children if g.dep_ == "pobj" for a in index.of_phrase(g)]
     if done_to:
         return [a for a in owners if a not in done_to], done_to
-    possessed = {a.id for c in noun.children if c.dep_ == "poss" for a in index.of_phrase(c)}
-    done_to = [a for a in owners if a.id in possessed and a.type not in rule["doer_types"]]
+    done_to = [a for c in noun.children if c.dep_ == "poss" and c.pos_ != "PRON"  # "his arrest": whose, coreference guesses
+               for a in index.of_phrase(c) if a.type not in rule["doer_types"]]
     return [a for a in owners if a not in done_to], done_to

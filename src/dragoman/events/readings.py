@@ -56,13 +56,18 @@ def is_match_report(sentence: Span) -> bool:
 def is_contest(word: Token) -> bool:
     """Beating someone in a race or a game: "Democrats beat Gov. Matt Bevin in a state Trump won
     by 30 points", "voters could see defeating President Trump", "rallied to beat Bautista-Agut
-    3-6, 6-3", "Russia beat Croatia"; a title held in a sport ("defending champion Croatia")."""
+    3-6, 6-3", "Russia beat Croatia"; a title held in a sport ("defending champion Croatia"); a
+    fixture ("hosted the Buccaneers for a game")."""
     rule = lexicon()["contests"]
     lemma = word.lemma_.lower()
     if lemma in rule["national_verbs"] and national_sides(word):
         return True  # "Russia beat Croatia on Monday"
     if word.tag_ in ("VBG", "VBN") and word.i + 1 < len(word.doc) and word.doc[word.i + 1].lower_ in rule["titles"]:
         return True  # "against defending champion Croatia"
+    if lemma in rule["fixture_verbs"] and any(  # "hosted the Buccaneers for a game": the verb's own phrase
+            g.lemma_.lower() in rule["fixtures"] for c in word.children if c.dep_ in ("prep", "dobj")
+            for g in ((c,) if c.dep_ == "dobj" else (g for g in c.children if g.dep_ == "pobj"))):
+        return True
     if lemma not in rule["scored_verbs"] and lemma not in rule["verbs"]:
         return False
     sentence = sentence_of(word)
@@ -84,8 +89,8 @@ def used_figuratively(verb: Token) -> bool:
     lemma = verb.lemma_.lower()
     objects = set(lexicon()["figurative_objects"].get(lemma, ()))
     abstract = lexicon()["abstract_objects"]
-    if lemma in abstract["verbs"]:
-        objects.update(abstract["words"])
+    if lemma in abstract["verbs"]:  # "struck a deal" is a light verb's AGREE, not a figure
+        objects.update(w for w in abstract["words"] if w not in lexicon()["light_verbs"].get(lemma, {}))
     found = [g for c in verb.children if c.dep_ == "prt" for g in c.children if g.dep_ == "pobj"]  # "strikes down the law"
     return bool(objects) and any(c.lemma_.lower() in objects or c.lower_ in objects for c in (
         *(c for c in verb.children if c.dep_ in ("dobj", "nsubjpass")), *found))

@@ -30,6 +30,7 @@ from dragoman.actors.context import leading_country
 from dragoman.actors.kb import load_kb
 from dragoman.doc_views import entities_in
 from dragoman.events.readings import Trigger, pleads_guilty
+from dragoman.events.implied import patients
 from dragoman.events.people import crowds, is_people, past_quantity
 from dragoman.events.reported import claim_subjects
 from dragoman.events.roles import lexicon, name_of, object_controller, releases_people, state_named
@@ -241,7 +242,7 @@ def authorities_for(trigger: Trigger, index: MentionIndex, location: Optional[Lo
     if trigger.sources:
         return None
     if word.pos_ == "NOUN":
-        if not (trigger.type == "COERCE" and trigger.targets and word.lemma_.lower() in lexicon()["patient_nouns"]["nouns"]):
+        if trigger.type != "COERCE" or not patients(word, [], index)[1]:
             return None
     elif word.pos_ != "VERB" or word.lemma_.lower() not in crowds()["state_acts"]:
         return None
