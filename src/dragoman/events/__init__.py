@@ -20,8 +20,8 @@ from dragoman.actors import give_armed_groups_the_country_they_fight, give_local
 from dragoman.actors.kb import load_kb
 from dragoman.doc_views import sentence_of, tokens_of_pos
 from dragoman.events.features import clause_features, default_word_lists
-from dragoman.events.implied import (TARGET_DEFAULT_TYPES, TARGETLESS_TYPES, default_target, home_measure, named_against,
-                                     patients, talks_parties)
+from dragoman.events.implied import (TARGET_DEFAULT_TYPES, TARGETLESS_TYPES, could_do, default_target, home_measure,
+                                     named_against, patients, talks_parties)
 from dragoman.events.model import EventTypeModel, Prediction
 from dragoman.events.readings import (Trigger, each_other, is_contest, is_market_move, is_match_report, noun_type,
                                       pleads_guilty, recode, stands_alone, states_an_opinion, takes_no_one,
@@ -269,9 +269,10 @@ def noun_triggers(doc: Doc, index: MentionIndex, used: set[int]) -> Iterator[Tri
         verb = phrase.head if phrase.head.pos_ == "VERB" else phrase.head.head
         if verb.pos_ == "VERB" and verb.lemma_.lower() in lexicon()["undergoing_verbs"]:
             targets = targets or [a for a in subjects_of(verb, index) if a not in owners]  # "deflected attacks from X"
-        elif (not owners and not done_to and verb.pos_ == "VERB" and phrase.head.pos_ in ("VERB", "ADP")
+        elif (not owners and verb.pos_ == "VERB" and phrase.head.pos_ in ("VERB", "ADP")
               and verb.lemma_.lower() not in lexicon()["causing_verbs"]):  # "the arrest drew protests": not the arrested's
-            owners = subjects_of(verb, index)  # "X engaged Y in a firefight", "talks with Iran"
+            owners = [a for a in subjects_of(verb, index)  # "X engaged Y in a firefight", "Mexico announced the arrest of"
+                      if not done_to or phrase.head is verb and could_do(a, word)]
             targets = targets or [a for a in targets_of(verb, index, ()) if a not in owners]
         if kind in FORCES_MOVED_TYPES:  # "the deployment of 230 troops to Liberia": the troops are the means
             moved = [a for c in phrase.children if c.dep_ == "prep" and c.lower_ == "of"
