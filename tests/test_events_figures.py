@@ -80,3 +80,12 @@ def test_a_sports_fixture_is_no_meeting(pipeline, text):
 
 def test_hosting_officials_for_talks_is_a_meeting(pipeline):
     assert ("CONSULT", "KEN", "UGA") in triples(pipeline, "Kenya will host Ugandan officials for talks in Nairobi.")
+
+
+def test_an_act_a_party_declines_to_join_did_not_happen(pipeline):
+    assert ("SANCTION", "denied") in statuses(pipeline, "Turkey declined to join the sanctions against Iran.")
+
+
+def test_a_clause_joined_to_a_denial_is_told_as_fact(pipeline):
+    found = statuses(pipeline, "The minister denies wrongdoing, and police arrested three protesters in Lagos.")
+    assert ("COERCE", "reported") in found

@@ -315,7 +315,7 @@ def add_events(article: Article, doc: Doc, coder: EventCoder) -> Article:
             continue  # "Switzerland beat Gibraltar 6-0", "Democrats beat the governor in a state Trump won by 30 points"
         date, date_text = date_of(trigger.word, article.published)
         location, place = place_of(trigger.word)
-        status = status_of(trigger.word, date, article.published, marks)
+        status = status_of(trigger.word, date, article.published, marks, trigger.type)
         before = len(article.actors)
         unnamed_source = (crowd_of(trigger, index, location) or authorities_for(trigger, index, location)
                           or unnamed_doers(trigger, index, location))

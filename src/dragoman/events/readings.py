@@ -17,7 +17,7 @@ from dragoman.doc_views import sentence_of
 from dragoman.events.people import is_people, past_quantity
 from dragoman.events.reported import describes_a_party
 from dragoman.events.roles import lexicon, light_objects, subjects_of
-from dragoman.events.status import is_condition
+from dragoman.events.status import is_condition, refusal_over
 from dragoman.events.transfers import transferred
 from dragoman.mention_index import MentionIndex, is_speech_verb, is_to_clause
 from dragoman.record import Actor, Event
@@ -281,14 +281,6 @@ def announced_intent(trigger: Trigger, index: MentionIndex) -> bool:
     if not trigger.sources:  # "opposition members said they will release ...": the speakers, unnamed
         return any(c.dep_ == "nsubj" and c.lower_ in lexicon()["crowds"]["group_pronouns"] for c in word.children)
     return any(source in speakers for source in trigger.sources)
-
-
-def refusal_over(word: Token) -> Optional[Token]:
-    """The word of refusal a trigger's clause depends on: "refused to negotiate", "reluctant to
-    commit", "balking at committing"."""
-    head = word.head.head if word.dep_ == "pcomp" and word.head.dep_ == "prep" else word.head
-    refusing = word.dep_ in ("xcomp", "pcomp") and head.lemma_.lower() in lexicon()["refusal_heads"]
-    return head if refusing and head.i != word.i else None
 
 
 def stands_alone(trigger: Trigger) -> bool:

@@ -30,8 +30,14 @@ def is_denied(trigger: Token) -> bool:
                                    or trigger.dep_ == "nsubjpass" and trigger.head.lemma_.lower() in called_off):
         return True  # "a meeting that was canceled", "the summit was postponed"
     before = trigger.doc[sentence_of(trigger).start:trigger.i].text.lower()
-    return any(cue in before for cue in cues["denial_phrases"]) and any(
-        a.lemma_.lower() in ("deny", "be", "reject", "dismiss") or a.dep_ == "ROOT" for a in trigger.ancestors)
+    if not any(cue in before for cue in cues["denial_phrases"]):
+        return False
+    child = trigger
+    for above in trigger.ancestors:
+        if above.lemma_.lower() in ("deny", "be", "reject", "dismiss") or above.dep_ == "ROOT":
+            return child.dep_ != "conj"  # "denies wrongdoing, and police arrested three": a clause of its own
+        child = above
+    return False
 
 
 def no_one_does(verb: Token) -> bool:
@@ -47,6 +53,23 @@ def no_one_does(verb: Token) -> bool:
         g.dep_ == "pobj" and g.lower_ in cues["negative_phrase_nouns"]
         and any(d.dep_ == "det" and d.lower_ == "no" for d in g.children) for g in c.children)
         for c in verb.children)
+
+
+def refusal_over(word: Token) -> Optional[Token]:
+    """The word of refusal a trigger's clause depends on: "refused to negotiate", "reluctant to
+    commit", "balking at committing"."""
+    head = word.head.head if word.dep_ == "pcomp" and word.head.dep_ == "prep" else word.head
+    refusing = word.dep_ in ("xcomp", "pcomp") and head.lemma_.lower() in load_json("events/triggers.json")["refusal_heads"]
+    return head if refusing and head.i != word.i else None
+
+
+def refused(word: Token, kind: str) -> bool:
+    """An act a party refuses or fails to do did not happen ("Turkey declined to join the
+    sanctions": no sanction), unless the refusal is the event read (REJECT, or a cooperative act
+    recoded as one) or is itself denied ("did not hesitate to attack")."""
+    head = refusal_over(governing_verb(word))  # "declined to join the sanctions": the noun's verb
+    return (head is not None and kind != "REJECT" and kind not in load_json("events/triggers.json")["negated_becomes_reject"]
+            and not any(c.dep_ == "neg" for c in head.children))
 
 
 def is_hypothetical(trigger: Token) -> bool:
@@ -93,18 +116,21 @@ def is_claimed(trigger: Token, marks: list[Quoted]) -> bool:
     if any(q.start <= trigger.idx < q.end for q in marks):
         return True
     words = load_json("events/status.json")["claim_words"]
+    child = trigger
     for token in trigger.ancestors:
-        if is_speech_verb(token) and any(c.dep_ == "nsubj" for c in token.children):
-            return True
+        if is_speech_verb(token) and any(c.dep_ == "nsubj" for c in token.children) and child.dep_ != "conj":
+            return True  # not "denies wrongdoing, and police arrested three": a clause of its own
         if token.lower_ in words:
             return True
+        child = token
     return False
 
 
-def status_of(trigger: Token, date: Optional[str], published: Optional[str], marks: list[Quoted]) -> str:
+def status_of(trigger: Token, date: Optional[str], published: Optional[str], marks: list[Quoted],
+              kind: Optional[str] = None) -> str:
     if is_condition(trigger):
         return "hypothetical"  # "should China not accede": a condition, not a denial
-    if is_denied(trigger):
+    if is_denied(trigger) or kind is not None and refused(trigger, kind):
         return "denied"
     if is_hypothetical(trigger):
         return "hypothetical"
