@@ -49,6 +49,7 @@ def test_a_protest_the_police_disperse_is_not_the_police_s(pipeline):
     ("The arrest of Alexei Navalny in Moscow angered the European Union.", ("COERCE", "RUS", "Alexei Navalny")),
     ("Navalny's arrest in Moscow drew protests.", ("COERCE", "RUS", "Navalny")),
     ("The Kenyan government's arrest of the opposition leader angered Uganda.", ("COERCE", "KEN", "opposition leader")),
+    ("Kenyan police announced the arrest of five members of a gang in Lima.", ("COERCE", "KEN", "five members")),
 ])
 def test_an_arrest_is_done_to_whom_it_names_and_by_the_state_where_it_happens(pipeline, text, want):
     article = analyzed_sentence(pipeline, text)
