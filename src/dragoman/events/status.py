@@ -35,7 +35,7 @@ def is_denied(trigger: Token) -> bool:
     child = trigger
     for above in trigger.ancestors:
         if above.lemma_.lower() in ("deny", "be", "reject", "dismiss") or above.dep_ == "ROOT":
-            return child.dep_ != "conj"  # "denies wrongdoing, and police arrested three": a clause of its own
+            return not own_clause(child)  # "denies wrongdoing, and police arrested three": a clause of its own
         child = above
     return False
 
@@ -70,6 +70,12 @@ def refused(word: Token, kind: str) -> bool:
     head = refusal_over(governing_verb(word))  # "declined to join the sanctions": the noun's verb
     return (head is not None and kind != "REJECT" and kind not in load_json("events/triggers.json")["negated_becomes_reject"]
             and not any(c.dep_ == "neg" for c in head.children))
+
+
+def own_clause(conjunct: Token) -> bool:
+    """A clause joined to another with its own subject ("denies wrongdoing, and police arrested
+    three") asserts on its own; a conjunct with none shares its head's frame."""
+    return conjunct.dep_ == "conj" and any(c.dep_ in ("nsubj", "nsubjpass") for c in conjunct.children)
 
 
 def is_hypothetical(trigger: Token) -> bool:
@@ -118,7 +124,7 @@ def is_claimed(trigger: Token, marks: list[Quoted]) -> bool:
     words = load_json("events/status.json")["claim_words"]
     child = trigger
     for token in trigger.ancestors:
-        if is_speech_verb(token) and any(c.dep_ == "nsubj" for c in token.children) and child.dep_ != "conj":
+        if is_speech_verb(token) and any(c.dep_ == "nsubj" for c in token.children) and not own_clause(child):
             return True  # not "denies wrongdoing, and police arrested three": a clause of its own
         if token.lower_ in words:
             return True
