@@ -108,6 +108,15 @@ def test_wire_datelines_leave_the_body_and_give_the_date_and_wire():
     assert [(p.kind, p.text) for p in article.removed] == [("dateline", "DOHA, Dec. 7, 2024 (AFP) - ")]
 
 
+def test_a_title_case_place_and_colon_is_a_dateline_only_for_a_known_place():
+    # As Indian papers open a story: the place and a colon, in title case or capitals.
+    story = "The city police on Monday arrested a local councillor after a week of riots."
+    for opening in ("Mumbai: ", "MUMBAI: ", "Mumbai, March 16: "):
+        article = clean(RawArticle(source="paper", text=opening + story))
+        assert article.text == story and [(p.kind, p.text) for p in article.removed] == [("dateline", opening)]
+    assert clean(RawArticle(source="paper", text="Update: " + story)).text == "Update: " + story
+
+
 def test_a_party_marker_in_a_lead_is_not_a_caption():
     lead = "Gov. Kristi Noem (R) said Tuesday that she would sign the bill once it reached her desk."
     article = clean(RawArticle(source="lead", text=lead))

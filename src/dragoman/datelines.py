@@ -43,14 +43,21 @@ CAPS_PLACE = r"[A-Z][A-Z.'\u2019-]+(?:\s[A-Z][A-Z.'\u2019-]+){0,3}"
 OPENING_DATE = (rf"(?:,\s*{WEEKDAY}(?:{MONTH_NAME}\s+\d{{1,2}}(?:st|nd|rd|th)?|\d{{1,2}}\s+{MONTH_NAME})"
                 r"(?:,?\s+(?:19|20)\d\d)?)?")
 DASH = r"\s*[-\u2013\u2014]{1,2}\s*"
-WIRE_DATELINE = re.compile(rf"^(?:{PLACE}{OPENING_DATE}\s*\((?P<agency>[A-Z][\w .&'-]{{1,30}})\)|{CAPS_PLACE}{OPENING_DATE}){DASH}(?=\S)")
+WIRE_DATELINE = re.compile(rf"^(?:(?:{PLACE}{OPENING_DATE}\s*\((?P<agency>[A-Z][\w .&'-]{{1,30}})\)|{CAPS_PLACE}{OPENING_DATE}){DASH}"
+                           rf"|(?P<place>{PLACE}){OPENING_DATE}:\s+)(?=\S)")
 
 
 def dateline_end(paragraph: str) -> Optional[int]:
-    """Where the wire-story opening of ``paragraph`` ends (``PARIS (Reuters) - ``), if it has one."""
+    """Where the wire-story opening of ``paragraph`` ends (``PARIS (Reuters) - ``), if it has one.
+    A place and a colon (``New Delhi: ``, ``Lagos, March 16: ``, as Indian and Nigerian papers
+    write it) is an opening only when the knowledge base knows the place: ``Update: `` is not."""
     match = WIRE_DATELINE.match(paragraph)
     if match is None or match.end() >= len(paragraph):
         return None
+    if match["place"] is not None:
+        from dragoman.actors.kb import load_kb  # here: the actors package imports spaCy, which commands that only clean must not load
+        if load_kb().country_of_place(match["place"]) is None:
+            return None
     return match.end()
 
 
