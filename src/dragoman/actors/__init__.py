@@ -18,7 +18,7 @@ from dragoman.actors.kb import KnowledgeBase, load_kb, normalise
 from dragoman.actors.mentions import (Mention, candidate_spans, entity_labels, group_mentions, is_place, name_mention,
                                       span_label)
 from dragoman.actors.people import People, add_person
-from dragoman.doc_views import entities_in, text_of
+from dragoman.doc_views import entities_in, sentence_of, text_of
 from dragoman.record import Actor, Article, Span
 
 DOMESTIC_BODIES = ("LEG", "COP", "JUD")
@@ -39,6 +39,9 @@ def find_mentions(doc: Doc, day: Optional[str]) -> list[Mention]:
             if mention.type == "person":
                 add_person(named_people, mention)
     names = one_label_per_name([m for m in names if not is_title_of_next(m, names, text)])
+    places = places_named(doc, kb)
+    set_in = setting(doc, places, kb) or leading_country(places, kb)
+    names = [m for m in names if not is_shared_place_of(m, set_in, kb) and not is_uncued_armed_group(m, doc, kb)]
     owners = {t.i: m for m in names for t in tokens_of(doc, m)}
     taken = set(owners)
     people = [m for m in names if m.type == "person"]
@@ -52,7 +55,6 @@ def find_mentions(doc: Doc, day: Optional[str]) -> list[Mention]:
     pronouns = list(pronoun_mentions(doc, kb, people, others, taken))
     described = list(description_mentions(doc, kb, others, taken))
     mentions = sorted(names + titles + groups + pronouns + described, key=lambda m: (m.start, m.end))
-    places = places_named(doc, kb)
     give_domestic_offices_the_setting(mentions, setting(doc, places, kb), kb)
     give_offices_the_country_named_with_them_before(mentions, kb)
     give_home_bodies_the_country_of_their_sentence(mentions, doc, kb)
@@ -61,6 +63,26 @@ def find_mentions(doc: Doc, day: Optional[str]) -> list[Mention]:
     people = leading_country(Counter(dict((m.key, m.country) for m in placed if m.type == "person").values()), kb)
     give_the_unplaced_the_focus(mentions, story, people, kb, international_staff(mentions, text))
     return mentions
+
+
+def is_shared_place_of(mention: Mention, country: Optional[str], kb: KnowledgeBase) -> bool:
+    """``Georgia`` in a story set in the US: a country's name that is also a subdivision of the
+    story's country names that place, as "Texas" would, not the foreign state."""
+    return (country is not None and mention.type == "state" and mention.country != country
+            and country in kb.shared_places.get(normalise(mention.text), ()))
+
+
+def is_uncued_armed_group(mention: Mention, doc: Doc, kb: KnowledgeBase) -> bool:
+    """A country's rebel group only the Phoenix non-state dictionary knows (``TURREB``), named by one
+    or two words that are no acronym, in a sentence with no word of arms or fighting
+    (``armed_group_cues``): such aliases are often ordinary phrases ("Black Friday", "La Liga", the
+    "Lightning" of a hockey score)."""
+    if not (mention.kb_id or "").startswith("phoenix:") or (mention.code or "")[3:6] not in kb.armed_opposition:
+        return False  # the international militant groups (IMG...: "Da'esh") are named as such
+    words = mention.text.split()
+    if len(words) > 2 or any(w.isupper() and len(w) > 1 for w in words):
+        return False  # "Liberation Tigers of Tamil Eelam", "UNITA": a name no phrase of daily life shares
+    return not any(t.lower_ in kb.armed_group_cues for t in sentence_of(doc[mention.first_token]))
 
 
 def give_domestic_offices_the_setting(mentions: list[Mention], country: Optional[str], kb: KnowledgeBase) -> None:

@@ -22,7 +22,7 @@ from dragoman.actors.kb import KnowledgeBase, normalise
 from dragoman.doc_views import entities_of, text_of, token_texts
 
 PARTY_TAG = re.compile(r"^,?\s*\(?([RDI])-([A-Z][A-Za-z. ]{1,14}?)\)?(?=[,.;)\s]|$)")
-DATELINE = re.compile(r"^([A-Z][A-Za-z .'-]{1,30}?)(?:,\s*([A-Z][A-Za-z .'-]{1,30}?))?\s*(?:\([A-Za-z ]+\)\s*)?[\u2013\u2014-]")
+DATELINE = re.compile(r"^([A-Z][A-Za-z .'-]{1,30}?)(?:,\s*([A-Z][A-Za-z .'-]{1,30}?))?\s*(?:\([A-Za-z ]+\)\s*)?[\u2013\u2014:-]")
 MAX_APPOSITIVE = 12
 
 
@@ -52,11 +52,13 @@ def country_in_words(words: list[Token], kb: KnowledgeBase) -> tuple[Optional[st
     (``State Department``), an ``X-based`` employer, else a convention title (``Sen.``). What the
     words name outranks a convention: ``Indiana House Speaker`` is Indiana's speaker, not the US
     House's. A country after ``to`` is where an envoy is sent, not whom he serves (``ambassador to Britain``);
-    one before a subject noun is what an expert knows, not whom he serves (``a Ukraine specialist``)."""
-    own = [w for w in words if not (w.i > 0 and w.doc[w.i - 1].lower_ in ("to", "in", "at", "from"))
-           and not is_subject(w, kb)]
+    one before a subject noun is what an expert knows, not whom he serves (``a Ukraine specialist``).
+    A word of a longer place's name is not a place of its own (``Jersey`` of ``New Jersey Sen.``),
+    and a word of another person's name is no place at all (``Van`` of ``Chris Van Hollen``)."""
+    own = [w for w in words if not is_after_preposition(w) and not is_subject(w, kb) and w.ent_type_ != "PERSON"]
+    longer = words_of_longer_places(own, kb)
     for word in own:
-        iso3 = kb.country_of_word(word.text)
+        iso3 = kb.country_of_word(word.text) if word.i not in longer else None
         if iso3:
             return iso3, "text"
     runs = phrases([w.text for w in own])  # every run of the words: only where no one word names a country
@@ -64,12 +66,68 @@ def country_in_words(words: list[Token], kb: KnowledgeBase) -> tuple[Optional[st
         if not all(w.text[:1].isupper() for w in own[start:end]):
             continue  # places and bodies are proper names: "most" is not the Czech town
         iso3 = kb.places.get(phrase) or kb.seats.get(phrase) or institution_country(phrase, kb)
+        iso3 = iso3 or (kb.country_names.get(phrase) if end - start > 1 else None)
         if iso3:
             return iso3, "text"
     for _, _, phrase in runs:  # a convention only where the words name no country or place of their own
         if phrase in kb.country_titles:
             return kb.country_titles[phrase], "title"
     return None, None
+
+
+def is_after_preposition(word: Token) -> bool:
+    """Whether ``word`` is part of a name that follows ``to``, ``in``, ``at`` or ``from``: the
+    preposition governs the whole name (``a professor at New York University``), not its first word."""
+    doc, j = word.doc, word.i - 1
+    while j >= 0 and doc[j].pos_ == "PROPN" and doc[j].text[:1].isupper():
+        j -= 1
+    return j >= 0 and doc[j].lower_ in ("to", "in", "at", "from")
+
+
+def words_of_longer_places(words: list[Token], kb: KnowledgeBase) -> set[int]:
+    """The token indexes of ``words`` inside a place or country named by two or more adjacent
+    capitalised words (``New Jersey``, ``New South Wales``): their last word alone names another."""
+    inside: set[int] = set()
+    for start, end, phrase in phrases([w.text for w in words]):
+        span = words[start:end]
+        if (end - start > 1 and span[-1].i - span[0].i == end - start - 1 and all(w.text[:1].isupper() for w in span)
+                and (kb.places.get(phrase) or kb.country_names.get(phrase))):
+            inside.update(w.i for w in span)
+    return inside
+
+
+def longer_place_ending_at(word: Token, kb: KnowledgeBase) -> Optional[str]:
+    """The country of a place named by two or more capitalised words ending at ``word``
+    (``New South Wales`` before ``firefighters``), longest first; None where there is none."""
+    doc, start = word.doc, word.i
+    while start > 0 and doc[start - 1].pos_ == "PROPN" and doc[start - 1].text[:1].isupper():
+        start -= 1
+    for first in range(start, word.i):
+        phrase = normalise(doc[first:word.i + 1].text)
+        if iso3 := kb.places.get(phrase) or kb.country_names.get(phrase):
+            return iso3
+    return None
+
+
+def country_in_name(span: Span, kb: KnowledgeBase) -> Optional[str]:
+    """The country an organisation's own name names: a nationality or country anywhere in it, a
+    place as the whole name, as a modifier (``Indiana State Police``) or after ``of`` (``University of
+    Melbourne``), never as the last word of a longer name, which says what the body is, not where
+    (``Grocery Store``). The
+    longest place name wins over its parts (``New York Times`` is not York's)."""
+    words = list(span)
+    longer = words_of_longer_places(words, kb)
+    for word in words:
+        if word.i not in longer and (iso3 := kb.country_of_word(word.text)):
+            return iso3
+    for start, end, phrase in phrases([w.text for w in words]):
+        last = words[end - 1]
+        is_head = last.i == span.end - 1 and start > 0 and words[start - 1].lower_ not in ("of", "in")
+        if not is_head and all(w.text[:1].isupper() for w in words[start:end]):
+            iso3 = kb.country_of_place(phrase)
+            if iso3:
+                return iso3
+    return None
 
 
 def is_subject(word: Token, kb: KnowledgeBase) -> bool:
@@ -182,7 +240,7 @@ def around_name(span: Span, kb: KnowledgeBase) -> Found:
 
 
 def dateline(text: str, kb: KnowledgeBase) -> tuple[int, Optional[str]]:
-    """Where a dateline opening cleaning left in ends (``HANOI, Vietnam -``, ``Indianapolis –``) and the
+    """Where a dateline opening cleaning left in ends (``HANOI, Vietnam -``, ``Indianapolis –``, ``New Delhi:``) and the
     country of its place; (0, None) when the text opens with none. Only a known place makes a dateline:
     ``Al-Qaeda said`` opens with a capital and a hyphen too."""
     match = DATELINE.match(text[:80])
@@ -208,8 +266,10 @@ def setting(doc: Doc, places: Counter, kb: KnowledgeBase) -> Optional[str]:
 
 
 def places_named(doc: Doc, kb: KnowledgeBase) -> Counter:
-    """How often the story names a place of each country."""
-    counts = Counter(kb.country_of_place(ent.text) for ent in entities_of(doc) if ent.label_ in ("GPE", "LOC"))
+    """How often the story names a place of each country; a name two countries share
+    (``Georgia``, ``Punjab``) says nothing until the others have said where the story is."""
+    counts = Counter(kb.country_of_place(ent.text) for ent in entities_of(doc)
+                     if ent.label_ in ("GPE", "LOC") and normalise(ent.text) not in kb.shared_places)
     counts.pop(None, None)
     return counts
 

@@ -106,6 +106,7 @@ class KnowledgeBase:
     gendered_titles: dict[str, str] = field(default_factory=dict)
     title_abbreviations: dict[str, str] = field(default_factory=dict)
     places: dict[str, str] = field(default_factory=dict)
+    shared_places: dict[str, set[str]] = field(default_factory=dict)
     country_titles: dict[str, str] = field(default_factory=dict)
     state_abbreviations: dict[str, str] = field(default_factory=dict)
     domestic_roles: set[str] = field(default_factory=set)
@@ -114,6 +115,7 @@ class KnowledgeBase:
     focus_min_share: float = 0.5
     focus_min_lead: float = 2.0
     armed_opposition: set[str] = field(default_factory=set)
+    armed_group_cues: set[str] = field(default_factory=set)
     one_side_groups: set[str] = field(default_factory=set)
     group_descriptions: dict = field(default_factory=dict)
     hyphen_participles: set[str] = field(default_factory=set)
@@ -174,6 +176,10 @@ class KnowledgeBase:
         if found is None and first in self.compass_words:
             return self.country_names.get(rest)  # "South Lebanon": a part of Lebanon
         return found
+
+    def is_armed_opposition(self, code: Optional[str]) -> bool:
+        """Whether a CAMEO code is a rebel or insurgent's (``TURREB``) or a non-state armed group's (``IMG...``)."""
+        return bool(code) and (code.startswith("IMG") or code[3:6] in self.armed_opposition)
 
     def sector_of(self, phrase: str) -> Optional[str]:
         key = normalise(phrase)
@@ -296,6 +302,11 @@ def load_kb() -> KnowledgeBase:
         raise ValueError("data/actors/roles.json: focus_sectors must be sector_types, focus_min_share in (0, 1], "
                          "focus_min_lead >= 1")
     kb.armed_opposition = set(roles["armed_opposition_sectors"])
+    if not all(isinstance(w, str) and w.isalpha() and w.islower() for w in roles["armed_group_cues"]):
+        raise DataFileError("data/actors/roles.json", None, "armed_group_cues must be lower-case words")
+    kb.armed_group_cues = set(roles["armed_group_cues"]) | {
+        word for words in (kb.group_nouns, kb.agents) for word, sector in words.items()
+        if sector in kb.armed_opposition and " " not in word}
     kb.one_side_groups = {normalise(w) for w in roles["one_side_groups"]}
     if not kb.one_side_groups <= set(kb.group_nouns):
         raise ValueError("data/actors/roles.json: one_side_groups must be group_nouns")
@@ -333,10 +344,13 @@ def load_kb() -> KnowledgeBase:
                             "inferred_country_confidence needs 'context' and 'focus', each in (0, 1]")
     generic = {normalise(w) for w in conventions["generic_bodies"]}
     for file in ("places.tsv", "regions.tsv"):
-        for name, iso3, _kind in tsv_lines(file, 3):
+        for name, iso3, kind in tsv_lines(file, 3):
             if iso3 not in kb.countries:
                 raise DataFileError(f"data/actors/{file}", None, f"unknown country {iso3!r} for {name!r}")
-            kb.places.setdefault(normalise(name), iso3)
+            if kind == "shared":
+                kb.shared_places.setdefault(normalise(name), set()).add(iso3)
+            else:
+                kb.places.setdefault(normalise(name), iso3)
     for row in data_lines("phoenix-agents.jsonl"):
         for phrase in row["phrases"]:
             kb.agents.setdefault(normalise(phrase), row["sector"])

@@ -18,7 +18,7 @@ from typing import Iterator, Optional
 
 from spacy.tokens import Doc, Span, Token
 
-from dragoman.actors.context import Found, around_name
+from dragoman.actors.context import Found, around_name, country_in_name, longer_place_ending_at
 from dragoman.actors.kb import Entry, KnowledgeBase, normalise
 from dragoman.actors.people import People, same_person
 from dragoman.data_files import load_json
@@ -113,8 +113,9 @@ def candidate_spans(doc: Doc, kb: KnowledgeBase) -> list[Span]:
     the parser reads as a date ("May 15") is the date."""
     in_entity = {i for ent in entities_of(doc) for i in range(ent.start, ent.end)}
     in_date = {i for ent in entities_of(doc) if ent.label_ in ("DATE", "TIME") for i in range(ent.start, ent.end)}
-    found = [strip_span(ent) for ent in entities_of(doc) if ent.label_ in NAME_LABELS]
     texts, words = token_texts(doc)
+    found = [strip_span(ent) for ent in entities_of(doc) if ent.label_ in NAME_LABELS
+             and not (len(ent) == 1 and is_shouted(doc, ent.start, texts, kb))]
     kinds = punct_and_space(doc)
     for i, text in enumerate(texts):
         if not text[:1].isupper() or kinds[0][i]:  # "Da’esh", "McCain" are not title case to Python
@@ -126,9 +127,14 @@ def candidate_spans(doc: Doc, kb: KnowledgeBase) -> list[Span]:
                 continue  # "withheld US military aid": aid, not the US military
             if in_date.issuperset(range(i, i + n)):
                 continue  # "a May 15 deadline": a date, not the group of that name
+            name = stripped(doc, i, i + n)
+            if not name.text[:1].isupper():
+                continue  # "The youth spends": a capital only for the sentence's article
             token = doc[i]
+            if n == 1 and is_shouted(doc, i, texts, kb):
+                continue  # "WHO IS THE FRONT-RUNNER?": a headline's words, not acronyms
             if n > 1 or i in in_entity or (token.is_upper and len(token) > 1) or is_missed_name(token, key, kb):
-                found.append(stripped(doc, i, i + n))
+                found.append(name)
     taken: set[int] = set()
     chosen = []
     for span in sorted((s for s in found if len(s)), key=lambda s: (-len(s), s.start)):
@@ -136,6 +142,18 @@ def candidate_spans(doc: Doc, kb: KnowledgeBase) -> list[Span]:
             taken.update(range(span.start, span.end))
             chosen.append(span)
     return sorted(chosen, key=lambda s: s.start)
+
+
+def is_shouted(doc: Doc, i: int, texts: list[str], kb: KnowledgeBase) -> bool:
+    """Whether word ``i`` is an upper-case word of a line written all in capitals (a headline:
+    "WHO IS THE FRONT-RUNNER?"), where an acronym cannot be told from a word; a country's or a
+    capital's name is read there all the same."""
+    if not (texts[i].isupper() and texts[i].isalpha()) or normalise(texts[i]) in kb.country_names or normalise(texts[i]) in kb.seats:
+        return False
+    text = text_of(doc)
+    start, end = text.rfind("\n", 0, doc[i].idx) + 1, text.find("\n", doc[i].idx)
+    line = [w for w in text[start:end if end >= 0 else len(text)].split() if any(c.isalpha() for c in w)]
+    return len(line) >= 3 and all(any(c.isupper() for c in w) and not any(c.islower() for c in w) for w in line)
 
 
 def longest_name_at(i: int, kinds: tuple[list[int], list[int]], words: list[str],
@@ -191,12 +209,16 @@ def is_modifier(span: Span) -> bool:
     return root.dep_ in ("compound", "amod") and root.head.i >= span.end and root.head.pos_ == "NOUN"
 
 
-def best_entry(entries: list[Entry], day: Optional[str], person: bool, country: Optional[str]) -> Entry:
-    """The entry a name most likely means: of the country the text says, current, curated."""
+def best_entry(entries: list[Entry], day: Optional[str], person: bool, country: Optional[str],
+               kb: KnowledgeBase) -> Entry:
+    """The entry a name most likely means: of the country the text says, curated, a state's body
+    before a rebel group of the same name ("Peoples Liberation Army" is China's army unless the
+    text says Turkey), current."""
     def rank(entry: Entry) -> tuple:
         role = entry.role_on(day)
         return (bool(country and role and role.country == country), entry.key.startswith("curated"),
-                (entry.type == "person") == person, bool(role and role.valid_on(day)))
+                (entry.type == "person") == person, not (role and kb.is_armed_opposition(role.code)),
+                bool(role and role.valid_on(day)))
     return max(entries, key=rank)
 
 
@@ -264,8 +286,7 @@ def name_mention(span: Span, kb: KnowledgeBase, day: Optional[str], people: Peop
         return Mention(**base, key=f"person:{key}", name=text, type="person", **person_context(found, kb))
     country, source = found.country, found.source
     if country is None:
-        country = next((kb.country_of_word(t.text) or kb.country_of_place(t.text) for t in span
-                        if kb.country_of_word(t.text) or kb.country_of_place(t.text)), None)
+        country = country_in_name(span, kb)
         source = "text" if country else None
     sector = kb.sector_of(span[-1].text)
     if country is None and len(span) > 1 and sector in kb.home_sectors:
@@ -300,7 +321,7 @@ def entry_mention(base: dict, span: Span, entries: list[Entry], label: str, day:
                   kb: KnowledgeBase) -> Optional[Mention]:
     """A name the knowledge base knows, with the entry's role on the article's date; None where the
     text gives the name another country than the entry's (another man of the same name)."""
-    entry = best_entry(entries, day, label == "PERSON", found.country)
+    entry = best_entry(entries, day, label == "PERSON", found.country, kb)
     kb_role = entry.role_on(day)
     if found.country is not None and kb_role is not None and kb_role.country not in (None, found.country):
         return None
@@ -394,7 +415,7 @@ def modifier_countries(token: Token, modifiers: list[Token], sector: str, kb: Kn
         for word in [child, *(c for c in child.conjuncts)]:
             if word.i in within:
                 continue
-            iso3 = (kb.country_of_word(word.text) or kb.country_of_place(word.text)
+            iso3 = (longer_place_ending_at(word, kb) or kb.country_of_word(word.text) or kb.country_of_place(word.text)
                     or kb.country_titles.get(singular(normalise(f"{word.text} {token.text}"))))
             if iso3 is None and word.i in owners:
                 iso3 = owners[word.i].country

