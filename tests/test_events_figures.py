@@ -90,3 +90,12 @@ def test_an_act_a_party_declines_to_join_did_not_happen(pipeline):
 def test_a_clause_joined_to_a_denial_is_told_as_fact(pipeline):
     found = statuses(pipeline, "The minister denies wrongdoing, and police arrested three protesters in Lagos.")
     assert ("COERCE", "reported") in found
+
+
+def test_a_place_name_the_story_s_country_also_has_is_that_country_s(pipeline):
+    # The largest place called Florida in the gazetteer is a Cuban town.
+    article = analyzed_sentence(pipeline, "Police in Texas and Ohio arrested 12 protesters on Saturday. "
+                                          "Sheriff's deputies arrested five more men in Florida on Sunday.")
+    actors = {a.id: a for a in article.actors}
+    arrest = next(e for e in article.events if e.location and e.location.name == "Florida")
+    assert arrest.location.country == "USA" and actors[arrest.target].country == "USA"

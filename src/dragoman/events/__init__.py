@@ -34,8 +34,8 @@ from dragoman.events.roles import (acts_only_without_object, lexicon, light_obje
 from dragoman.events.status import confidence_of, is_condition, status_of
 from dragoman.events.transfers import received_from, transferred
 from dragoman.events.unnamed import (authorities_for, crowd_of, facility_acted_on, force_origin, people_acted_on,
-                                     plea_made_to, unnamed_doers)
-from dragoman.events.when import date_of, inherit_dates, place_of
+                                     plea_made_to, story_country, unnamed_doers)
+from dragoman.events.when import as_the_story_reads, date_of, inherit_dates, place_of
 from dragoman.language import read_by
 from dragoman.mention_index import MentionIndex, index_of, is_speech_verb, possessive_antecedent
 from dragoman.record import Actor, Article, Event
@@ -308,6 +308,7 @@ def add_events(article: Article, doc: Doc, coder: EventCoder) -> Article:
     seen = set()
     made: set[str] = set()  # the unnamed parties (unnamed.py) made for these triggers
     talks: list[Actor] = []  # the parties of the last talks told, for "the talks" later on
+    home = story_country(article)  # where the story is set, for a place name two countries share
     for trigger in sorted(triggers, key=lambda t: t.word.i):
         sentence = sentence_of(trigger.word)
         if trigger.type in TARGET_DEFAULT_TYPES and is_match_report(sentence) or is_contest(trigger.word) or (
@@ -315,6 +316,7 @@ def add_events(article: Article, doc: Doc, coder: EventCoder) -> Article:
             continue  # "Switzerland beat Gibraltar 6-0", "Democrats beat the governor in a state Trump won by 30 points"
         date, date_text = date_of(trigger.word, article.published)
         location, place = place_of(trigger.word)
+        location = as_the_story_reads(location, place, home)
         status = status_of(trigger.word, date, article.published, marks, trigger.type)
         before = len(article.actors)
         unnamed_source = (crowd_of(trigger, index, location) or authorities_for(trigger, index, location)

@@ -191,6 +191,19 @@ def find_place(name: str) -> Optional[Location]:
     return Location(name, country) if country else None
 
 
+def as_the_story_reads(location: Optional[Location], place: Optional[Span], home: Optional[str]) -> Optional[Location]:
+    """A place name the story's own country also has, as a state or province or a city ("Florida",
+    "Victoria", "Georgia" in a story set in the US or Australia), is that country's: the gazetteer
+    alone gives the largest city of the name anywhere (Cuba's Florida, Hong Kong's Victoria)."""
+    if location is None or place is None or home is None or location.country == home:
+        return location
+    kb = load_kb()
+    key = normalise(place.text)
+    if home == kb.places.get(key) or home in kb.shared_places.get(key, ()):
+        return Location(place.text, home)
+    return location
+
+
 def owner_and_depth(token: Token) -> tuple[Optional[int], int]:
     """The first verb above ``token`` (its clause) and how many steps up it is."""
     for depth, ancestor in enumerate(token.ancestors, start=1):
