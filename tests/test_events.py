@@ -482,7 +482,7 @@ def test_a_countrys_plural_agents_are_a_group_of_that_country(pipeline):
     # Ours: a protest no named actor makes is the crowd's, of the country where it protests.
     ("Protests erupted in Bolivia against the interim government.", ("protesters", "BOL", "BOL")),
     ("Thousands of people protested in Hong Kong against the government on Sunday.", ("people", "HKG", "HKG")),
-    ("Tens of thousands of textile workers in Haiti went on strike.", ("textile workers", "HTI", None)),
+    ("Tens of thousands of textile workers in Haiti went on strike.", ("textile workers", "HTI", "HTI")),  # at home: X -> X
 ])
 def test_a_crowd_that_protests_is_the_source(pipeline, text, want):
     article = analyzed_sentence(pipeline, text)

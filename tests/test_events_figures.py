@@ -99,3 +99,8 @@ def test_a_place_name_the_story_s_country_also_has_is_that_country_s(pipeline):
     actors = {a.id: a for a in article.actors}
     arrest = next(e for e in article.events if e.location and e.location.name == "Florida")
     assert arrest.location.country == "USA" and actors[arrest.target].country == "USA"
+
+
+def test_a_protest_at_home_is_against_the_country_s_rulers(pipeline):
+    # The dev gold's convention (and PLV's): a domestic protest with no target named is X -> X.
+    assert ("PROTEST", "USA", "USA") in triples(pipeline, "Thousands of American teachers rallied in Indianapolis on Tuesday.")

@@ -67,6 +67,10 @@ def default_target(trigger: Trigger, source: Actor, location: Optional[Location]
                     or place_acted_on(trigger, source, index))
         start, end = (cited.start_char, cited.end_char) if isinstance(cited, Span) else (cited.start, cited.end)
         return index.states.get(home) or state_named(index, home, start, end)  # "Iraqi officials imposed a curfew": on Iraq
+    if kind == "PROTEST" and source.country and source.type not in ("state", "government"):
+        word = trigger.word  # a protest at home is against the country's rulers: "teachers rallied in Indianapolis"
+        return place_acted_on(trigger, source, index) or index.states.get(source.country) or state_named(
+            index, source.country, word.idx, word.idx + len(word))
     return place_acted_on(trigger, source, index) if kind in TARGETLESS_TYPES or stands_alone(trigger) else None
 
 
