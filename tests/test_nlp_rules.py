@@ -96,9 +96,8 @@ def test_a_later_pattern_wins_whatever_its_length(blank):
         {"patterns": [[{"LOWER": {"REGEX": "^ban"}}, {"OP": "?"}]], "attrs": {"MORPH": "Foreign=Yes"}},
         {"patterns": [[{"DEP": "nsubj"}, {"TAG": "NN"}]], "attrs": {"DEP": "compound"}},
     ]
-    ours_and_spacys = both_rulers(blank, patterns, ["The", "river", "bank", "banks", "money"],
-                                  ["DT", "NN", "NN", "VB", "NN"], ["det", "nsubj", "ROOT", "dobj", "dobj"])
-    spacys, ours = ours_and_spacys
+    spacys, ours = both_rulers(blank, patterns, ["The", "river", "bank", "banks", "money"],
+                               ["DT", "NN", "NN", "VB", "NN"], ["det", "nsubj", "ROOT", "dobj", "dobj"])
     assert ours == spacys
     assert spacys[2] == ("NN", "PROPN", "Foreign=Yes", "bank", "ROOT")  # the one-token pattern 2 comes after pattern 1
 
