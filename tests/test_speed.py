@@ -136,6 +136,7 @@ def test_bench_reports_throughput_stages_and_the_ratio_to_bare_spacy(run):
     assert report["matmul"] == "numpy" and report["bare_same_matmul_seconds"] > 0 and report["own_ratio"] > 0
     assert report["cpu_seconds"] > 0 and report["core_share"] > 0 and "busy_share" not in report
     assert len(report["rounds"]) == 1 and report["records_identical"] and "speedup" not in report
+    assert abs(sum(report["stage_shares"].values()) - 1) < 0.01 and 0 < report["own_over_parse"] < 1
 
 
 @reloads_the_model
