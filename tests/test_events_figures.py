@@ -104,3 +104,20 @@ def test_a_place_name_the_story_s_country_also_has_is_that_country_s(pipeline):
 def test_a_protest_at_home_is_against_the_country_s_rulers(pipeline):
     # The dev gold's convention (and PLV's): a domestic protest with no target named is X -> X.
     assert ("PROTEST", "USA", "USA") in triples(pipeline, "Thousands of American teachers rallied in Indianapolis on Tuesday.")
+
+
+def test_rivals_competing_is_no_event(pipeline):
+    assert triples(pipeline, "Manchester United are competing with Chelsea for a European spot.") == set()
+
+
+@pytest.mark.parametrize("text, kind", [
+    ("Erdogan and Putin are due to meet in Moscow on Thursday.", "CONSULT"),
+    ("Turkey and Russia will hold talks in Sochi to seek agreement on Idlib.", "AGREE"),
+])
+def test_what_is_scheduled_or_sought_has_not_happened(pipeline, text, kind):
+    assert (kind, "hypothetical") in statuses(pipeline, text) and (kind, "reported") not in statuses(pipeline, text)
+
+
+def test_force_aimed_at_nothing_and_nowhere_is_on_no_country(pipeline):
+    text = "The United States and Canada signed a treaty. American senators were fighting over the budget on Monday."
+    assert not any(t[0] == "ASSAULT" for t in triples(pipeline, text))

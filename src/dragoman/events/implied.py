@@ -59,8 +59,8 @@ def default_target(trigger: Trigger, source: Actor, location: Optional[Location]
         sentence = trigger.word.sent
         cited = place or next((m for m in source.mentions if sentence.start_char <= m.start < sentence.end_char), None)
         if cited is None or not home_measure(trigger):  # a curfew is on the country; force may be aimed anywhere
-            if kind == "ASSAULT" and not on_settlements(trigger.word):
-                return place_acted_on(trigger, source, index)  # "officers rammed the door": no force on the country
+            if kind == "ASSAULT" and (not on_settlements(trigger.word) or place is None and aimed_at_nothing(trigger.word)):
+                return place_acted_on(trigger, source, index)  # "officers rammed the door", "fighting over custody"
             # "on alert in Manila", "shelled the town of Douma": on the country the place lies in
             named = place is not None and location.country == home and kind in ("MOBILIZE", "ASSAULT")
             return (index.states.get(home) or (state_named(index, home, place.start_char, place.end_char) if named else None)
@@ -114,6 +114,12 @@ def named_against(noun: Token, index: MentionIndex) -> list[Actor]:
         if actor is not None:
             found.append(actor)
     return found
+
+
+def aimed_at_nothing(word: Token) -> bool:
+    """Force with no object and no place ("were fighting over custody", "under pressure to break
+    out"): too little to put it on a country."""
+    return not any(c.dep_ in ("dobj", "nsubjpass") for c in word.children)
 
 
 def on_settlements(word: Token) -> bool:

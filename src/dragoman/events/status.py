@@ -80,9 +80,12 @@ def own_clause(conjunct: Token) -> bool:
 
 def is_hypothetical(trigger: Token) -> bool:
     """Under a modal (``would continue``, ``must not be allowed to fall``), a condition, or a
-    purpose to prevent it; a modal on another clause (``as rebels advance``) does not count."""
+    purpose to prevent it, or sought (``to seek agreement``); a modal on another clause (``as
+    rebels advance``) does not count."""
     cues = load_json("events/status.json")
     chain = [governing_verb(trigger)]  # "would pave the way for talks": the talks are to come
+    if trigger.pos_ == "NOUN" and chain[0].i != trigger.i and chain[0].lemma_.lower() in cues["sought_heads"]:
+        return True  # "to seek agreement on Idlib": sought, not reached
     while chain[-1].dep_ in ("xcomp", "ccomp", "pcomp") and len(chain) < 3:
         chain.append(chain[-1].head)
     for token in chain:
