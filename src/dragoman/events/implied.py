@@ -59,8 +59,10 @@ def default_target(trigger: Trigger, source: Actor, location: Optional[Location]
         sentence = trigger.word.sent
         cited = place or next((m for m in source.mentions if sentence.start_char <= m.start < sentence.end_char), None)
         if cited is None or not home_measure(trigger):  # a curfew is on the country; force may be aimed anywhere
-            if kind == "ASSAULT" and (not on_settlements(trigger.word) or place is None and aimed_at_nothing(trigger.word)):
-                return place_acted_on(trigger, source, index)  # "officers rammed the door", "fighting over custody"
+            if kind == "ASSAULT" and place is None and aimed_at_nothing(trigger.word):
+                return None  # "senators were fighting over the budget": aimed at nothing, nowhere
+            if kind == "ASSAULT" and not on_settlements(trigger.word):
+                return place_acted_on(trigger, source, index)  # "officers rammed the door": no force on the country
             # "on alert in Manila", "shelled the town of Douma": on the country the place lies in
             named = place is not None and location.country == home and kind in ("MOBILIZE", "ASSAULT")
             return (index.states.get(home) or (state_named(index, home, place.start_char, place.end_char) if named else None)
