@@ -121,3 +121,11 @@ def test_what_is_scheduled_or_sought_has_not_happened(pipeline, text, kind):
 def test_force_aimed_at_nothing_and_nowhere_is_on_no_country(pipeline):
     text = "The United States and Canada signed a treaty. American senators were fighting over the budget on Monday."
     assert not any(t[0] == "ASSAULT" for t in triples(pipeline, text))
+
+
+@pytest.mark.parametrize("text", [
+    "Flames 3, Oilers 1: Johnny Gaudreau scored twice to lead Calgary past Edmonton, spoiling Connor McDavid's return.",
+    "Stars 2, Kings 1: Jamie Benn scored late and Ben Bishop stopped 30 shots, spoiling Anze Kopitar's night.",
+])
+def test_a_results_line_is_a_match_report(pipeline, text):
+    assert not any(t[0] == "ASSAULT" for t in triples(pipeline, text))
