@@ -320,7 +320,7 @@ def run(paths: Optional[Iterable[str]] = None, settings: Optional[Settings] = No
 
 def format_report(report: BenchReport) -> str:
     """The report for people: throughput, memory, then where Dragoman's time goes."""
-    r = report
+    r, figures = report, report.to_dict()
     lines = [
         f"{r.articles} articles, {r.words:,} words ({r.failed} failed); model {r.model}, matmul {r.matmul}, "
         f"jobs {r.jobs}; reading took {r.read_seconds:.1f} s (not timed below)",
@@ -338,10 +338,9 @@ def format_report(report: BenchReport) -> str:
     if not r.records_identical:
         lines.append("  the runs wrote different records (see records_sha256): the analysis is not deterministic")
     if r.cpu_seconds is not None:
-        report = r.to_dict()
-        lines.append(f"  dragoman got {report['core_share']:.0%} of {r.jobs} core(s) over its wall time"
-                     + (f", its workers were busy {report['busy_share']:.0%} of it" if r.busy_seconds is not None else "")
-                     + (" (other processes took cores: wall times mean little)" if report["core_share"] < 0.9 else ""))
+        lines.append(f"  dragoman got {figures['core_share']:.0%} of {r.jobs} core(s) over its wall time"
+                     + (f", its workers were busy {figures['busy_share']:.0%} of it" if r.busy_seconds is not None else "")
+                     + (" (other processes took cores: wall times mean little)" if figures["core_share"] < 0.9 else ""))
     if r.bare_same_matmul_seconds:
         lines.append(f"  bare spaCy with {r.matmul}: {r.bare_same_matmul_seconds:.1f} s; ratio of that / dragoman "
                      f"time (Dragoman's own stages): {r.own_ratio:.2f}")
@@ -349,6 +348,6 @@ def format_report(report: BenchReport) -> str:
         total = sum(r.stages.values())
         lines.append("  time share of each stage" + (" (one job, the median round):" if r.one_job_seconds else ":"))
         lines += [f"    {name:<22} {seconds:7.2f} s  {seconds / total:6.1%}" for name, seconds in r.stages.items()]
-        lines.append(f"  Dragoman's own stages / the parse: {r.to_dict()['own_over_parse']:.1%}")
+        lines.append(f"  Dragoman's own stages / the parse: {figures['own_over_parse']:.1%}")
     lines.append(f"  records sha256 {r.records_sha256[:16]}")
     return "\n".join(lines)

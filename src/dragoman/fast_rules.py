@@ -131,6 +131,8 @@ class AttributeRules:
         self.codes: dict[int, dict[int, int]] = {a: {} for a in self.read}
         """Code of each value seen, for attributes with regular expressions (grows like the vocabulary)."""
         self.longer_specs = sorted({s for _n, compiled, _i in self.longer for specs in compiled for s in specs})
+        self.longer_column = {spec: n for n, spec in enumerate(self.longer_specs)}
+        """Each longer pattern's spec -> its column in ``spec_holds``."""
         self.passed: dict[tuple[int, int], frozenset[int]] = {}
         self.class_of_key: dict[tuple, int] = {}
         self.class_of_specs: dict[frozenset, int] = {}
@@ -231,8 +233,7 @@ class AttributeRules:
         """Tokens set by patterns of several tokens (or left to the Matcher), with the numbers of
         all the patterns that set each, one-token patterns included."""
         sets: list[tuple[int, int]] = []
-        holds = self.spec_holds[classes]
-        column = {spec: n for n, spec in enumerate(self.longer_specs)}
+        holds, column = self.spec_holds[classes], self.longer_column
         for number, compiled, index in self.longer:
             for specs in compiled:
                 if len(specs) > len(doc):

@@ -40,7 +40,8 @@ def find_mentions(doc: Doc, day: Optional[str]) -> list[Mention]:
                 add_person(named_people, mention)
     names = one_label_per_name([m for m in names if not is_title_of_next(m, names, text)])
     places = places_named(doc, kb)
-    set_in = setting(doc, places, kb) or leading_country(places, kb)
+    dated_in = setting(doc, places, kb)
+    set_in = dated_in or leading_country(places, kb)
     names = [m for m in names if not is_shared_place_of(m, set_in, kb) and not is_uncued_armed_group(m, doc, kb)]
     owners = {t.i: m for m in names for t in tokens_of(doc, m)}
     taken = set(owners)
@@ -55,7 +56,7 @@ def find_mentions(doc: Doc, day: Optional[str]) -> list[Mention]:
     pronouns = list(pronoun_mentions(doc, kb, people, others, taken))
     described = list(description_mentions(doc, kb, others, taken))
     mentions = sorted(names + titles + groups + pronouns + described, key=lambda m: (m.start, m.end))
-    give_domestic_offices_the_setting(mentions, setting(doc, places, kb), kb)
+    give_domestic_offices_the_setting(mentions, dated_in, kb)
     give_offices_the_country_named_with_them_before(mentions, kb)
     give_home_bodies_the_country_of_their_sentence(mentions, doc, kb)
     placed = [m for m in mentions if m.country and m.country_from != "context"]

@@ -272,7 +272,7 @@ def noun_triggers(doc: Doc, index: MentionIndex, used: set[int]) -> Iterator[Tri
         elif (not owners and verb.pos_ == "VERB" and phrase.head.pos_ in ("VERB", "ADP")
               and verb.lemma_.lower() not in lexicon()["causing_verbs"]):  # "the arrest drew protests": not the arrested's
             owners = [a for a in subjects_of(verb, index)  # "X engaged Y in a firefight", "Mexico announced the arrest of"
-                      if not done_to or phrase.head.i == verb.i and could_do(a, word)]
+                      if not done_to or phrase.head.i == verb.i and could_do(a)]
             targets = targets or [a for a in targets_of(verb, index, ()) if a not in owners]
         if kind in FORCES_MOVED_TYPES:  # "the deployment of 230 troops to Liberia": the troops are the means
             moved = [a for c in phrase.children if c.dep_ == "prep" and c.lower_ == "of"

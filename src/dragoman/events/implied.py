@@ -143,11 +143,11 @@ def patients(noun: Token, owners: list[Actor], index: MentionIndex) -> tuple[lis
     if done_to:
         return [a for a in owners if a not in done_to], done_to
     done_to = [a for c in noun.children if c.dep_ == "poss" and c.pos_ != "PRON"  # "his arrest": whose, coreference guesses
-               for a in index.of_phrase(c) if not could_do(a, noun)]
+               for a in index.of_phrase(c) if not could_do(a)]
     return [a for a in owners if a not in done_to], done_to
 
 
-def could_do(actor: Actor, noun: Token) -> bool:
+def could_do(actor: Actor) -> bool:
     """Whether ``actor`` is of a kind that arrests, detains or releases (``patient_nouns``): "the
     authorities announced the arrest of 26 gang members" are the doers, not a bystander."""
-    return noun.lemma_.lower() not in lexicon()["patient_nouns"]["nouns"] or actor.type in lexicon()["patient_nouns"]["doer_types"]
+    return actor.type in lexicon()["patient_nouns"]["doer_types"]
